@@ -1,0 +1,78 @@
+"""Fetch-and-authorise for cases: the one door through which staff reach a case."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from . import audit
+from .kinds import all_kinds, get_kind
+from .models import Case, Recusal
+
+
+def _is_staff_user(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_recused(user, case) -> bool:
+    return Recusal.objects.filter(case_id=case.pk, user_id=user.pk).exists()
+
+
+def visible_cases(user, *, kind: str | None = None) -> QuerySet[Case]:
+    """Every case the user may see (of one kind, or of all), recusals removed."""
+    if not _is_staff_user(user):
+        return Case.objects.none()
+    kinds = [get_kind(kind)] if kind else all_kinds()
+    condition = Q(pk__in=[])
+    for spec in kinds:
+        condition |= Q(kind=spec.code) & spec.policy.visible_q(user)
+    return Case.objects.filter(condition).exclude(recusals__user=user)
+
+
+def inbox_cases(user) -> QuerySet[Case]:
+    """Open cases across kinds that wait for the user's work, recusals removed."""
+    if not _is_staff_user(user):
+        return Case.objects.none()
+    condition = Q(pk__in=[])
+    for spec in all_kinds():
+        condition |= Q(kind=spec.code) & spec.policy.visible_q(user) & spec.policy.inbox_q(user)
+    return Case.objects.filter(condition, closed_at__isnull=True).exclude(recusals__user=user)
+
+
+def can_view(user, case) -> bool:
+    return visible_cases(user, kind=case.kind).filter(pk=case.pk).exists()
+
+
+def can_act(user, case, action: str) -> bool:
+    return can_view(user, case) and case.kind_spec.policy.can_act(user, case, action)
+
+
+def ensure_can_act(user, case, action: str) -> None:
+    """Raise PermissionDenied with a reason the user can read."""
+    if not _is_staff_user(user):
+        raise PermissionDenied(_("Anda harus masuk sebagai petugas."))
+    if is_recused(user, case):
+        raise PermissionDenied(_("Anda dikecualikan (recusal) dari kasus ini."))
+    if not can_act(user, case, action):
+        raise PermissionDenied(_("Peran Anda tidak berwenang melakukan tindakan ini."))
+
+
+def get_case_for_user(user, pk, *, kind: str | None = None, action: str | None = None, request=None):
+    """The case (as its kind's model) if the user may see it, else 404.
+
+    A case the user may not see is reported as missing, never as forbidden, so its
+    existence is not revealed. With `action`, also checks the user may perform it. Every
+    successful open of a case whose kind audits views is recorded.
+    """
+    qs = visible_cases(user, kind=kind).filter(pk=pk)
+    case = qs.first()
+    if case is None:
+        raise Http404(_("Kasus tidak ditemukan."))
+    case = case.as_kind()
+    if action is not None:
+        ensure_can_act(user, case, action)
+    if case.kind_spec.policy.audit_views:
+        audit.record(audit.Event.CASE_VIEWED, actor=user, case=case, request=request)
+    return case

@@ -1,0 +1,60 @@
+"""The registry of case kinds. Each case-type app registers its kind in AppConfig.ready()."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.apps import apps
+
+if TYPE_CHECKING:
+    from .models import Case
+    from .policy import CasePolicy
+
+
+@dataclass(frozen=True)
+class CaseKind:
+    code: str  # stored in Case.kind, e.g. "pengaduan"
+    prefix: str  # reference prefix, e.g. "PGD" → PGD/2026/000123
+    label: str  # human name (lazy translation)
+    model_label: str  # "app_label.ModelName" of the kind's subclass of Case
+    policy: CasePolicy
+    initial_state: str
+    final_states: frozenset[str] = field(default_factory=frozenset)
+    state_labels: dict[str, str] = field(default_factory=dict)
+    # Default confidentiality and anonymity of a new case of this kind (safe by default).
+    default_confidentiality: str = "rahasia"
+    default_anonymous: bool = True
+    # Name of the URL (taking the case pk) where staff open a case of this kind.
+    detail_url_name: str = ""
+
+    @property
+    def model(self) -> type[Case]:
+        return apps.get_model(self.model_label)
+
+    def state_label(self, state: str) -> str:
+        return str(self.state_labels.get(state, state))
+
+
+_REGISTRY: dict[str, CaseKind] = {}
+
+
+def register(kind: CaseKind) -> CaseKind:
+    existing = _REGISTRY.get(kind.code)
+    if existing is not None and existing != kind:
+        raise ValueError(f"Case kind {kind.code!r} is registered twice")
+    if any(k.prefix == kind.prefix and k.code != kind.code for k in _REGISTRY.values()):
+        raise ValueError(f"Reference prefix {kind.prefix!r} is taken")
+    _REGISTRY[kind.code] = kind
+    return kind
+
+
+def get_kind(code: str) -> CaseKind:
+    try:
+        return _REGISTRY[code]
+    except KeyError:
+        raise LookupError(f"Unknown case kind {code!r}") from None
+
+
+def all_kinds() -> list[CaseKind]:
+    return sorted(_REGISTRY.values(), key=lambda k: k.code)

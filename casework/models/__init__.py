@@ -1,0 +1,24 @@
+from .attachments import Attachment
+from .audit import AuditChainHead, AuditEntry
+from .calendar import Holiday
+from .case import CONFIDENTIALITY_RANK, Case, Confidentiality, Recusal, ReferenceSequence
+from .messaging import InternalNote, Message
+from .sla import Deadline, SlaPolicy
+from .timeline import TimelineEntry
+
+__all__ = [
+    "Attachment",
+    "AuditChainHead",
+    "AuditEntry",
+    "CONFIDENTIALITY_RANK",
+    "Case",
+    "Confidentiality",
+    "Deadline",
+    "Holiday",
+    "InternalNote",
+    "Message",
+    "Recusal",
+    "ReferenceSequence",
+    "SlaPolicy",
+    "TimelineEntry",
+]

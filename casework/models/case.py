@@ -1,0 +1,145 @@
+"""The case core shared by every kind, and what hangs off it directly."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin
+
+from ..fields import EncryptedCharField
+
+
+class Confidentiality(models.TextChoices):
+    # BIASA: the case may appear (anonymised) in published follow-up lists.
+    BIASA = "biasa", _("Biasa")
+    # RAHASIA: content is never published.
+    RAHASIA = "rahasia", _("Rahasia")
+    # SANGAT_RAHASIA: content and identity restricted to the kind's handler role (WBS).
+    SANGAT_RAHASIA = "sangat_rahasia", _("Sangat rahasia")
+
+
+CONFIDENTIALITY_RANK = {
+    Confidentiality.BIASA: 0,
+    Confidentiality.RAHASIA: 1,
+    Confidentiality.SANGAT_RAHASIA: 2,
+}
+
+
+class Case(FSMModelMixin, models.Model):
+    """One row per case of any kind; each kind adds its own table (multi-table inheritance).
+
+    Inboxes, deadline sweeps and reports work across kinds on this table alone. The state
+    is protected: it changes only through a transition run by casework.services.
+    """
+
+    kind = models.CharField(_("jenis"), max_length=20, db_index=True)
+    reference = models.CharField(_("nomor"), max_length=40, unique=True)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    number = models.PositiveIntegerField(_("nomor urut"))
+    state = FSMField(_("status"), max_length=40, protected=True)
+    title = EncryptedCharField(_("judul"), blank=True, plaintext_max_length=200)
+    unit = models.ForeignKey(
+        "accounts.UnitKerja",
+        verbose_name=_("unit kerja"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("petugas"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    confidentiality = models.CharField(
+        _("kerahasiaan"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.RAHASIA,
+    )
+    is_anonymous = models.BooleanField(_("anonim"), default=True)
+    opened_at = models.DateTimeField(_("dibuka"), default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    due_date = models.DateField(_("batas waktu"), null=True, blank=True)
+    # Keyed hash of the public tracking/receipt code; the code itself is never stored.
+    tracking_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("kasus")
+        verbose_name_plural = _("kasus")
+        ordering = ["-opened_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year", "number"], name="casework_case_kind_year_number"),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "state"], name="case_kind_state"),
+            models.Index(
+                fields=["assignee", "due_date"], name="case_open_assignee_due", condition=Q(closed_at__isnull=True)
+            ),
+            models.Index(fields=["due_date"], name="case_open_due", condition=Q(closed_at__isnull=True)),
+            models.Index(fields=["unit", "kind"], name="case_unit_kind"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def kind_spec(self):
+        from ..kinds import get_kind
+
+        return get_kind(self.kind)
+
+    def as_kind(self):
+        """This case as its kind's model instance (the subclass row)."""
+        model = self.kind_spec.model
+        if isinstance(self, model):
+            return self
+        return model.objects.get(pk=self.pk)
+
+
+class ReferenceSequence(models.Model):
+    """The last number given per kind and year; rows are locked while a number is taken."""
+
+    kind = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="casework_refseq_kind_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}/{self.year}: {self.last_number}"
+
+
+class Recusal(models.Model):
+    """A user who must neither see nor act on a case, whatever their role says."""
+
+    class Reason(models.TextChoices):
+        TERLAPOR = "terlapor", _("Disebut sebagai pihak terlapor")
+        KONFLIK = "konflik", _("Menyatakan benturan kepentingan dengan kasus ini")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="recusals")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recusals")
+    reason = models.CharField(_("alasan"), max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pengecualian (recusal)")
+        verbose_name_plural = _("pengecualian (recusal)")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="casework_recusal_case_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ≠ {self.case}"

@@ -1,0 +1,61 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .case import Case
+
+
+class SlaPolicy(models.Model):
+    """How many working days a clock of a kind allows, from a date on.
+
+    Deadlines are data with effective dates: the policy in force on the day a clock starts
+    governs that clock, so a rule change never moves deadlines already running.
+    """
+
+    kind = models.CharField(_("jenis kasus"), max_length=20)
+    clock = models.CharField(_("tahap"), max_length=40)
+    label = models.CharField(_("nama"), max_length=200)
+    working_days = models.PositiveSmallIntegerField(_("hari kerja"))
+    effective_from = models.DateField(_("berlaku sejak"))
+    source = models.CharField(_("dasar"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("kebijakan batas waktu")
+        verbose_name_plural = _("kebijakan batas waktu")
+        ordering = ["kind", "clock", "-effective_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "clock", "effective_from"], name="casework_sla_unique_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}/{self.clock}: {self.working_days} HK ({self.effective_from})"
+
+
+class Deadline(models.Model):
+    """One running (or finished) clock on a case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    clock = models.CharField(_("tahap"), max_length=40)
+    policy = models.ForeignKey(SlaPolicy, null=True, blank=True, on_delete=models.PROTECT)
+    working_days = models.PositiveSmallIntegerField(_("hari kerja"))
+    started_on = models.DateField(_("mulai"))
+    due_date = models.DateField(_("batas waktu"))
+    paused_on = models.DateField(_("dihentikan sementara sejak"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("batas waktu")
+        verbose_name_plural = _("batas waktu")
+        ordering = ["due_date"]
+        indexes = [
+            models.Index(fields=["due_date"], name="deadline_running_due", condition=Q(completed_at__isnull=True)),
+        ]
+
+    def __str__(self):
+        return f"{self.case} {self.clock} → {self.due_date}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.completed_at is None and self.paused_on is None

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..fields import EncryptedTextField
+from .case import Case
+
+
+class TimelineEntry(models.Model):
+    """One state change of a case (or another event worth showing in its history).
+
+    `note` is internal; `public_note` is what the reporter reads for entries marked public.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
+    transition = models.CharField(_("tindakan"), max_length=60)
+    from_state = models.CharField(_("dari"), max_length=40, blank=True)
+    to_state = models.CharField(_("menjadi"), max_length=40, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_reporter = models.BooleanField(default=False)
+    note = EncryptedTextField(_("catatan internal"), blank=True)
+    is_public = models.BooleanField(_("terlihat oleh pelapor"), default=False)
+    public_note = EncryptedTextField(_("keterangan untuk pelapor"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("riwayat")
+        verbose_name_plural = _("riwayat")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        who = _("pelapor") if self.by_reporter else (self.actor or _("sistem"))
+        return f"{self.case}: {self.from_state or '∅'} → {self.to_state} ({self.transition}) oleh {who}"

@@ -1,0 +1,49 @@
+"""Access policy: who may see and act on the cases of one kind.
+
+A kind subclasses CasePolicy and is registered with it (casework.kinds). Views and
+selectors never decide access themselves: they go through casework.access, which combines
+the kind's policy with recusal, so a recused user is excluded everywhere at once.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+
+class CasePolicy:
+    #: Roles (accounts.roles names) that handle every case of the kind.
+    handler_roles: tuple[str, ...] = ()
+    #: Whether opening a case of this kind is written to the audit log.
+    audit_views: bool = True
+
+    def visible_q(self, user) -> Q:
+        """Cases of this kind the user may see, before recusal (a filter on Case)."""
+        if user.has_role(*self.handler_roles):
+            return Q()
+        return Q(assignee=user)
+
+    def inbox_q(self, user) -> Q:
+        """Open cases of this kind that wait for this user's work."""
+        if user.has_role(*self.handler_roles):
+            return Q(assignee=user) | Q(assignee__isnull=True)
+        return Q(assignee=user)
+
+    def can_act(self, user, case, action: str) -> bool:
+        """Whether the user may run `action` (a transition or other change) on the case.
+
+        Called only for a case the user may already see and is not recused from.
+        """
+        return user.has_role(*self.handler_roles)
+
+
+class NobodyPolicy(CasePolicy):
+    """For kinds no staff member reads through the generic views."""
+
+    def visible_q(self, user) -> Q:
+        return Q(pk__in=[])
+
+    def inbox_q(self, user) -> Q:
+        return Q(pk__in=[])
+
+    def can_act(self, user, case, action: str) -> bool:
+        return False

@@ -1,0 +1,350 @@
+"""State changes of cases. Every change of a case goes through one function here.
+
+Each service runs in one transaction: lock the case row, check permission, change,
+save, write the timeline and the audit entry, and schedule side effects after commit.
+Case-type apps call these from their own `services.py`, adding only what is theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import access, audit, references, sla, tracking
+from .kinds import get_kind
+from .models import CONFIDENTIALITY_RANK, Case, InternalNote, Message, Recusal, TimelineEntry
+from .workflow import TransitionBlocked, blocked_reasons, transition_custom
+
+OPEN = "open"
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _lock(case: Case):
+    """Re-read the case as its kind's model with its row locked until commit."""
+    model = case.kind_spec.model
+    return model.objects.select_for_update().get(pk=case.pk)
+
+
+def case_open(
+    *,
+    kind: str,
+    actor=None,
+    title: str = "",
+    unit=None,
+    confidentiality: str | None = None,
+    is_anonymous: bool | None = None,
+    with_tracking_code: bool = False,
+    fields: dict[str, Any] | None = None,
+    public_note: str = "",
+    opening_clocks: list[str] | tuple[str, ...] = (),
+    request=None,
+    on_commit: Callable[[Case], None] | None = None,
+) -> tuple[Case, str | None]:
+    """Create a case of `kind` in its initial state. Call for every new case.
+
+    Returns the case and, with `with_tracking_code`, the tracking code: the only time the
+    code exists in clear, to be shown to the reporter once. `actor` is the staff user who
+    enters it (None for a public submission). Starts the given deadline clocks.
+    """
+    spec = get_kind(kind)
+    now = timezone.now()
+    year = timezone.localtime(now).year
+    code = tracking.generate_code() if with_tracking_code else None
+    with transaction.atomic():
+        number = references.next_number(spec.code, year)
+        case = spec.model(
+            kind=spec.code,
+            year=year,
+            number=number,
+            reference=references.format_reference(spec.prefix, year, number),
+            state=spec.initial_state,
+            title=title,
+            unit=unit,
+            confidentiality=confidentiality or spec.default_confidentiality,
+            is_anonymous=spec.default_anonymous if is_anonymous is None else is_anonymous,
+            opened_at=now,
+            tracking_digest=tracking.digest(code) if code else None,
+            **(fields or {}),
+        )
+        case.full_clean(exclude=["tracking_digest", "state"])
+        case.save(force_insert=True)
+        TimelineEntry.objects.create(
+            case=case,
+            transition=OPEN,
+            from_state="",
+            to_state=case.state,
+            actor=actor,
+            by_reporter=actor is None,
+            is_public=True,
+            public_note=public_note,
+            created_at=now,
+        )
+        for clock in opening_clocks:
+            sla.start_clock(case=case, clock=clock, on=timezone.localdate(now))
+        sla.refresh_due_date(case)
+        audit.record(
+            audit.Event.CASE_OPENED,
+            actor=actor,
+            case=case,
+            data={"kind": spec.code, "reference": case.reference},
+            request=request if actor is not None else None,
+        )
+        if on_commit is not None:
+            transaction.on_commit(lambda: on_commit(case))
+    return case, code
+
+
+def run_transition(
+    *,
+    case: Case,
+    name: str,
+    actor=None,
+    by_reporter: bool = False,
+    note: str = "",
+    public_note: str = "",
+    kwargs: dict[str, Any] | None = None,
+    audit_data: dict[str, Any] | None = None,
+    request=None,
+    on_commit: Callable[[Case], None] | None = None,
+):
+    """Run transition `name` on the case; the one path by which a case changes state.
+
+    Staff changes name the `actor`, whose right to act is checked under the row lock.
+    A reporter's change (by_reporter=True, no actor) is allowed only for transitions that
+    declare `custom={"by_reporter": True}`. Raises PermissionDenied or TransitionBlocked
+    (with reasons for the user). Applies the transition's deadline effects, closes or
+    reopens the case at final states, and writes timeline and audit.
+    """
+    if by_reporter == (actor is not None):
+        raise ValueError("A transition is made either by a staff actor or by the reporter")
+    with transaction.atomic():
+        locked = _lock(case)
+        custom = transition_custom(locked, name)
+        if by_reporter:
+            if not custom.get("by_reporter"):
+                raise PermissionDenied(_("Tindakan ini hanya dapat dilakukan oleh petugas."))
+        else:
+            access.ensure_can_act(actor, locked, name)
+        reasons = blocked_reasons(locked, name)
+        if reasons:
+            raise TransitionBlocked(reasons)
+        spec = locked.kind_spec
+        from_state = locked.state
+        getattr(locked, name)(**(kwargs or {}))
+        to_state = locked.state
+        now = timezone.now()
+        if to_state in spec.final_states and locked.closed_at is None:
+            locked.closed_at = now
+        elif to_state not in spec.final_states and locked.closed_at is not None:
+            locked.closed_at = None
+        locked.save()
+        _apply_clock_effects(locked, custom, final=to_state in spec.final_states)
+        TimelineEntry.objects.create(
+            case=locked,
+            transition=name,
+            from_state=from_state,
+            to_state=to_state,
+            actor=actor,
+            by_reporter=by_reporter,
+            note=note,
+            is_public=bool(custom.get("public")),
+            public_note=public_note,
+            created_at=now,
+        )
+        audit.record(
+            audit.Event.CASE_TRANSITION,
+            actor=actor,
+            case=locked,
+            data={"transition": name, "from": from_state, "to": to_state, **(audit_data or {})},
+            request=request if actor is not None else None,
+        )
+        if on_commit is not None:
+            transaction.on_commit(lambda: on_commit(locked))
+    return locked
+
+
+def _apply_clock_effects(case: Case, custom: dict, *, final: bool) -> None:
+    today = _today()
+    if final:
+        sla.stop_all_clocks(case=case)
+    else:
+        for clock in custom.get("stops", ()):
+            sla.stop_clock(case=case, clock=clock)
+        if custom.get("pauses"):
+            sla.pause_clocks(case=case, on=today)
+        if custom.get("resumes"):
+            sla.resume_clocks(case=case, on=today)
+        for clock in custom.get("starts", ()):
+            sla.start_clock(case=case, clock=clock, on=today)
+    sla.refresh_due_date(case)
+
+
+def transition_blockers(*, case: Case, name: str, actor) -> list[str]:
+    """Why `actor` cannot run transition `name` now (empty list: they can)."""
+    try:
+        access.ensure_can_act(actor, case, name)
+    except PermissionDenied as exc:
+        return [str(exc)]
+    return blocked_reasons(case, name)
+
+
+def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) -> Case:
+    """Give the case to a handler (or take it back with assignee=None)."""
+    with transaction.atomic():
+        locked = _lock(case)
+        access.ensure_can_act(actor, locked, "assign")
+        if assignee is not None:
+            if Recusal.objects.filter(case=locked, user=assignee).exists():
+                raise ValidationError(_("Petugas ini dikecualikan (recusal) dari kasus ini."))
+            if not access.can_view(assignee, locked):
+                raise ValidationError(_("Petugas ini tidak berwenang menangani kasus jenis ini."))
+        previous = locked.assignee
+        locked.assignee = assignee
+        locked.save(update_fields=["assignee", "updated_at"])
+        TimelineEntry.objects.create(
+            case=locked,
+            transition="assign",
+            from_state=locked.state,
+            to_state=locked.state,
+            actor=actor,
+            note=note,
+        )
+        audit.record(
+            audit.Event.CASE_ASSIGNED,
+            actor=actor,
+            case=locked,
+            request=request,
+            data={"from": getattr(previous, "pk", None), "to": getattr(assignee, "pk", None)},
+        )
+    return locked
+
+
+def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> Recusal:
+    """Exclude `user` from the case for good (named as reported party, or a declared conflict).
+
+    A recused assignee loses the case at once. Call it whenever a case names a staff member
+    as the reported party or someone declares a conflict with it.
+    """
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        recusal, created = Recusal.objects.get_or_create(case=locked, user=user, defaults={"reason": reason})
+        if locked.assignee_id == user.pk:
+            locked.assignee = None
+            locked.save(update_fields=["assignee", "updated_at"])
+        if created:
+            audit.record(
+                audit.Event.CASE_RECUSAL,
+                actor=actor,
+                case=locked,
+                request=request,
+                data={"user": user.pk, "reason": reason},
+            )
+    return recusal
+
+
+def case_set_confidentiality(
+    *, case: Case, actor, confidentiality: str, is_anonymous: bool, reason: str = "", request=None
+) -> Case:
+    """Change the privacy flags. Tightening is free; loosening needs a written reason."""
+    with transaction.atomic():
+        locked = _lock(case)
+        access.ensure_can_act(actor, locked, "confidentiality")
+        loosens = CONFIDENTIALITY_RANK[confidentiality] < CONFIDENTIALITY_RANK[locked.confidentiality] or (
+            locked.is_anonymous and not is_anonymous
+        )
+        if loosens and not reason.strip():
+            raise ValidationError(_("Melonggarkan kerahasiaan atau anonimitas wajib disertai alasan."))
+        before = {"confidentiality": locked.confidentiality, "is_anonymous": locked.is_anonymous}
+        locked.confidentiality = confidentiality
+        locked.is_anonymous = is_anonymous
+        locked.save(update_fields=["confidentiality", "is_anonymous", "updated_at"])
+        TimelineEntry.objects.create(
+            case=locked,
+            transition="confidentiality",
+            from_state=locked.state,
+            to_state=locked.state,
+            actor=actor,
+            note=reason,
+        )
+        audit.record(
+            audit.Event.CASE_CONFIDENTIALITY,
+            actor=actor,
+            case=locked,
+            request=request,
+            data={
+                "before": before,
+                "after": {"confidentiality": confidentiality, "is_anonymous": is_anonymous},
+                "loosened": loosens,
+            },
+        )
+    return locked
+
+
+def message_post(*, case: Case, body: str, actor=None, by_reporter: bool = False, request=None) -> Message:
+    """Post a message between handler (actor) and reporter (by_reporter=True, no actor)."""
+    if by_reporter == (actor is not None):
+        raise ValueError("A message comes either from a staff actor or from the reporter")
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Pesan tidak boleh kosong."))
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if actor is not None:
+            access.ensure_can_act(actor, locked, "message")
+        elif locked.closed_at is not None:
+            raise ValidationError(_("Kasus sudah ditutup; pesan tidak dapat dikirim lagi."))
+        message = Message.objects.create(
+            case=locked,
+            sender=Message.Sender.REPORTER if by_reporter else Message.Sender.STAFF,
+            author=actor,
+            body=body,
+        )
+        audit.record(
+            audit.Event.MESSAGE_POSTED,
+            actor=actor,
+            case=locked,
+            obj=message,
+            data={"sender": message.sender},
+            request=request if actor is not None else None,
+        )
+    return message
+
+
+def note_add(*, case: Case, actor, body: str, request=None) -> InternalNote:
+    """Add an internal note that the reporter never sees."""
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Catatan tidak boleh kosong."))
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        access.ensure_can_act(actor, locked, "note")
+        note = InternalNote.objects.create(case=locked, author=actor, body=body)
+        audit.record(audit.Event.NOTE_ADDED, actor=actor, case=locked, obj=note, request=request)
+    return note
+
+
+def messages_mark_read(*, case: Case, sender: str) -> int:
+    """Mark the other side's messages as read when they are displayed."""
+    return Message.objects.filter(case=case, sender=sender, read_at__isnull=True).update(read_at=timezone.now())
+
+
+__all__ = [
+    "TransitionBlocked",
+    "case_assign",
+    "case_open",
+    "case_recuse",
+    "case_set_confidentiality",
+    "message_post",
+    "messages_mark_read",
+    "note_add",
+    "run_transition",
+    "transition_blockers",
+]

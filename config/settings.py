@@ -1,0 +1,263 @@
+"""SIGAP settings: the one place that reads the environment.
+
+Every value an operator may change comes from an environment variable (or a `.env` file
+beside manage.py). Development has safe local defaults; production (SIGAP_ENV=production)
+refuses to start while any secret is missing or still a development default.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+SIGAP_ENV = env.str("SIGAP_ENV", default="development")
+if SIGAP_ENV not in {"development", "production", "test"}:
+    raise ImproperlyConfigured("SIGAP_ENV must be development, production or test")
+PRODUCTION = SIGAP_ENV == "production"
+
+# Development-only secrets. They are public (they are in this file), so production
+# refuses every one of them below.
+_DEV_SECRET_KEY = "dev-insecure-sigap-secret-key-not-for-production-use-0123456789"
+_DEV_ENCRYPTION_KEYS = "1:ZGV2LWluc2VjdXJlLWZpZWxkLWtleS0wMDAwMDAwMDA="
+_DEV_LOOKUP_KEY = "dev-insecure-lookup-key"
+_DEV_AUDIT_KEY = "dev-insecure-audit-key"
+
+SECRET_KEY = env.str("SECRET_KEY", default="" if PRODUCTION else _DEV_SECRET_KEY)
+DEBUG = env.bool("DEBUG", default=SIGAP_ENV == "development")
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=[] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Versioned keys for field and file encryption: "version:fernet-key" pairs, newest first.
+# A new key is added at the front; `manage.py rotate_encryption_keys` re-encrypts old data.
+SIGAP_ENCRYPTION_KEYS = env.str("SIGAP_ENCRYPTION_KEYS", default="" if PRODUCTION else _DEV_ENCRYPTION_KEYS)
+# Key for the keyed hash of tracking/receipt codes (a dump alone cannot test guesses).
+SIGAP_LOOKUP_KEY = env.str("SIGAP_LOOKUP_KEY", default="" if PRODUCTION else _DEV_LOOKUP_KEY)
+# Key for the audit log's hash chain (a database writer cannot forge a valid chain).
+SIGAP_AUDIT_KEY = env.str("SIGAP_AUDIT_KEY", default="" if PRODUCTION else _DEV_AUDIT_KEY)
+
+if PRODUCTION:
+    _missing = [
+        name
+        for name, value, dev in [
+            ("SECRET_KEY", SECRET_KEY, _DEV_SECRET_KEY),
+            ("SIGAP_ENCRYPTION_KEYS", SIGAP_ENCRYPTION_KEYS, _DEV_ENCRYPTION_KEYS),
+            ("SIGAP_LOOKUP_KEY", SIGAP_LOOKUP_KEY, _DEV_LOOKUP_KEY),
+            ("SIGAP_AUDIT_KEY", SIGAP_AUDIT_KEY, _DEV_AUDIT_KEY),
+        ]
+        if not value or value == dev
+    ]
+    if not ALLOWED_HOSTS:
+        _missing.append("ALLOWED_HOSTS")
+    if _missing:
+        raise ImproperlyConfigured("Production needs real values for: " + ", ".join(_missing))
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off in production")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "django_tasks_db",
+    "accounts",
+    "casework",
+    "pengaduan",
+    "wbs",
+    "gratifikasi",
+    "benturan",
+    "reports",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+if SIGAP_ENV == "test":
+    # A small case kind that proves the engine without any real case type.
+    INSTALLED_APPS.append("tests.casekind")
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL and a busy timeout let the web process and the task worker share the file.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Rate limits must be shared by every web process: production defaults to the database
+# cache (`manage.py createcachetable`); Redis is better where one runs.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://sigap_cache" if PRODUCTION else "locmemcache://sigap")}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.NipOrEmailBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if SIGAP_ENV == "test":
+    # Tests log in hundreds of times; a slow hash there proves nothing.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "casework:inbox"
+LOGOUT_REDIRECT_URL = "home"
+
+# Staff sessions end after 8 idle hours and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Login lockout: five failures for one account from one client lock it for an hour.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="SIGAP")
+
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env.str("TIME_ZONE", default="Asia/Jakarta")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+# Attachments live outside any served directory, encrypted; only authorised views read them.
+SIGAP_PRIVATE_STORAGE = env.path("SIGAP_PRIVATE_STORAGE", default=BASE_DIR / "var" / "private")
+SIGAP_ATTACHMENT_MAX_BYTES = env.int("SIGAP_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+SIGAP_ATTACHMENT_MAX_COUNT = env.int("SIGAP_ATTACHMENT_MAX_COUNT", default=10)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Public code look-ups (tracking and receipt codes) allowed per client and window.
+SIGAP_CODE_LOOKUP_RATE = env.str("SIGAP_CODE_LOOKUP_RATE", default="10/h")
+
+TASKS = {
+    "default": {
+        # Tests run tasks at once in-process; elsewhere `manage.py db_worker` runs them.
+        "BACKEND": env.str(
+            "TASKS_BACKEND",
+            default="django.tasks.backends.immediate.ImmediateBackend"
+            if SIGAP_ENV == "test"
+            else "django_tasks_db.DatabaseBackend",
+        ),
+        "QUEUES": ["default"],
+    }
+}
+
+# EMAIL_URL as smtp://user:password@host:587/?tls=True (or consolemail://, memorymail://).
+_email = env.email_url("EMAIL_URL", default="smtp://localhost:25" if PRODUCTION else "consolemail://")
+_email_options = {
+    option: _email[key]
+    for option, key in [
+        ("host", "EMAIL_HOST"),
+        ("port", "EMAIL_PORT"),
+        ("username", "EMAIL_HOST_USER"),
+        ("password", "EMAIL_HOST_PASSWORD"),
+        ("use_tls", "EMAIL_USE_TLS"),
+        ("use_ssl", "EMAIL_USE_SSL"),
+    ]
+    if _email.get(key) not in (None, "") and _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+}
+MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="SIGAP <sigap@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Django's request logger prints the path and client of every 4xx/5xx; the WBS
+        # paths must never reach a log with a client address, so it logs only errors.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": env.str("DEV_SERVER_LOG_LEVEL", default="INFO")},
+    },
+}
