@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("casework.urls_public")),
     path("akun/", include("accounts.urls")),
     path("staf/", include("casework.urls_staff")),
+    path("staf/berkas/", include("casework.urls_files")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
