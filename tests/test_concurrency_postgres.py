@@ -42,8 +42,10 @@ def test_two_simultaneous_transitions_exactly_one_wins(sla_uji, make_user):
     first, second = make_user(roles.PENGELOLA_PENGADUAN), make_user(roles.PENGELOLA_PENGADUAN)
     for _attempt in range(5):
         case, _ = case_open(kind="uji", title="Sengketa", opening_clocks=["verifikasi"])
-        actors = [first, second]
-        results, errors = _run_in_threads(2, lambda i: run_transition(case=case, name="verifikasi", actor=actors[i]))
+        def verify(i, case=case, actors=(first, second)):
+            return run_transition(case=case, name="verifikasi", actor=actors[i])
+
+        results, errors = _run_in_threads(2, verify)
         assert len(results) == 1, errors
         assert len(errors) == 1 and isinstance(errors[0], TransitionBlocked)
         case.refresh_from_db()
