@@ -1,0 +1,30 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import tracking
+
+
+class TrackingCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Kode pelacakan"),
+        max_length=40,
+        help_text=_("16 huruf dan angka yang Anda terima saat melapor, misalnya 7KQM-4XRT-9HWB-2NCF."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if tracking.normalize(code) is None:
+            raise forms.ValidationError(
+                _("Kode harus terdiri atas 16 huruf dan angka (tanda hubung boleh ada atau tidak).")
+            )
+        return code
+
+
+class ReporterMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Pesan Anda"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": _("Pesan terlalu panjang: paling banyak %(limit_value)d karakter.")},
+    )

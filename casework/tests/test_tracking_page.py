@@ -1,0 +1,105 @@
+"""The reporter's side: enter the code, read the public history, talk to the handler."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from casework.models import AuditEntry, Message
+from casework.services import message_post, run_transition
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def tracked(open_uji):
+    return open_uji(with_tracking_code=True)
+
+
+def enter(client, code, **extra):
+    return client.post(reverse("track"), {"code": code}, **extra)
+
+
+def test_right_code_opens_the_case(client, tracked, handler):
+    case, code = tracked
+    run_transition(
+        case=case, name="tunda", actor=handler, public_note="Mohon lengkapi alamat kejadian.", note="rahasia internal"
+    )
+    response = enter(client, code.lower())
+    assert response.status_code == 302 and response["Location"] == reverse("track_case")
+    page = client.get(reverse("track_case"))
+    body = page.content.decode()
+    assert case.reference in body
+    assert "Mohon lengkapi alamat kejadian." in body
+    assert "rahasia internal" not in body
+    assert page["Cache-Control"].startswith("no-store")
+
+
+def test_wrong_code_is_refused_without_revealing_anything(client, tracked):
+    response = enter(client, "7KQM-4XRT-9HWB-2NCF")
+    assert response.status_code == 200
+    assert "Kode tidak dikenal" in response.content.decode()
+    assert client.get(reverse("track_case"))["Location"] == reverse("track")
+
+
+def test_malformed_code_gets_a_clear_message_and_keeps_the_input(client, tracked):
+    response = enter(client, "ABC<script>")
+    body = response.content.decode()
+    assert "16 huruf dan angka" in body
+    assert "ABC&lt;script&gt;" in body and "<script>" not in body
+
+
+def test_guessing_is_throttled_per_client(client, tracked, settings):
+    settings.SIGAP_CODE_LOOKUP_RATE = "5/h"
+    case, code = tracked
+    for _ in range(5):
+        assert enter(client, "0000-0000-0000-0000", REMOTE_ADDR="198.51.100.7").status_code == 200
+    # Over the limit, even the right code is refused from that client...
+    assert enter(client, code, REMOTE_ADDR="198.51.100.7").status_code == 429
+    # ...while another client is unaffected.
+    assert enter(client, code, REMOTE_ADDR="198.51.100.8").status_code == 302
+
+
+def test_reporter_replies_through_the_code_only(client, tracked, handler):
+    case, code = tracked
+    message_post(case=case, body="Kapan kejadiannya?", actor=handler)
+    enter(client, code)
+    response = client.post(reverse("track_case"), {"body": "Senin pagi, 9 Maret."}, REMOTE_ADDR="192.0.2.55")
+    assert response.status_code == 302
+    reply = Message.objects.get(case=case, sender="reporter")
+    assert reply.body == "Senin pagi, 9 Maret." and reply.author is None
+    # Nothing about the reporter's client reaches the audit log.
+    assert not AuditEntry.objects.filter(data__icontains="192.0.2.55").exists()
+    # Once the reporter has seen the page, the handler's message counts as read.
+    client.get(reverse("track_case"))
+    assert Message.objects.get(case=case, sender="staff").read_at is not None
+
+
+def test_too_long_reply_is_refused_and_kept(client, tracked):
+    case, code = tracked
+    enter(client, code)
+    text = "x" * 5001
+    response = client.post(reverse("track_case"), {"body": text})
+    assert response.status_code == 200
+    assert "terlalu panjang" in response.content.decode()
+    assert text in response.content.decode()
+    assert not Message.objects.filter(case=case).exists()
+
+
+def test_script_in_a_message_is_rendered_inert(client, tracked, handler):
+    case, code = tracked
+    message_post(case=case, body="<script>alert(1)</script>", actor=handler)
+    enter(client, code)
+    body = client.get(reverse("track_case")).content.decode()
+    assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+
+
+def test_leaving_forgets_the_case(client, tracked):
+    case, code = tracked
+    enter(client, code)
+    client.post(reverse("track_leave"))
+    assert client.get(reverse("track_case"))["Location"] == reverse("track")
