@@ -1,0 +1,89 @@
+"""The shared layout and the public landing page."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.template import Context, Template
+from django.urls import include, path, reverse
+
+from accounts import roles
+from accounts.models import User
+from config.urls import urlpatterns as project_urlpatterns
+
+NOT_OPEN = "Layanan ini belum dibuka di unit ini."
+
+
+def service_stub(request):  # pragma: no cover - only reversed, never called
+    raise AssertionError
+
+
+# The project's URLs plus the complaint and WBS services, as when those apps are built.
+urlpatterns = [
+    *project_urlpatterns,
+    path("pengaduan/", include(([path("baru/", service_stub, name="create")], "pengaduan"))),
+    path("wbs/", include(([path("lapor/", service_stub, name="create")], "wbs"))),
+]
+
+
+def render(source, **context):
+    return Template("{% load sigap %}" + source).render(Context(context))
+
+
+def test_url_if_exists_gives_the_url_or_none(db):
+    assert render("{% url_if_exists 'home' as u %}{{ u }}") == reverse("home")
+    assert render("{% url_if_exists 'tidak-ada' as u %}{{ u|default:'none' }}") == "none"
+    assert render("{% url_if_exists 'bukan:namespace' as u %}{{ u|default:'none' }}") == "none"
+    assert render("{% url_if_exists 'accounts:tidak-ada' as u %}{{ u|default:'none' }}") == "none"
+
+
+def test_landing_page_offers_four_services_and_tracking(client, db):
+    body = client.get(reverse("home")).content.decode()
+    for title in ("Pengaduan masyarakat", "Whistle-Blowing System (WBS)", "Gratifikasi", "Benturan kepentingan"):
+        assert title in body
+    assert f'href="{reverse("track")}"' in body
+    # None of the four case apps has its pages yet: each card says so instead of linking.
+    assert body.count(NOT_OPEN) == 4
+    assert "/pengaduan/" not in body
+
+
+@pytest.mark.urls(__name__)
+def test_landing_page_links_the_services_that_exist(client, db):
+    body = client.get(reverse("home")).content.decode()
+    assert 'href="/pengaduan/baru/"' in body
+    assert 'href="/wbs/lapor/"' in body
+    assert body.count(NOT_OPEN) == 2  # gratifikasi and benturan kepentingan
+
+
+def test_visitor_sees_no_staff_menu(client, db):
+    body = client.get(reverse("home")).content.decode()
+    assert 'class="staff-nav"' not in body
+    assert reverse("accounts:login") in body
+    assert 'class="skip-link" href="#main"' in body and 'id="main"' in body
+
+
+def _login(client, user):
+    client.force_login(user)
+
+
+def test_staff_menu_for_a_signed_in_user(client, db):
+    user = User.objects.create_user(username="petugas", email="p@example.test", full_name="Sri Wahyuni")
+    user.groups.add(Group.objects.get_or_create(name=roles.PENGELOLA_PENGADUAN)[0])
+    _login(client, user)
+    body = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("casework:inbox")}"' in body
+    assert "Kotak Masuk" in body
+    assert f'action="{reverse("accounts:logout")}"' in body and ">Keluar<" in body
+    assert "Sri Wahyuni" in body
+    assert reverse("admin:index") not in body  # not staff in Django's sense
+
+
+def test_admin_link_only_for_staff_or_superusers(client, db):
+    admin = User.objects.create_user(username="it", email="it@example.test", full_name="Fajar", is_staff=True)
+    _login(client, admin)
+    assert f'href="{reverse("admin:index")}"' in client.get(reverse("home")).content.decode()
+
+
+def test_stylesheet_is_local_and_the_page_loads_nothing_from_elsewhere(client, db):
+    body = client.get(reverse("home")).content.decode()
+    assert "/static/css/sigap.css" in body
+    assert "http://" not in body and "https://" not in body
+    assert "<script" not in body
