@@ -68,6 +68,7 @@ def _parse_keyring(spec: str) -> Keyring:
 
 
 def keyring() -> Keyring:
+    """The configured keys; the first one given is the current (encrypting) key."""
     return _parse_keyring(settings.SIGAP_ENCRYPTION_KEYS)
 
 
@@ -80,6 +81,7 @@ def _fernet(version: int) -> Fernet:
 
 
 def encrypt_text(plaintext: str) -> str:
+    """Encrypt under the current key. EncryptedTextField calls this; code rarely needs to."""
     ring = keyring()
     token = ring.fernets[ring.current_version].encrypt(plaintext.encode("utf-8"))
     return f"{TEXT_PREFIX}{ring.current_version}:{token.decode('ascii')}"
@@ -94,23 +96,26 @@ def text_key_version(stored: str) -> int | None:
 
 
 def decrypt_text(stored: str) -> str:
+    """The plaintext of a stored value; raises DecryptionError if it cannot be read."""
     version = text_key_version(stored)
     if version is None:
         raise DecryptionError("Value is not in the encrypted format")
     token = stored.split(":", 2)[2]
     try:
         return _fernet(version).decrypt(token.encode("ascii")).decode("utf-8")
-    except InvalidToken:
+    except (InvalidToken, UnicodeError):
         raise DecryptionError("Value was altered or made with another key") from None
 
 
 def encrypt_bytes(data: bytes) -> bytes:
+    """Encrypt file content under the current key (see casework.attachments)."""
     ring = keyring()
     token = ring.fernets[ring.current_version].encrypt(data)
     return FILE_MAGIC + str(ring.current_version).encode() + b"\n" + token
 
 
 def bytes_key_version(blob: bytes) -> int | None:
+    """The key version in an encrypted file's header, or None when it has none."""
     if not blob.startswith(FILE_MAGIC):
         return None
     header, _, _ = blob.partition(b"\n")
@@ -119,6 +124,7 @@ def bytes_key_version(blob: bytes) -> int | None:
 
 
 def decrypt_bytes(blob: bytes) -> bytes:
+    """The content of an encrypted file; raises DecryptionError if it cannot be read."""
     version = bytes_key_version(blob)
     if version is None:
         raise DecryptionError("File is not in the encrypted format")
@@ -127,6 +133,16 @@ def decrypt_bytes(blob: bytes) -> bytes:
         return _fernet(version).decrypt(token)
     except InvalidToken:
         raise DecryptionError("File was altered or made with another key") from None
+
+
+def reencrypt_text(stored: str) -> str:
+    """The same text under the current key. Call only from key rotation."""
+    return encrypt_text(decrypt_text(stored))
+
+
+def reencrypt_bytes(blob: bytes) -> bytes:
+    """The same file content under the current key. Call only from key rotation."""
+    return encrypt_bytes(decrypt_bytes(blob))
 
 
 def keyed_digest(value: str, *, purpose: str) -> str:

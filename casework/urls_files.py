@@ -1,5 +1,11 @@
+"""Staff file URLs, mounted at /staf/berkas/ (behind the second-factor middleware)."""
+
 from django.urls import path
+
+from . import views_files
 
 app_name = "files"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/", views_files.download, name="download"),
+]
