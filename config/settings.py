@@ -199,8 +199,16 @@ STORAGES = {
 SIGAP_PRIVATE_STORAGE = env.path("SIGAP_PRIVATE_STORAGE", default=BASE_DIR / "var" / "private")
 SIGAP_ATTACHMENT_MAX_BYTES = env.int("SIGAP_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 SIGAP_ATTACHMENT_MAX_COUNT = env.int("SIGAP_ATTACHMENT_MAX_COUNT", default=10)
+# Types are judged by content; each needs a metadata cleaner in casework.sanitize.
+SIGAP_ATTACHMENT_TYPES = env.list(
+    "SIGAP_ATTACHMENT_TYPES", default=["image/jpeg", "image/png", "image/webp", "application/pdf"]
+)
+DATA_UPLOAD_MAX_NUMBER_FILES = SIGAP_ATTACHMENT_MAX_COUNT + 2
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# A running deadline this many working days away counts as "due soon" (reminders, inbox).
+SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)
 
 # Public code look-ups (tracking and receipt codes) allowed per client and window.
 SIGAP_CODE_LOOKUP_RATE = env.str("SIGAP_CODE_LOOKUP_RATE", default="10/h")
