@@ -1,8 +1,12 @@
 """Working days: Monday to Friday, less national holidays and cuti bersama (Holiday rows).
 
+Every deadline in SIGAP is counted in working days (hari kerja). The holidays are data
+(seeded from the yearly SKB 3 Menteri and edited in the admin), never constants, so each
+call reads them from the database: an edit made in the admin counts at once.
+
 Conventions used by every deadline:
 - add_working_days(start, n): the n-th working day after `start` (start itself not
-  counted), so a 3-working-day deadline from Monday is Thursday.
+  counted), so a 3-working-day deadline from Monday is Thursday; n=0 is `start` itself.
 - working_days_between(start, end): working days in (start, end]; 0 when end <= start.
 """
 
@@ -12,8 +16,13 @@ from datetime import date, timedelta
 
 from .models import Holiday
 
+# A working day is always found within a few weeks (weekends and the longest holiday
+# block are short); only a misconfigured calendar (every weekday a holiday) runs this far.
+_MAX_SEARCH_DAYS = 366 * 5
+
 
 def holidays_between(start: date, end: date) -> set[date]:
+    """The holiday dates in [start, end] (both included), in one query."""
     return set(Holiday.objects.filter(date__gte=start, date__lte=end).values_list("date", flat=True))
 
 
@@ -22,10 +31,14 @@ def _is_working(day: date, holidays: set[date]) -> bool:
 
 
 def is_working_day(day: date) -> bool:
+    """Whether `day` is a working day. Use it to label a single date; to count, use the
+    functions below, which read the holidays once for the whole span."""
     return _is_working(day, holidays_between(day, day))
 
 
 def add_working_days(start: date, n: int) -> date:
+    """The n-th working day after `start`. Call it to turn a policy's working days into a
+    due date (start_clock), or a count of paused days into a shift (resume_clocks)."""
     if n < 0:
         raise ValueError("n must not be negative")
     if n == 0:
@@ -42,10 +55,14 @@ def add_working_days(start: date, n: int) -> date:
                 counted += 1
                 if counted == n:
                     return day
+        if span > _MAX_SEARCH_DAYS + n * 2:
+            raise ValueError(f"No {n} working days found after {start}: check the holiday calendar")
         span *= 2
 
 
 def working_days_between(start: date, end: date) -> int:
+    """How many working days lie in (start, end]. Call it to measure a span already lived,
+    e.g. the working days a clock spent paused, or how late a case is."""
     if end <= start:
         return 0
     holidays = holidays_between(start, end)
@@ -55,3 +72,9 @@ def working_days_between(start: date, end: date) -> int:
         if _is_working(day, holidays):
             count += 1
     return count
+
+
+def next_working_day(day: date) -> date:
+    """`day` itself when it is a working day, else the first working day after it. Call it
+    to show when work can resume after a holiday block."""
+    return day if is_working_day(day) else add_working_days(day, 1)

@@ -4,13 +4,19 @@ A clock starts with the SlaPolicy in force on its start date; it may pause (wait
 the reporter) and resume, the due date moving by the working days spent paused; it stops
 when its stage is done. Case.due_date mirrors the earliest running clock so inboxes and
 sweeps can filter and sort on one indexed column.
+
+casework.services calls the clock functions inside the transaction of each transition;
+nothing else should start or stop clocks. Reads (due status of cases) are here too, so
+every list shows "overdue" and "due soon" by the same rule, computed in the database.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Min
+from django.conf import settings
+from django.db.models import BooleanField, ExpressionWrapper, Min, Q, QuerySet
 from django.utils import timezone
 
 from .calendar import add_working_days, working_days_between
@@ -22,6 +28,8 @@ class MissingPolicy(LookupError):
 
 
 def policy_for(kind: str, clock: str, on: date) -> SlaPolicy:
+    """The policy governing a clock of `kind` started on `on`: the latest one whose
+    effective date is not after `on`. Raises MissingPolicy when none is."""
     policy = (
         SlaPolicy.objects.filter(kind=kind, clock=clock, effective_from__lte=on).order_by("-effective_from").first()
     )
@@ -31,7 +39,11 @@ def policy_for(kind: str, clock: str, on: date) -> SlaPolicy:
 
 
 def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
-    """Start (or restart) the clock `clock` on the case from day `on` (default today)."""
+    """Start (or restart) the clock `clock` on the case from day `on` (default today).
+
+    The working days are copied from the policy in force on `on`, so a later change of
+    the policy never moves this deadline.
+    """
     on = on or timezone.localdate()
     policy = policy_for(case.kind, clock, on)
     stop_clock(case=case, clock=clock)
@@ -46,40 +58,170 @@ def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
 
 
 def stop_clock(*, case: Case, clock: str) -> int:
+    """Mark the clock `clock` done (its stage is finished). Returns how many stopped."""
     return Deadline.objects.filter(case=case, clock=clock, completed_at__isnull=True).update(
         completed_at=timezone.now(), paused_on=None
     )
 
 
 def stop_all_clocks(*, case: Case) -> int:
+    """Mark every clock of the case done; call when the case reaches a final state."""
     return Deadline.objects.filter(case=case, completed_at__isnull=True).update(
         completed_at=timezone.now(), paused_on=None
     )
 
 
 def pause_clocks(*, case: Case, on: date | None = None) -> int:
+    """Pause the running clocks from day `on` (default today), e.g. while the case waits
+    for the reporter. A clock already paused keeps its first pause date."""
     on = on or timezone.localdate()
     return Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True).update(paused_on=on)
 
 
 def resume_clocks(*, case: Case, on: date | None = None) -> int:
-    """Resume paused clocks; each due date moves by the working days spent paused."""
+    """Resume paused clocks on day `on` (default today).
+
+    Each due date moves by the working days in (paused_on, on]: the time left stays what
+    it was at the pause, and a clock already late stays exactly as late. A clock whose due
+    date moved may need a fresh reminder, so its reminder mark is cleared; its escalation
+    mark is cleared only when it is no longer overdue.
+    """
     on = on or timezone.localdate()
     resumed = 0
     for deadline in Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=False):
         shift = working_days_between(deadline.paused_on, on)
         deadline.due_date = add_working_days(deadline.due_date, shift)
         deadline.paused_on = None
-        deadline.save(update_fields=["due_date", "paused_on"])
+        fields = ["due_date", "paused_on"]
+        if shift:
+            deadline.reminded_at = None
+            fields.append("reminded_at")
+            if deadline.escalated_at is not None and deadline.due_date >= on:
+                deadline.escalated_at = None
+                fields.append("escalated_at")
+        deadline.save(update_fields=fields)
         resumed += 1
     return resumed
 
 
 def refresh_due_date(case: Case) -> None:
-    """Mirror the earliest running (not paused) clock into Case.due_date."""
+    """Mirror the earliest running (not paused) clock into Case.due_date.
+
+    Call after any change of the case's clocks (services does, after each transition);
+    a case with no running clock has no due date.
+    """
     due = Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True).aggregate(
         due=Min("due_date")
     )["due"]
     if case.due_date != due:
         case.due_date = due
         Case.objects.filter(pk=case.pk).update(due_date=due)
+
+
+# --- Due status -------------------------------------------------------------------------
+
+
+def due_soon_working_days() -> int:
+    """How many working days ahead counts as "due soon" (SIGAP_DUE_SOON_WORKING_DAYS)."""
+    return int(getattr(settings, "SIGAP_DUE_SOON_WORKING_DAYS", 2))
+
+
+def due_soon_until(today: date | None = None) -> date:
+    """The last due date that still counts as "due soon" on `today`."""
+    return add_working_days(today or timezone.localdate(), due_soon_working_days())
+
+
+def annotate_due_status(queryset: QuerySet[Case], today: date | None = None) -> QuerySet[Case]:
+    """Add `is_overdue` and `is_due_soon` to each open case, computed in the database.
+
+    Call it on any Case queryset that a list or report shows (inbox, dashboard). Only the
+    threshold date is computed in Python (one holiday query); the comparison is SQL, so
+    the query count does not grow with the number of cases. A closed case, or one whose
+    clocks are all paused (no due date), is neither.
+    """
+    today = today or timezone.localdate()
+    until = due_soon_until(today)
+    has_open_due = Q(closed_at__isnull=True, due_date__isnull=False)
+    return queryset.annotate(
+        is_overdue=ExpressionWrapper(has_open_due & Q(due_date__lt=today), output_field=BooleanField()),
+        is_due_soon=ExpressionWrapper(
+            has_open_due & Q(due_date__gte=today, due_date__lte=until), output_field=BooleanField()
+        ),
+    )
+
+
+def overdue_cases(today: date | None = None, *, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """Open cases past their due date, earliest first. Pass a queryset already scoped to
+    the user (casework.access.visible_cases) for anything shown to a person."""
+    today = today or timezone.localdate()
+    qs = Case.objects.all() if queryset is None else queryset
+    return qs.filter(closed_at__isnull=True, due_date__lt=today).order_by("due_date", "id")
+
+
+def due_soon_cases(today: date | None = None, *, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """Open cases due from today up to the "due soon" threshold, earliest first."""
+    today = today or timezone.localdate()
+    qs = Case.objects.all() if queryset is None else queryset
+    return qs.filter(closed_at__isnull=True, due_date__gte=today, due_date__lte=due_soon_until(today)).order_by(
+        "due_date", "id"
+    )
+
+
+def running_deadlines() -> QuerySet[Deadline]:
+    """Clocks that are counting now: not completed, not paused, on an open case."""
+    return Deadline.objects.filter(completed_at__isnull=True, paused_on__isnull=True, case__closed_at__isnull=True)
+
+
+# --- Seeding policies from data migrations ------------------------------------------------
+
+
+PolicyRow = tuple[str, str, int, "date | str", str]
+
+
+def seed_policies(apps, kind: str, rows: Iterable[PolicyRow]) -> int:
+    """Insert a kind's deadline policies unless they exist; returns how many were added.
+
+    Call from a case kind's data migration (which depends on ("casework", "0001_initial")
+    or later), with the migration's `apps` (or None outside a migration):
+
+        def forwards(apps, schema_editor):
+            seed_policies(apps, "pengaduan", [
+                ("verifikasi", "Verifikasi", 3, "2020-01-01", "Perpres 76/2013"),
+            ])
+
+    Each row is (clock, label, working_days, effective_from, source); effective_from may
+    be a date or an ISO string. A row with the same kind, clock and effective date is
+    left as it is, so an administrator's later correction is never overwritten. A new rule
+    is a new row with a later effective date: running clocks keep the old value.
+    """
+    model = SlaPolicy if apps is None else apps.get_model("casework", "SlaPolicy")
+    added = 0
+    for clock, label, working_days, effective_from, source in rows:
+        if not clock or int(working_days) < 0:
+            raise ValueError(f"Bad deadline policy row for {kind}: {clock!r}, {working_days!r}")
+        _, created = model.objects.get_or_create(
+            kind=kind,
+            clock=clock,
+            effective_from=_as_date(effective_from),
+            defaults={"label": label, "working_days": int(working_days), "source": source},
+        )
+        added += created
+    return added
+
+
+def unseed_policies(apps, kind: str, rows: Iterable[PolicyRow]) -> int:
+    """Reverse of seed_policies for a migration's backwards step: remove the rows that no
+    deadline refers to (a used policy is history and stays)."""
+    model = SlaPolicy if apps is None else apps.get_model("casework", "SlaPolicy")
+    removed = 0
+    for clock, _label, _days, effective_from, _source in rows:
+        removed += (
+            model.objects.filter(kind=kind, clock=clock, effective_from=_as_date(effective_from))
+            .filter(deadline__isnull=True)
+            .delete()[0]
+        )
+    return removed
+
+
+def _as_date(value) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value

@@ -1,0 +1,306 @@
+"""SLA clocks: which policy governs a clock, how pausing moves it, what a case shows as due.
+
+The "uji" kind (tests/casekind) has two clocks from the sla_uji fixture: verifikasi, 3
+working days, and penyelesaian, 60 working days, both in force since 1 January 2020.
+"""
+
+from datetime import date
+
+import pytest
+from django.apps import apps as django_apps
+from django.test import override_settings
+from django.utils import timezone
+
+from casework import sla
+from casework.calendar import add_working_days, working_days_between
+from casework.models import Case, Deadline, SlaPolicy
+from casework.services import case_open, run_transition
+
+pytestmark = pytest.mark.django_db
+
+MON_6_JULY = date(2026, 7, 6)  # a fortnight without holidays: 6–17 July 2026
+
+
+@pytest.fixture
+def case(sla_uji):
+    """A case with no clock yet, so each test starts clocks on the dates it names."""
+    return case_open(kind="uji", title="Pelayanan KTP lambat", opening_clocks=[])[0]
+
+
+def running(case):
+    return Deadline.objects.filter(case=case, completed_at__isnull=True)
+
+
+# --- Which policy governs a clock -----------------------------------------------------------
+
+
+def test_a_clock_takes_its_working_days_from_the_policy_in_force_on_its_start(case):
+    deadline = sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    assert (deadline.working_days, deadline.started_on, deadline.due_date) == (3, MON_6_JULY, date(2026, 7, 9))
+    assert deadline.policy.effective_from == date(2020, 1, 1)
+
+
+def test_a_policy_change_mid_year_does_not_move_a_running_clock(case):
+    before = sla.start_clock(case=case, clock="verifikasi", on=date(2026, 6, 30))  # Tue → Fri 3 July
+    SlaPolicy.objects.create(
+        kind="uji", clock="verifikasi", label="Verifikasi", working_days=5, effective_from=date(2026, 7, 1)
+    )
+    before.refresh_from_db()
+    assert (before.working_days, before.due_date) == (3, date(2026, 7, 3))
+
+
+def test_a_clock_started_after_the_change_uses_the_new_value(case):
+    SlaPolicy.objects.create(
+        kind="uji", clock="verifikasi", label="Verifikasi", working_days=5, effective_from=date(2026, 7, 1)
+    )
+    # On the last day of the old rule: 3 days. On the first day of the new: 5 days,
+    # Wed 1 July → Thu 2 (1), Fri 3 (2), Mon 6 (3), Tue 7 (4), Wed 8 (5).
+    assert sla.policy_for("uji", "verifikasi", date(2026, 6, 30)).working_days == 3
+    after = sla.start_clock(case=case, clock="verifikasi", on=date(2026, 7, 1))
+    assert (after.working_days, after.due_date) == (5, date(2026, 7, 8))
+
+
+def test_a_clock_without_a_policy_in_force_is_refused(case):
+    with pytest.raises(sla.MissingPolicy):
+        sla.start_clock(case=case, clock="verifikasi", on=date(2019, 12, 31))
+    with pytest.raises(sla.MissingPolicy):
+        sla.start_clock(case=case, clock="tidak_ada", on=MON_6_JULY)
+
+
+def test_restarting_a_clock_keeps_one_running_copy(case):
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    sla.start_clock(case=case, clock="verifikasi", on=date(2026, 7, 8))
+    assert list(running(case).values_list("due_date", flat=True)) == [date(2026, 7, 13)]
+    assert Deadline.objects.filter(case=case, completed_at__isnull=False).count() == 1
+
+
+# --- Pause and resume ---------------------------------------------------------------------------
+
+
+def test_resuming_moves_the_due_date_by_the_working_days_paused(case):
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)  # due Thu 9 July
+    sla.pause_clocks(case=case, on=date(2026, 7, 7))  # Tue: Wed 8 and Thu 9 are left
+    sla.resume_clocks(case=case, on=date(2026, 7, 13))  # Mon: paused Wed 8, Thu 9, Fri 10, Mon 13
+    # 9 July + 4 working days = Wed 15 July: the two days left are Tue 14 and Wed 15.
+    assert running(case).get().due_date == date(2026, 7, 15)
+
+
+def test_holidays_during_a_pause_are_not_paused_time(case):
+    # Mon 16 March 2026: Tue 17 (1), the Nyepi–Idul Fitri block, Wed 25 (2), Thu 26 (3).
+    sla.start_clock(case=case, clock="verifikasi", on=date(2026, 3, 16))
+    assert running(case).get().due_date == date(2026, 3, 26)
+    # Paused on Tue 17 with two days left; resumed on Wed 25: of the pause only Wed 25
+    # was a working day, so the two days left are Thu 26 and Fri 27.
+    sla.pause_clocks(case=case, on=date(2026, 3, 17))
+    sla.resume_clocks(case=case, on=date(2026, 3, 25))
+    assert running(case).get().due_date == date(2026, 3, 27)
+
+
+def test_resuming_on_the_day_of_the_pause_changes_nothing(case):
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    sla.pause_clocks(case=case, on=date(2026, 7, 7))
+    sla.resume_clocks(case=case, on=date(2026, 7, 7))
+    assert running(case).get().due_date == date(2026, 7, 9)
+
+
+def test_a_clock_paused_while_late_stays_as_late(case):
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)  # due Thu 9
+    sla.pause_clocks(case=case, on=date(2026, 7, 13))  # Mon 13: 2 working days late
+    sla.resume_clocks(case=case, on=date(2026, 7, 15))  # Wed 15
+    deadline = running(case).get()
+    assert working_days_between(deadline.due_date, date(2026, 7, 15)) == 2
+
+
+def test_a_paused_clock_does_not_count_for_the_case_due_date(case):
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    sla.refresh_due_date(case)
+    assert case.due_date == date(2026, 7, 9)
+    sla.pause_clocks(case=case, on=date(2026, 7, 7))
+    sla.refresh_due_date(case)
+    assert case.due_date is None
+    assert Case.objects.get(pk=case.pk).due_date is None
+    sla.resume_clocks(case=case, on=date(2026, 7, 8))
+    sla.refresh_due_date(case)
+    assert case.due_date == date(2026, 7, 10)
+
+
+def test_pausing_twice_keeps_the_first_pause_date(case):
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    sla.pause_clocks(case=case, on=date(2026, 7, 7))
+    assert sla.pause_clocks(case=case, on=date(2026, 7, 9)) == 0
+    assert running(case).get().paused_on == date(2026, 7, 7)
+
+
+def test_a_resumed_clock_can_be_reminded_again_and_escalated_again_only_if_no_longer_late(case):
+    now = timezone.now()
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    running(case).update(reminded_at=now)
+    sla.pause_clocks(case=case, on=date(2026, 7, 8))
+    sla.resume_clocks(case=case, on=date(2026, 7, 10))
+    assert running(case).get().reminded_at is None
+
+    running(case).update(escalated_at=now)
+    sla.pause_clocks(case=case, on=date(2026, 7, 20))  # due Mon 13 (moved): late since Tue 14
+    sla.resume_clocks(case=case, on=date(2026, 7, 22))
+    assert running(case).get().escalated_at == now  # still late: no second escalation
+
+
+def test_transitions_pause_and_resume_through_the_services(open_uji, handler):
+    case, _ = open_uji()
+    due = case.due_date
+    case = run_transition(case=case, name="tunda", actor=handler, public_note="Mohon lengkapi KTP")
+    assert case.due_date is None and running(case).get().paused_on == timezone.localdate()
+    case = run_transition(case=case, name="lengkapi", by_reporter=True)
+    assert case.due_date == due  # resumed the same day: nothing was lost
+
+
+# --- Case.due_date mirrors the earliest running clock ----------------------------------------
+
+
+def test_the_case_due_date_is_the_earliest_running_clock(case):
+    sla.start_clock(case=case, clock="penyelesaian", on=MON_6_JULY)
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    sla.refresh_due_date(case)
+    assert case.due_date == date(2026, 7, 9)
+    sla.stop_clock(case=case, clock="verifikasi")
+    sla.refresh_due_date(case)
+    assert case.due_date == add_working_days(MON_6_JULY, 60)
+    sla.stop_all_clocks(case=case)
+    sla.refresh_due_date(case)
+    assert case.due_date is None
+
+
+def test_a_final_transition_stops_every_clock(open_uji, handler):
+    case, _ = open_uji()
+    case = run_transition(case=case, name="tolak", actor=handler)
+    assert case.closed_at is not None and case.due_date is None
+    assert not running(case).exists()
+
+
+# --- Due status in the database ---------------------------------------------------------------
+
+TODAY = date(2026, 7, 8)  # Wednesday; "due soon" (2 working days) runs to Friday 10 July
+
+
+def _case_due(due, *, closed=False):
+    """A case whose mirrored due date is `due` (the column the annotation reads)."""
+    case = case_open(kind="uji", title="Kasus", opening_clocks=[])[0]
+    Case.objects.filter(pk=case.pk).update(due_date=due, closed_at=timezone.now() if closed else None)
+    return case
+
+
+@pytest.fixture
+def cases(sla_uji):
+    return {
+        "late": _case_due(date(2026, 7, 7)),
+        "today": _case_due(TODAY),
+        "friday": _case_due(date(2026, 7, 10)),
+        "monday": _case_due(date(2026, 7, 13)),
+        "closed_late": _case_due(date(2026, 7, 1), closed=True),
+        "paused": _case_due(None),
+    }
+
+
+def pks(cases):
+    return [case.pk for case in cases]
+
+
+def _status(cases, today=TODAY):
+    by_pk = {case.pk: name for name, case in cases.items()}
+    rows = sla.annotate_due_status(Case.objects.filter(pk__in=by_pk), today)
+    return {by_pk[row.pk]: (row.is_overdue, row.is_due_soon) for row in rows}
+
+
+def test_due_status_is_computed_in_sql_with_a_fixed_number_of_queries(cases, django_assert_num_queries):
+    # One query reads the holidays for the threshold, one reads the cases: however many.
+    with django_assert_num_queries(2):
+        status = _status(cases)
+    assert status == {
+        "late": (True, False),
+        "today": (False, True),
+        "friday": (False, True),
+        "monday": (False, False),
+        "closed_late": (False, False),
+        "paused": (False, False),
+    }
+
+
+def test_due_status_can_be_filtered_and_sorted_in_the_database(cases):
+    qs = sla.annotate_due_status(Case.objects.all(), TODAY).filter(is_due_soon=True).order_by("due_date")
+    assert pks(qs) == pks([cases["today"], cases["friday"]])
+
+
+@override_settings(SIGAP_DUE_SOON_WORKING_DAYS=3)
+def test_the_due_soon_window_is_a_setting(cases):
+    assert _status(cases)["monday"] == (False, True)
+
+
+@override_settings(SIGAP_DUE_SOON_WORKING_DAYS=0)
+def test_with_a_zero_window_only_today_is_due_soon(cases):
+    assert _status(cases)["today"] == (False, True)
+    assert _status(cases)["friday"] == (False, False)
+
+
+def test_the_due_soon_window_counts_working_days_across_holidays(sla_uji):
+    # On Tue 17 March 2026, two working days ahead is Thu 26 March (25 and 26).
+    in_window = _case_due(date(2026, 3, 26))
+    after = _case_due(date(2026, 3, 27))
+    status = _status({"in": in_window, "after": after}, today=date(2026, 3, 17))
+    assert status == {"in": (False, True), "after": (False, False)}
+
+
+def test_overdue_and_due_soon_selectors(cases):
+    assert pks(sla.overdue_cases(TODAY)) == pks([cases["late"]])
+    assert pks(sla.due_soon_cases(TODAY)) == pks([cases["today"], cases["friday"]])
+    scoped = Case.objects.filter(pk=cases["friday"].pk)
+    assert pks(sla.due_soon_cases(TODAY, queryset=scoped)) == pks([cases["friday"]])
+
+
+# --- Seeding policies from a case kind's data migration ---------------------------------------
+
+ROWS = [
+    ("verifikasi", "Verifikasi", 3, "2020-01-01", "Perpres 76/2013"),
+    ("jawaban", "Jawaban pertama", 5, date(2025, 1, 1), "SP4N-LAPOR!"),
+]
+
+
+def test_seed_policies_adds_missing_rows_once():
+    assert sla.seed_policies(None, "contoh", ROWS) == 2
+    assert sla.seed_policies(None, "contoh", ROWS) == 0
+    policy = SlaPolicy.objects.get(kind="contoh", clock="verifikasi")
+    assert (policy.working_days, policy.effective_from, policy.source) == (3, date(2020, 1, 1), "Perpres 76/2013")
+
+
+def test_seed_policies_works_with_a_migration_app_registry_and_keeps_admin_edits():
+    sla.seed_policies(django_apps, "contoh", ROWS)
+    SlaPolicy.objects.filter(kind="contoh", clock="jawaban").update(working_days=7)
+    sla.seed_policies(django_apps, "contoh", ROWS)
+    assert SlaPolicy.objects.get(kind="contoh", clock="jawaban").working_days == 7
+
+
+def test_seed_policies_refuses_a_bad_row():
+    with pytest.raises(ValueError):
+        sla.seed_policies(None, "contoh", [("", "Tanpa nama", 3, "2020-01-01", "")])
+
+
+def test_unseed_policies_keeps_policies_that_clocks_used(sla_uji):
+    sla.seed_policies(None, "uji", [("lain", "Lain", 2, "2020-01-01", "")])
+    case = case_open(kind="uji", title="Kasus", opening_clocks=["lain"])[0]
+    assert sla.unseed_policies(None, "uji", [("lain", "Lain", 2, "2020-01-01", "")]) == 0
+    Deadline.objects.filter(case=case).delete()
+    assert sla.unseed_policies(None, "uji", [("lain", "Lain", 2, "2020-01-01", "")]) == 1
+
+
+# --- Admin of policies ------------------------------------------------------------------------
+
+
+def test_a_used_policy_is_read_only_in_the_admin(case):
+    from django.contrib import admin
+
+    policy_admin = admin.site._registry[SlaPolicy]
+    unused = SlaPolicy.objects.create(
+        kind="uji", clock="verifikasi", label="Verifikasi", working_days=5, effective_from=date(2027, 1, 1)
+    )
+    assert policy_admin.get_readonly_fields(None, unused) == []
+    used = sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY).policy
+    assert "working_days" in policy_admin.get_readonly_fields(None, used)
