@@ -210,6 +210,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # A running deadline this many working days away counts as "due soon" (reminders, inbox).
 SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)
 
+# How often `manage.py run_scheduler` queues the deadline sweep.
+SIGAP_SWEEP_INTERVAL_MINUTES = env.int("SIGAP_SWEEP_INTERVAL_MINUTES", default=60)
+# The public address of this installation, for links in e-mails (e.g. https://sigap.example.go.id).
+SIGAP_BASE_URL = env.str("SIGAP_BASE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000")
+
 # Public code look-ups (tracking and receipt codes) allowed per client and window.
 SIGAP_CODE_LOOKUP_RATE = env.str("SIGAP_CODE_LOOKUP_RATE", default="10/h")
 
