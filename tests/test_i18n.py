@@ -1,0 +1,87 @@
+"""The interface speaks Indonesian by default and English on request, from a complete catalog."""
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
+PO = LOCALE / "django.po"
+MO = LOCALE / "django.mo"
+
+
+def _key(entry):
+    return (entry.msgctxt, entry.msgid, entry.msgid_plural)
+
+
+def _translation(entry):
+    if entry.msgid_plural:
+        return tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+    return entry.msgstr
+
+
+@pytest.fixture(scope="module")
+def po():
+    return polib.pofile(str(PO))
+
+
+def test_every_catalog_entry_has_an_english_translation(po):
+    assert len(po) > 0
+    fuzzy = [entry.msgid for entry in po if entry.fuzzy]
+    assert fuzzy == [], "fuzzy entries (check them and remove the flag, then run bin/i18n)"
+    untranslated = [entry.msgid for entry in po if not entry.translated()]
+    assert untranslated == [], "entries without English (translate them, then run bin/i18n)"
+
+
+def test_translations_keep_the_placeholders(po):
+    def placeholders(text):
+        return sorted(re.findall(r"%\(\w+\)[sdif]|\{\w+\}", text))
+
+    for entry in po:
+        forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for form in forms:
+            assert placeholders(form) == placeholders(entry.msgid), entry.msgid
+
+
+def test_plural_forms_header_is_english(po):
+    assert po.metadata["Plural-Forms"].replace(" ", "") == "nplurals=2;plural=(n!=1);"
+
+
+def test_compiled_catalog_matches_the_source(po):
+    mo = polib.mofile(str(MO))
+    compiled = {_key(entry): _translation(entry) for entry in mo if entry.msgid}
+    source = {_key(entry): _translation(entry) for entry in po if entry.translated() and not entry.obsolete}
+    assert compiled == source, "django.mo is stale: run bin/i18n and commit django.mo"
+
+
+def test_home_page_speaks_indonesian_by_default(client, db):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="id">' in body
+    assert "Pengaduan masyarakat" in body
+    assert "Lewati ke isi" in body
+
+
+def test_home_page_speaks_english_after_switching(client, db):
+    response = client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+    body = client.get(reverse("home")).content.decode()
+    assert '<html lang="en">' in body
+    assert "Public complaints" in body
+    assert "Skip to content" in body
+    assert "Pengaduan masyarakat" not in body
+
+    client.post(reverse("set_language"), {"language": "id", "next": reverse("home")})
+    assert "Pengaduan masyarakat" in client.get(reverse("home")).content.decode()
+
+
+def test_language_switch_is_a_form_on_every_page(client, db):
+    body = client.get(reverse("home")).content.decode()
+    assert f'action="{reverse("set_language")}"' in body
+    assert 'name="language" value="en"' in body
+    assert 'name="language" value="id"' in body
