@@ -1,0 +1,13 @@
+"""The staff member's own account pages. Mounted at /staf/akun/ in config/urls.py, so
+StaffSecondFactorMiddleware lets only OTP-verified sessions in."""
+
+from django.urls import path
+
+from .views import account
+
+app_name = "accounts_staff"
+
+urlpatterns = [
+    path("", account.account_view, name="account"),
+    path("kode-cadangan/", account.backup_codes_regenerate_view, name="backup_codes_regenerate"),
+]

@@ -1,0 +1,1 @@
+"""Views of the staff login and account pages, one module per step."""
