@@ -173,9 +173,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# NIP and e-mail of one account share one failure count.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+SIGAP_LOGIN_FAILURE_RATE = env.str("SIGAP_LOGIN_FAILURE_RATE", default="30/10m")
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="SIGAP")
+# django-otp's own admin would otherwise show TOTP secrets and backup codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
@@ -213,7 +218,9 @@ SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)
 # How often `manage.py run_scheduler` queues the deadline sweep.
 SIGAP_SWEEP_INTERVAL_MINUTES = env.int("SIGAP_SWEEP_INTERVAL_MINUTES", default=60)
 # The public address of this installation, for links in e-mails (e.g. https://sigap.example.go.id).
-SIGAP_BASE_URL = env.str("SIGAP_BASE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000")
+SIGAP_BASE_URL = env.str(
+    "SIGAP_BASE_URL", default="http://127.0.0.1:8000" if SIGAP_ENV == "development" else ""
+)
 
 # Public code look-ups (tracking and receipt codes) allowed per client and window.
 SIGAP_CODE_LOOKUP_RATE = env.str("SIGAP_CODE_LOOKUP_RATE", default="10/h")
