@@ -8,12 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import render
-from django.urls import reverse
 
 from .access import inbox_cases
 from .kinds import all_kinds
 from .models import Case
 from .sla import annotate_due_status
+from .views_case import case_url
 
 INBOX_PAGE_SIZE = 25
 
@@ -23,15 +23,12 @@ class InboxRow:
     case: Case
     kind_label: str
     state_label: str
-    detail_url: str | None
+    url: str
 
 
 def _row(case: Case) -> InboxRow:
     spec = case.kind_spec
-    detail_url = reverse(spec.detail_url_name, args=[case.pk]) if spec.detail_url_name else None
-    return InboxRow(
-        case=case, kind_label=str(spec.label), state_label=spec.state_label(case.state), detail_url=detail_url
-    )
+    return InboxRow(case=case, kind_label=str(spec.label), state_label=spec.state_label(case.state), url=case_url(case))
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import UnitKerja
+from accounts.testing import verified_login
 from casework import kinds
 from casework.models import Case
 from casework.services import case_open, case_recuse
@@ -20,25 +21,9 @@ from config.urls import urlpatterns as project_urlpatterns
 INBOX = reverse("casework:inbox")
 
 
-def login_verified(client, user):
-    """Log in with a verified second factor, as the staff middleware requires."""
-    try:
-        from accounts.testing import verified_login
-    except ImportError:
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-        client.force_login(user)
-        session = client.session
-        session["otp_device_id"] = device.persistent_id
-        session.save()
-    else:
-        verified_login(client, user)
-
-
 @pytest.fixture
 def staff_client(client, handler):
-    login_verified(client, handler)
+    verified_login(client, handler)
     return client
 
 
@@ -193,7 +178,7 @@ def test_a_user_without_a_handling_role_sees_only_assigned_cases(client, open_uj
     open_uji()
     assigned, _ = open_uji()
     Case.objects.filter(pk=assigned.pk).update(assignee=clerk)
-    login_verified(client, clerk)
+    verified_login(client, clerk)
     assert references(client.get(INBOX)) == [assigned.reference]
 
 
@@ -207,8 +192,14 @@ urlpatterns = [
 ]
 
 
+def test_reference_links_to_the_generic_case_page(staff_client, open_uji):
+    case, _ = open_uji()
+    body = staff_client.get(INBOX).content.decode()
+    assert f'<a href="{reverse("case:detail", args=[case.pk])}">{case.reference}</a>' in body
+
+
 @pytest.mark.urls(__name__)
-def test_reference_links_to_the_kinds_staff_page(staff_client, open_uji, monkeypatch):
+def test_reference_links_to_the_kinds_own_page_when_it_has_one(staff_client, open_uji, monkeypatch):
     spec = dataclasses.replace(kinds.get_kind("uji"), detail_url_name="uji_detail")
     monkeypatch.setitem(kinds._REGISTRY, "uji", spec)
     case, _ = open_uji()
