@@ -10,17 +10,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-
-def current_code(device: TOTPDevice, now: float | None = None) -> tuple[str, int]:
-    """The device's code at `now` (default: this second) and the seconds it stays valid."""
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() if now is None else now
-    code = str(totp.token()).zfill(device.digits)
-    remaining = device.step - int(totp.time - device.t0) % device.step
-    return code, remaining
+from accounts.services import confirmed_totp_device
+from accounts.testing import totp_token
 
 
 class Command(BaseCommand):
@@ -36,9 +28,10 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(Q(nip=ident) | Q(email__iexact=ident)).first()
         if user is None:
             raise CommandError(f"No user with NIP or e-mail {ident!r}.")
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+        device = confirmed_totp_device(user)
         if device is None:
             raise CommandError(f"{user} has no confirmed TOTP device; run `manage.py seed_demo` first.")
-        code, remaining = current_code(device)
-        self.stdout.write(code)
+        now = time.time()
+        remaining = device.step - int(now - device.t0) % device.step
+        self.stdout.write(totp_token(device, at=now))
         self.stderr.write(f"{user} — valid for {remaining} more seconds; each code is accepted once.")

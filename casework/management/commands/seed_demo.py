@@ -25,12 +25,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
 from accounts.models import UnitKerja
+from accounts.services import TOTP_DEVICE_NAME, confirmed_totp_device
 
 CASE_APPS = ("pengaduan", "wbs", "gratifikasi", "benturan")
 EMAIL_DOMAIN = "disdukcapil.example"
@@ -217,7 +219,7 @@ class Command(BaseCommand):
             )
             try:
                 validate_password(spec.password, user)
-            except Exception as exc:
+            except ValidationError as exc:
                 raise CommandError(f"The demo password of {spec.username} fails validation: {exc}") from exc
             user.set_password(spec.password)
             user.save(update_fields=["password"])
@@ -232,8 +234,8 @@ class Command(BaseCommand):
 
     def _device(self, user) -> TOTPDevice:
         # An unconfirmed device is someone's enrolment in progress; it is left alone.
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
-        return device or TOTPDevice.objects.create(user=user, name="Demo", confirmed=True)
+        device = confirmed_totp_device(user)
+        return device or TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=True)
 
     def _demo_cases(self, *, users, units) -> list[str]:
         ran = []
