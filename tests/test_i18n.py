@@ -85,3 +85,13 @@ def test_language_switch_is_a_form_on_every_page(client, db):
     assert f'action="{reverse("set_language")}"' in body
     assert 'name="language" value="en"' in body
     assert 'name="language" value="id"' in body
+
+
+def test_an_english_browser_still_gets_indonesian_until_the_user_switches(client):
+    from django.urls import reverse
+
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="id">' in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="en">' in page.content.decode()
