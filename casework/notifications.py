@@ -76,8 +76,13 @@ def reminder_recipients(case: Case) -> list:
 def escalation_recipients(case: Case) -> list:
     """Who is told that a clock is overdue: the head responsible for the case's unit (or,
     without one, the Pimpinan) and the assignee."""
-    head = case.unit.responsible_head() if case.unit_id else None
-    heads = _reachable(_without_recused(case, [head]))
+    spec = _spec(case)
+    targets = spec.policy.escalation_targets(case) if spec is not None else None
+    if targets is not None:
+        heads = _reachable(_without_recused(case, list(targets)))
+    else:
+        head = case.unit.responsible_head() if case.unit_id else None
+        heads = _reachable(_without_recused(case, [head]))
     if not heads:
         heads = _reachable(_without_recused(case, users_with_roles(roles.PIMPINAN)))
     assignee = _reachable(_without_recused(case, [case.assignee])) if case.assignee_id else []

@@ -35,6 +35,13 @@ class CasePolicy:
         """
         return user.has_role(*self.handler_roles)
 
+    def escalation_targets(self, case):
+        """Who hears of an overdue case, or None for the default (the unit's head, else Pimpinan).
+
+        A kind whose cases must not reach the unit's line management (WBS) names its own.
+        """
+        return None
+
 
 class NobodyPolicy(CasePolicy):
     """For kinds no staff member reads through the generic views."""

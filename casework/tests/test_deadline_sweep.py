@@ -390,3 +390,13 @@ def test_two_workers_sweeping_at_the_same_moment_send_each_reminder_once(open_uj
     assert sum(r["reminders"] for r in results) == 4
     assert len(mail.outbox) == 4
     assert AuditEntry.objects.filter(event="sla.reminder").count() == 4
+
+
+def test_a_kind_may_route_escalations_away_from_the_unit_head(case, head, assignee, make_user, monkeypatch):
+    """WBS-like kinds must not tell the reported unit's line management about a report."""
+    inspector = make_user(roles.INSPEKTORAT)
+    policy = case.kind_spec.policy
+    monkeypatch.setattr(type(policy), "escalation_targets", lambda self, c: [inspector])
+    run_deadline_sweep(today=day_after(due(case)))
+    assert head.email not in sent_to()
+    assert sent_to() == sorted([inspector.email, assignee.email])
