@@ -1,5 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Administrasi SIGAP")
+admin.site.site_title = _("Administrasi SIGAP")
+admin.site.index_title = _("Konfigurasi: unit, pengguna, peran, hari libur, batas waktu")
 
 urlpatterns = [
     path("", include("casework.urls_public")),
