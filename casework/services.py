@@ -108,6 +108,7 @@ def run_transition(
     name: str,
     actor=None,
     by_reporter: bool = False,
+    by_system: bool = False,
     note: str = "",
     public_note: str = "",
     kwargs: dict[str, Any] | None = None,
@@ -119,19 +120,21 @@ def run_transition(
 
     Staff changes name the `actor`, whose right to act is checked under the row lock.
     A reporter's change (by_reporter=True, no actor) is allowed only for transitions that
-    declare `custom={"by_reporter": True}`. Raises PermissionDenied or TransitionBlocked
+    declare `custom={"by_reporter": True}`. SIGAP's own changes (by_system=True, e.g. a
+    case closing itself after a silent period) come from trusted code such as a scheduled
+    task and need no permission. Raises PermissionDenied or TransitionBlocked
     (with reasons for the user). Applies the transition's deadline effects, closes or
     reopens the case at final states, and writes timeline and audit.
     """
-    if by_reporter == (actor is not None):
-        raise ValueError("A transition is made either by a staff actor or by the reporter")
+    if [actor is not None, by_reporter, by_system].count(True) != 1:
+        raise ValueError("A transition is made by exactly one of: a staff actor, the reporter, the system")
     with transaction.atomic():
         locked = _lock(case)
         custom = transition_custom(locked, name)
         if by_reporter:
             if not custom.get("by_reporter"):
                 raise PermissionDenied(_("Tindakan ini hanya dapat dilakukan oleh petugas."))
-        else:
+        elif actor is not None:
             access.ensure_can_act(actor, locked, name)
         reasons = blocked_reasons(locked, name)
         if reasons:
@@ -163,7 +166,13 @@ def run_transition(
             audit.Event.CASE_TRANSITION,
             actor=actor,
             case=locked,
-            data={"transition": name, "from": from_state, "to": to_state, **(audit_data or {})},
+            data={
+                "transition": name,
+                "from": from_state,
+                "to": to_state,
+                "by": "staff" if actor is not None else "reporter" if by_reporter else "system",
+                **(audit_data or {}),
+            },
             request=request if actor is not None else None,
         )
         if on_commit is not None:
@@ -196,6 +205,14 @@ def transition_blockers(*, case: Case, name: str, actor) -> list[str]:
     return blocked_reasons(case, name)
 
 
+def _record_internal_change(locked, *, actor, change: str, note: str, event: str, data: dict, request) -> None:
+    """A non-state change of a case: an internal history line and its audit entry."""
+    TimelineEntry.objects.create(
+        case=locked, transition=change, from_state=locked.state, to_state=locked.state, actor=actor, note=note
+    )
+    audit.record(event, actor=actor, case=locked, request=request, data=data)
+
+
 def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) -> Case:
     """Give the case to a handler (or take it back with assignee=None)."""
     with transaction.atomic():
@@ -209,18 +226,12 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
         previous = locked.assignee
         locked.assignee = assignee
         locked.save(update_fields=["assignee", "updated_at"])
-        TimelineEntry.objects.create(
-            case=locked,
-            transition="assign",
-            from_state=locked.state,
-            to_state=locked.state,
+        _record_internal_change(
+            locked,
             actor=actor,
+            change="assign",
             note=note,
-        )
-        audit.record(
-            audit.Event.CASE_ASSIGNED,
-            actor=actor,
-            case=locked,
+            event=audit.Event.CASE_ASSIGNED,
             request=request,
             data={"from": getattr(previous, "pk", None), "to": getattr(assignee, "pk", None)},
         )
@@ -266,18 +277,12 @@ def case_set_confidentiality(
         locked.confidentiality = confidentiality
         locked.is_anonymous = is_anonymous
         locked.save(update_fields=["confidentiality", "is_anonymous", "updated_at"])
-        TimelineEntry.objects.create(
-            case=locked,
-            transition="confidentiality",
-            from_state=locked.state,
-            to_state=locked.state,
+        _record_internal_change(
+            locked,
             actor=actor,
+            change="confidentiality",
             note=reason,
-        )
-        audit.record(
-            audit.Event.CASE_CONFIDENTIALITY,
-            actor=actor,
-            case=locked,
+            event=audit.Event.CASE_CONFIDENTIALITY,
             request=request,
             data={
                 "before": before,

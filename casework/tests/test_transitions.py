@@ -166,3 +166,19 @@ def test_viewing_a_case_is_audited(case_in, handler):
 
 def test_available_transitions_lists_the_current_state(case_in):
     assert set(available_transitions(case_in("baru"))) == {"verifikasi", "tunda", "tolak"}
+
+
+def test_the_system_may_run_a_transition_without_an_actor(case_in):
+    case = case_in("diverifikasi")
+    case = run_transition(case=case, name="tolak", by_system=True, public_note="Ditutup otomatis.")
+    entry = TimelineEntry.objects.filter(case=case).last()
+    assert case.state == "ditolak" and entry.actor is None and not entry.by_reporter
+    assert AuditEntry.objects.filter(case_id=case.pk, data__by="system").exists()
+
+
+def test_a_transition_has_exactly_one_origin(case_in, handler):
+    case = case_in("baru")
+    with pytest.raises(ValueError):
+        run_transition(case=case, name="verifikasi", actor=handler, by_system=True)
+    with pytest.raises(ValueError):
+        run_transition(case=case, name="verifikasi")
