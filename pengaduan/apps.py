@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class PengaduanConfig(AppConfig):
     name = "pengaduan"
     verbose_name = _("Pengaduan")
+
+    def ready(self):
+        from casework.kinds import CaseKind, register
+
+        from .choices import FINAL_STATES, State
+        from .policy import PengaduanPolicy
+
+        register(
+            CaseKind(
+                code="pengaduan",
+                prefix="PGD",
+                label=_("Pengaduan masyarakat"),
+                model_label="pengaduan.Pengaduan",
+                policy=PengaduanPolicy(),
+                initial_state=State.DITERIMA.value,
+                final_states=frozenset(str(state) for state in FINAL_STATES),
+                state_labels={state.value: state.label for state in State},
+                # Safe by default (domain.md §3): content never published, identity hidden,
+                # until the complainant or a handler with a recorded reason says otherwise.
+                default_confidentiality="rahasia",
+                default_anonymous=True,
+            )
+        )

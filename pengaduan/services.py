@@ -1,0 +1,416 @@
+"""Every change of a complaint goes through one function here.
+
+Each adds only what is a complaint's own (its fields, its rules across rows) and leaves
+the rest to casework.services: one transaction, the row locked, permission checked under
+the lock, the transition and its conditions, clocks, timeline, audit. A transition that
+needs data (where a case was forwarded, why it was archived, the answer) sets it on the
+locked row first and validates it, in the same transaction as the transition, so a refused
+transition leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from casework import access, audit
+from casework.kinds import get_kind
+from casework.models import Deadline, TimelineEntry
+from casework.services import case_open, message_post, run_transition
+from casework.workflow import TransitionBlocked, blocked_reasons, transition_meta
+
+from . import selectors
+from .choices import Channel, Clock, Jenis, State
+from .models import KategoriLayanan, Pengaduan
+from .validators import normalize_nik
+
+KIND = "pengaduan"
+# Fields the engine fills itself; validation of a complaint leaves them out (as case_open does).
+_NOT_VALIDATED = ["state", "tracking_digest"]
+RATED_EVENT = "pengaduan.rated"
+
+
+def dissatisfied_max_rating() -> int:
+    """The highest rating that counts as "tidak puas" and may reopen a case
+    (SIGAP_PENGADUAN_DISSATISFIED_RATING, default 2 of 5)."""
+    return int(getattr(settings, "SIGAP_PENGADUAN_DISSATISFIED_RATING", 2))
+
+
+def _policy():
+    return get_kind(KIND).policy
+
+
+def _lock(case) -> Pengaduan:
+    if case.kind != KIND:
+        raise ValueError(f"Case {case.pk} is a {case.kind}, not a pengaduan")
+    return Pengaduan.objects.select_for_update().get(pk=case.pk)
+
+
+def _set_validated(locked: Pengaduan, changes: dict[str, Any]) -> None:
+    """Set and save fields of the locked row after checking the whole row."""
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    locked.full_clean(exclude=_NOT_VALIDATED)
+    locked.save(update_fields=[*changes, "updated_at"])
+
+
+def _ensure_available(locked: Pengaduan, name: str) -> None:
+    """Refuse a transition the current state does not offer, saying so."""
+    if transition_meta(locked, name) is None:
+        raise TransitionBlocked(blocked_reasons(locked, name))
+
+
+def _staff_transition(
+    *,
+    case,
+    actor,
+    name: str,
+    changes: dict[str, Any] | None = None,
+    note: str = "",
+    public_note: str = "",
+    request=None,
+    audit_data: dict[str, Any] | None = None,
+) -> Pengaduan:
+    with transaction.atomic():
+        locked = _lock(case)
+        # Who and when come before what: an outsider learns nothing from field errors,
+        # and a case in the wrong state is refused as such, not for a missing field.
+        access.ensure_can_act(actor, locked, name)
+        _ensure_available(locked, name)
+        if changes:
+            _set_validated(locked, changes)
+        return run_transition(
+            case=locked,
+            name=name,
+            actor=actor,
+            note=note,
+            public_note=public_note,
+            request=request,
+            audit_data=audit_data,
+        )
+
+
+def _required(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(message)
+    return value
+
+
+# --- Intake (penerimaan) ------------------------------------------------------------------
+
+
+def pengaduan_create(
+    *,
+    actor=None,
+    channel: str = Channel.WEB,
+    title: str,
+    isi: str,
+    kategori: KategoriLayanan,
+    jenis: str = Jenis.PENGADUAN,
+    tanggal_kejadian: date | None = None,
+    lokasi: str = "",
+    unit_tujuan=None,
+    nama: str = "",
+    nik: str = "",
+    email: str = "",
+    telepon: str = "",
+    lapor_tracking_id: str = "",
+    is_anonymous: bool | None = None,
+    confidentiality: str | None = None,
+    request=None,
+    on_commit: Callable[[Pengaduan], None] | None = None,
+) -> tuple[Pengaduan, str]:
+    """File a complaint; returns it with its tracking code, to show the complainant once.
+
+    Call from the public form (actor=None: always the web channel, nothing about the
+    request is kept) or when a Pengelola Pengaduan enters a complaint received through
+    another channel (actor=the handler, channel recorded; from SP4N-LAPOR! with its ticket
+    number). Privacy flags left as None take the safe defaults (rahasia, anonim). Starts
+    the verification clock. Raises ValidationError naming the fields to correct.
+    """
+    if actor is None and channel != Channel.WEB:
+        raise ValueError("Only the web form files a complaint without a staff member")
+    if actor is not None and not _policy().can_create(actor):
+        raise PermissionDenied(_("Peran Anda tidak berwenang mencatat pengaduan."))
+    errors = {}
+    if not kategori.is_active:
+        errors["kategori"] = _("Kategori layanan ini sudah tidak dipakai; pilih kategori lain.")
+    if unit_tujuan is not None and not unit_tujuan.is_active:
+        errors["unit_tujuan"] = _("Unit kerja ini sudah tidak aktif; pilih unit lain.")
+    lapor_tracking_id = (lapor_tracking_id or "").strip()
+    if lapor_tracking_id:
+        # Across rows, so here; the database constraint stays as the last line.
+        existing = Pengaduan.objects.filter(lapor_tracking_id=lapor_tracking_id).values_list("reference", flat=True)
+        if existing:
+            errors["lapor_tracking_id"] = _("Tiket SP4N-LAPOR! ini sudah tercatat sebagai %(reference)s.") % {
+                "reference": existing[0]
+            }
+    if errors:
+        raise ValidationError(errors)
+    case, code = case_open(
+        kind=KIND,
+        actor=actor,
+        title=(title or "").strip(),
+        confidentiality=confidentiality,
+        is_anonymous=is_anonymous,
+        with_tracking_code=True,
+        fields={
+            "jenis": jenis,
+            "isi": (isi or "").strip(),
+            "tanggal_kejadian": tanggal_kejadian,
+            "lokasi": (lokasi or "").strip(),
+            "kategori": kategori,
+            "unit_tujuan": unit_tujuan,
+            "channel": channel,
+            "lapor_tracking_id": lapor_tracking_id,
+            "nama": (nama or "").strip(),
+            "nik": normalize_nik(nik),
+            "email": (email or "").strip().lower(),
+            "telepon": (telepon or "").strip(),
+        },
+        opening_clocks=[Clock.VERIFIKASI],
+        request=request,
+        on_commit=on_commit,
+    )
+    return case, code
+
+
+# --- Triage (pemilahan) -------------------------------------------------------------------
+
+
+def pengaduan_verify(
+    *,
+    case,
+    actor,
+    kategori: KategoriLayanan | None = None,
+    jenis: str | None = None,
+    note: str = "",
+    public_note: str = "",
+    request=None,
+) -> Pengaduan:
+    """Accept a complaint as complete and within the unit's competence (verifikasi),
+    correcting its category or type if the complainant chose wrongly. Starts the 60-day
+    resolution clock."""
+    changes: dict[str, Any] = {}
+    if kategori is not None:
+        changes["kategori"] = kategori
+    if jenis is not None:
+        changes["jenis"] = jenis
+    return _staff_transition(
+        case=case, actor=actor, name="verifikasi", changes=changes, note=note, public_note=public_note, request=request
+    )
+
+
+def pengaduan_request_information(*, case, actor, question: str, note: str = "", request=None) -> Pengaduan:
+    """Ask the complainant for what is missing (tunda). `question` is shown to them on
+    the tracking page; the deadlines pause until they answer."""
+    question = _required(question, _("Tuliskan informasi apa yang perlu dilengkapi pelapor."))
+    return _staff_transition(case=case, actor=actor, name="tunda", note=note, public_note=question, request=request)
+
+
+def pengaduan_supply_information(*, case, reply: str) -> Pengaduan:
+    """The complainant's answer to a request for information (lengkapi), from the
+    tracking page: posts the reply to the handler and resumes the deadlines."""
+    reply = _required(reply, _("Tuliskan informasi yang diminta petugas."))
+    with transaction.atomic():
+        locked = _lock(case)
+        _ensure_available(locked, "lengkapi")
+        message_post(case=locked, body=reply, by_reporter=True)
+        return run_transition(case=locked, name="lengkapi", by_reporter=True)
+
+
+def pengaduan_forward(
+    *, case, actor, forwarded_to: str, note: str = "", public_note: str = "", request=None
+) -> Pengaduan:
+    """Close a complaint that is not this unit's to handle (bukan wewenang), recording
+    the body it was forwarded to (another OPD, Ombudsman, KPK, the police)."""
+    return _staff_transition(
+        case=case,
+        actor=actor,
+        name="bukan_wewenang",
+        changes={"forwarded_to": (forwarded_to or "").strip()},
+        note=note,
+        public_note=public_note,
+        request=request,
+    )
+
+
+def pengaduan_archive(
+    *,
+    case,
+    actor,
+    reason: str,
+    duplicate_of: Pengaduan | None = None,
+    note: str = "",
+    public_note: str = "",
+    request=None,
+) -> Pengaduan:
+    """Archive a complaint without handling it: spam, abusive, too vague, or a
+    duplicate of another open complaint (then name it in `duplicate_of`)."""
+    if duplicate_of is not None:
+        if duplicate_of.pk == case.pk:
+            raise ValidationError({"duplicate_of": _("Pengaduan tidak dapat menjadi duplikat dari dirinya sendiri.")})
+        # Across rows, so here rather than in clean(): the original must be a case this
+        # handler can see and one still being handled.
+        if not access.can_view(actor, duplicate_of):
+            raise ValidationError({"duplicate_of": _("Pengaduan asal tidak ditemukan.")})
+        if not duplicate_of.is_open:
+            message = _("Pengaduan asal sudah ditutup; hanya pengaduan yang masih berjalan yang dapat dirujuk.")
+            raise ValidationError({"duplicate_of": message})
+    return _staff_transition(
+        case=case,
+        actor=actor,
+        name="arsipkan",
+        changes={"archive_reason": reason, "duplicate_of": duplicate_of},
+        note=note,
+        public_note=public_note,
+        request=request,
+        audit_data={"reason": reason, "duplicate_of": getattr(duplicate_of, "pk", None)},
+    )
+
+
+# --- Distribution and resolution (distribusi, penyelesaian) -------------------------------
+
+
+def pengaduan_route_to_unit(*, case, actor, unit, note: str = "", public_note: str = "", request=None) -> Pengaduan:
+    """Disposition a verified complaint to the unit that must follow it up (disposisi).
+    The unit's members then see it, and its 5-day follow-up clock starts."""
+    if unit is None or not unit.is_active:
+        raise ValidationError({"unit": _("Pilih unit kerja yang aktif.")})
+    return _staff_transition(
+        case=case,
+        actor=actor,
+        name="disposisi",
+        changes={"unit": unit},
+        note=note,
+        public_note=public_note,
+        request=request,
+        audit_data={"unit": unit.pk},
+    )
+
+
+def pengaduan_record_follow_up(
+    *, case, actor, summary: str, note: str = "", public_note: str = "", request=None
+) -> Pengaduan:
+    """The dispositioned unit records what it did (catat tindak lanjut); the handler
+    then writes the answer from it. Evidence files go through casework.attachments."""
+    return _staff_transition(
+        case=case,
+        actor=actor,
+        name="catat_tindak_lanjut",
+        changes={"tindak_lanjut": (summary or "").strip()},
+        note=note,
+        public_note=public_note,
+        request=request,
+    )
+
+
+def pengaduan_answer(*, case, actor, answer: str, note: str = "", request=None) -> Pengaduan:
+    """Send the answer to the complainant (jawab). It shows on the tracking page; the
+    case then closes by itself after the "konfirmasi" period unless the complainant
+    reopens it."""
+    answer = (answer or "").strip()
+    return _staff_transition(
+        case=case,
+        actor=actor,
+        name="jawab",
+        changes={"jawaban": answer},
+        note=note,
+        public_note=answer,
+        request=request,
+    )
+
+
+def pengaduan_close(*, case, actor, note: str = "", public_note: str = "", request=None) -> Pengaduan:
+    """Close an answered complaint before the automatic close, e.g. when the complainant
+    said they are satisfied."""
+    return _staff_transition(
+        case=case, actor=actor, name="selesaikan", note=note, public_note=public_note, request=request
+    )
+
+
+# --- The complainant's rating --------------------------------------------------------------
+
+
+def pengaduan_rate(*, case, rating: int, comment: str = "", reopen: bool = False) -> Pengaduan:
+    """The complainant rates the answer (1–5, with a comment) from the tracking page.
+
+    With `reopen`, a dissatisfied rating (at most dissatisfied_max_rating()) sends the
+    case back to the handlers (buka kembali) — once per complaint; a second attempt is
+    refused with the reason and the rating is not saved either, so the complainant can
+    rate again without reopening.
+    """
+    with transaction.atomic():
+        locked = _lock(case)
+        if locked.state not in (State.DIJAWAB, State.SELESAI):
+            raise ValidationError(_("Jawaban dapat dinilai setelah pengaduan dijawab."))
+        if reopen and rating > dissatisfied_max_rating():
+            raise ValidationError(
+                _("Pengaduan hanya dapat dibuka kembali dengan penilaian tidak puas (%(max)d atau kurang).")
+                % {"max": dissatisfied_max_rating()}
+            )
+        _set_validated(locked, {"rating": rating, "rating_comment": (comment or "").strip()})
+        TimelineEntry.objects.create(
+            case=locked,
+            transition="rating",
+            from_state=locked.state,
+            to_state=locked.state,
+            by_reporter=True,
+            note=_("Penilaian pelapor: %(rating)d dari 5.") % {"rating": rating},
+        )
+        audit.record(RATED_EVENT, case=locked, data={"rating": rating, "reopen": reopen})
+        if reopen:
+            locked = run_transition(
+                case=locked, name="buka_kembali", by_reporter=True, public_note=locked.rating_comment
+            )
+    return locked
+
+
+# --- Automatic close after the answer -----------------------------------------------------
+
+
+def pengaduan_auto_close_due(*, today: date | None = None) -> list[Pengaduan]:
+    """Close every answered complaint whose "konfirmasi" clock ran out before `today`
+    (default: today), as the system, with a public timeline entry saying why.
+
+    Call through the task pengaduan.tasks.auto_close_answered (daily is enough). Safe to
+    run again and concurrently: each case is re-checked under its row lock, so one that
+    a handler closed or the complainant reopened meanwhile is left alone. Returns the
+    cases it closed.
+    """
+    today = today or timezone.localdate()
+    closed = []
+    for case_id in list(selectors.auto_close_due(today).values_list("pk", flat=True)):
+        with transaction.atomic():
+            locked = Pengaduan.objects.select_for_update().get(pk=case_id)
+            if not selectors.auto_close_due(today).filter(pk=case_id).exists():
+                continue
+            days = (
+                Deadline.objects.filter(case_id=case_id, clock=Clock.KONFIRMASI, completed_at__isnull=True)
+                .values_list("working_days", flat=True)
+                .first()
+            )
+            # Stored text: written in the site's language, whatever language is active.
+            with translation.override(settings.LANGUAGE_CODE):
+                note = _(
+                    "Pengaduan ditutup otomatis karena tidak ada tanggapan dari pelapor dalam %(days)d hari kerja "
+                    "setelah jawaban dikirim."
+                ) % {"days": days}
+            closed.append(
+                run_transition(
+                    case=locked,
+                    name="selesaikan",
+                    by_system=True,
+                    public_note=note,
+                    audit_data={"reason": "auto_close"},
+                )
+            )
+    return closed

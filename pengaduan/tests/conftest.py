@@ -1,0 +1,132 @@
+"""Fixtures for the complaints app: units, people, complaints in any state, a fixed today."""
+
+import datetime
+
+import pytest
+from django.utils import timezone, translation
+
+from accounts import roles
+from accounts.models import UnitKerja
+from pengaduan import services
+from pengaduan.choices import ArchiveReason, State
+from pengaduan.models import KategoriLayanan
+
+
+@pytest.fixture(autouse=True)
+def _indonesian():
+    """The messages asserted here are the Indonesian msgids. A client request that switched
+    to English leaves English active in its worker thread, so do not inherit the language."""
+    with translation.override("id"):
+        yield
+
+
+@pytest.fixture
+def kategori(db):
+    return KategoriLayanan.objects.get(slug="ktp-el")
+
+
+@pytest.fixture
+def units(db):
+    dinas = UnitKerja.objects.create(code="dinas", name="Dinas Dukcapil", level=UnitKerja.Level.DINAS)
+    return {
+        "dinas": dinas,
+        "identitas": UnitKerja.objects.create(
+            code="identitas", name="Seksi Identitas", level=UnitKerja.Level.SEKSI, parent=dinas
+        ),
+        "kelahiran": UnitKerja.objects.create(
+            code="kelahiran", name="Seksi Kelahiran", level=UnitKerja.Level.SEKSI, parent=dinas
+        ),
+    }
+
+
+@pytest.fixture
+def unit_member(make_user, units):
+    """A Unit Tindak Lanjut member of the unit complaints are dispositioned to here."""
+    return make_user(roles.UNIT_TINDAK_LANJUT, unit=units["identitas"])
+
+
+@pytest.fixture
+def file_pengaduan(kategori):
+    """File a complaint from the public web form; returns (case, tracking code)."""
+
+    def file(**kwargs):
+        kwargs.setdefault("title", "Antrean KTP-el terlalu lama")
+        kwargs.setdefault("isi", "Saya menunggu enam jam untuk perekaman KTP-el.")
+        kwargs.setdefault("kategori", kategori)
+        return services.pengaduan_create(**kwargs)
+
+    return file
+
+
+@pytest.fixture
+def advance(handler, unit_member, units):
+    """Run one staff transition through its service with valid data, by `actor` (default:
+    the handler, or the dispositioned unit's member for the follow-up)."""
+
+    steps = {
+        "verifikasi": lambda case, actor: services.pengaduan_verify(case=case, actor=actor),
+        "tunda": lambda case, actor: services.pengaduan_request_information(
+            case=case, actor=actor, question="Mohon sebutkan nomor antrean Anda."
+        ),
+        "bukan_wewenang": lambda case, actor: services.pengaduan_forward(
+            case=case, actor=actor, forwarded_to="Ombudsman RI"
+        ),
+        "arsipkan": lambda case, actor: services.pengaduan_archive(case=case, actor=actor, reason=ArchiveReason.SPAM),
+        "disposisi": lambda case, actor: services.pengaduan_route_to_unit(
+            case=case, actor=actor, unit=units["identitas"]
+        ),
+        "catat_tindak_lanjut": lambda case, actor: services.pengaduan_record_follow_up(
+            case=case, actor=actor, summary="Petugas perekaman ditambah satu orang."
+        ),
+        "jawab": lambda case, actor: services.pengaduan_answer(
+            case=case, actor=actor, answer="Terima kasih. Mulai Senin petugas perekaman menjadi dua orang."
+        ),
+        "selesaikan": lambda case, actor: services.pengaduan_close(case=case, actor=actor),
+    }
+
+    def run(case, name, actor=None):
+        if actor is None:
+            actor = unit_member if name == "catat_tindak_lanjut" else handler
+        return steps[name](case, actor)
+
+    return run
+
+
+# The staff transitions that bring a new complaint to each state.
+PATHS = {
+    State.DITERIMA: [],
+    State.DITUNDA: ["tunda"],
+    State.DIVERIFIKASI: ["verifikasi"],
+    State.DITERUSKAN: ["bukan_wewenang"],
+    State.DIARSIPKAN: ["arsipkan"],
+    State.DIDISPOSISIKAN: ["verifikasi", "disposisi"],
+    State.DITINDAKLANJUTI: ["verifikasi", "disposisi", "catat_tindak_lanjut"],
+    State.DIJAWAB: ["verifikasi", "disposisi", "catat_tindak_lanjut", "jawab"],
+    State.SELESAI: ["verifikasi", "disposisi", "catat_tindak_lanjut", "jawab", "selesaikan"],
+}
+
+
+@pytest.fixture
+def case_in(file_pengaduan, advance):
+    """A complaint brought to `state` through the services."""
+
+    def make(state, **create_kwargs):
+        case, _code = file_pengaduan(**create_kwargs)
+        for name in PATHS[state]:
+            case = advance(case, name)
+        assert case.state == state
+        return case
+
+    return make
+
+
+@pytest.fixture
+def travel(monkeypatch):
+    """Fix "now" at 10:00 local time on a given date (Asia/Jakarta), for code that takes
+    today from the clock: the engine starts, pauses and resumes clocks on today's date."""
+
+    def to(day: datetime.date):
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return to

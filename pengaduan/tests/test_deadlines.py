@@ -1,0 +1,128 @@
+"""The four clocks of a complaint, in working days (domain.md §3; seeded as data):
+verifikasi 3 from filing, tindak_lanjut 5 from disposition, penyelesaian 60 from
+verification, konfirmasi 10 from the answer. Tunda pauses them until the complainant
+answers, and the time paused is given back.
+
+Dates below are in July 2026 (no holidays) unless a test is about holidays; 6 July 2026
+is a Monday.
+"""
+
+import datetime
+
+import pytest
+
+from casework.models import Deadline, SlaPolicy
+from casework.services import run_transition
+from pengaduan import services
+from pengaduan.choices import State
+
+MON = datetime.date(2026, 7, 6)
+
+
+def day(n):
+    return datetime.date(2026, 7, n)
+
+
+def clocks(case):
+    """The clocks of the case: {clock: (due date, running?)}."""
+    return {d.clock: (d.due_date, d.is_running) for d in Deadline.objects.filter(case=case).order_by("id")}
+
+
+def test_the_policies_are_seeded_as_data_with_their_source(db):
+    rows = {p.clock: p for p in SlaPolicy.objects.filter(kind="pengaduan")}
+    assert {clock: p.working_days for clock, p in rows.items()} == {
+        "verifikasi": 3,
+        "tindak_lanjut": 5,
+        "penyelesaian": 60,
+        "konfirmasi": 10,
+    }
+    assert {p.effective_from for p in rows.values()} == {datetime.date(2013, 1, 1)}
+    assert "Perpres 76/2013" in rows["penyelesaian"].source
+    assert "SP4N-LAPOR!" in rows["konfirmasi"].source
+
+
+def test_filing_starts_the_verification_clock(travel, file_pengaduan):
+    travel(MON)
+    case, _code = file_pengaduan()
+    assert clocks(case) == {"verifikasi": (day(9), True)}
+    assert case.due_date == day(9)
+
+
+def test_each_stage_moves_the_clocks(travel, case_in, advance):
+    travel(MON)
+    case = case_in(State.DITERIMA)
+    travel(day(7))
+    case = advance(case, "verifikasi")
+    # 60 working days from Tue 7 July, skipping 17 and 25 August (Proklamasi, Maulid Nabi).
+    resolution_due = datetime.date(2026, 10, 1)
+    assert clocks(case) == {"verifikasi": (day(9), False), "penyelesaian": (resolution_due, True)}
+    travel(day(8))
+    case = advance(case, "disposisi")
+    assert clocks(case)["tindak_lanjut"] == (day(15), True)
+    assert case.due_date == day(15)
+    travel(day(10))
+    case = advance(case, "catat_tindak_lanjut")
+    assert clocks(case)["tindak_lanjut"] == (day(15), False)
+    travel(day(13))
+    case = advance(case, "jawab")
+    assert clocks(case) == {
+        "verifikasi": (day(9), False),
+        "penyelesaian": (resolution_due, False),
+        "tindak_lanjut": (day(15), False),
+        "konfirmasi": (day(27), True),
+    }
+    assert case.due_date == day(27)
+    travel(day(14))
+    case = advance(case, "selesaikan")
+    assert not any(running for _due, running in clocks(case).values())
+    assert case.due_date is None
+
+
+def test_tunda_pauses_and_the_paused_working_days_are_given_back(travel, case_in, handler):
+    travel(MON)  # verification due Thu 9
+    case = case_in(State.DITERIMA)
+    travel(day(7))  # Tue: two working days left (Wed 8, Thu 9)
+    case = services.pengaduan_request_information(case=case, actor=handler, question="Nomor antrean?")
+    assert Deadline.objects.get(case=case).paused_on == day(7)
+    assert case.due_date is None  # nothing is counting while the complainant is asked
+    travel(day(13))  # Mon: paused Wed 8, Thu 9, Fri 10, Mon 13
+    case = services.pengaduan_supply_information(case=case, reply="Nomor 112.")
+    assert clocks(case) == {"verifikasi": (day(15), True)}  # still two days left: Tue 14, Wed 15
+    assert case.due_date == day(15)
+
+
+def test_a_pause_over_holidays_gives_back_only_working_days(travel, case_in, handler):
+    # Mon 16 March 2026: verification due Thu 26, because 18–24 March are Nyepi and
+    # Idul Fitri holidays and cuti bersama.
+    travel(datetime.date(2026, 3, 16))
+    case = case_in(State.DITERIMA)
+    assert clocks(case) == {"verifikasi": (datetime.date(2026, 3, 26), True)}
+    travel(datetime.date(2026, 3, 17))
+    case = services.pengaduan_request_information(case=case, actor=handler, question="Nomor antrean?")
+    travel(datetime.date(2026, 3, 25))  # of the pause only Wed 25 was a working day
+    case = services.pengaduan_supply_information(case=case, reply="Nomor 112.")
+    assert clocks(case) == {"verifikasi": (datetime.date(2026, 3, 27), True)}
+
+
+def test_a_final_state_stops_every_clock(case_in, advance):
+    for state in (State.DITERUSKAN, State.DIARSIPKAN):
+        case = case_in(state)
+        assert not Deadline.objects.filter(case=case, completed_at__isnull=True).exists()
+        assert case.due_date is None
+
+
+def test_reopening_restarts_the_resolution_clock_and_stops_the_confirmation(travel, case_in):
+    travel(MON)
+    case = case_in(State.DIJAWAB)
+    travel(day(8))
+    case = run_transition(case=case, name="buka_kembali", by_reporter=True)
+    running = {d.clock: d.due_date for d in Deadline.objects.filter(case=case, completed_at__isnull=True)}
+    assert running == {"penyelesaian": datetime.date(2026, 10, 2)}  # 60 working days from Wed 8 July
+
+
+@pytest.mark.parametrize("state", [State.DIDISPOSISIKAN, State.DITINDAKLANJUTI])
+def test_the_case_due_date_is_the_earliest_running_clock(travel, case_in, state):
+    travel(MON)
+    case = case_in(state)
+    running = Deadline.objects.filter(case=case, completed_at__isnull=True).order_by("due_date")
+    assert case.due_date == running.first().due_date

@@ -1,0 +1,55 @@
+"""Demo complaints made by `manage.py seed_demo`: one per interesting state, made once."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from accounts.models import User
+from casework import access
+from casework.models import TimelineEntry
+from pengaduan.choices import State
+from pengaduan.models import Pengaduan
+
+
+def seed():
+    call_command("seed_demo", "--no-qr", stdout=io.StringIO())
+
+
+@pytest.fixture
+def seeded(db):
+    seed()
+
+
+def test_the_demo_has_a_complaint_in_each_interesting_state(seeded):
+    assert sorted(Pengaduan.objects.values_list("state", flat=True)) == sorted(
+        [
+            State.DITERIMA,
+            State.DITUNDA,
+            State.DIVERIFIKASI,
+            State.DIDISPOSISIKAN,
+            State.DIJAWAB,
+            State.DITERUSKAN,
+        ]
+    )
+
+
+def test_one_demo_complaint_is_overdue(seeded):
+    late = Pengaduan.objects.filter(closed_at__isnull=True, due_date__lt=timezone.localdate())
+    assert list(late.values_list("state", flat=True)) == [State.DITERIMA]
+
+
+def test_the_demo_unit_sees_what_was_dispositioned_to_it(seeded):
+    unit_user = User.objects.get(username="tindaklanjut")
+    assert set(access.visible_cases(unit_user).values_list("state", flat=True)) == {
+        State.DIDISPOSISIKAN,
+        State.DIJAWAB,
+    }
+    assert list(access.inbox_cases(unit_user).values_list("state", flat=True)) == [State.DIDISPOSISIKAN]
+
+
+def test_seeding_again_adds_nothing(seeded):
+    counts = (Pengaduan.objects.count(), TimelineEntry.objects.count())
+    seed()
+    assert (Pengaduan.objects.count(), TimelineEntry.objects.count()) == counts
