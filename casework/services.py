@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from . import access, audit, references, sla, tracking
 from .kinds import get_kind
 from .models import CONFIDENTIALITY_RANK, Case, InternalNote, Message, Recusal, TimelineEntry
-from .workflow import TransitionBlocked, blocked_reasons, transition_custom
+from .workflow import TransitionBlocked, blocked_reasons, transition_custom, transition_meta
 
 OPEN = "open"
 
@@ -132,10 +132,15 @@ def run_transition(
         locked = _lock(case)
         custom = transition_custom(locked, name)
         if by_reporter:
+            # The reporter may see their case's state, so a wrong state is said first.
+            if transition_meta(locked, name) is None:
+                raise TransitionBlocked(blocked_reasons(locked, name))
             if not custom.get("by_reporter"):
                 raise PermissionDenied(_("Tindakan ini hanya dapat dilakukan oleh petugas."))
         elif actor is not None:
             access.ensure_can_act(actor, locked, name)
+            if custom.get("reporter_only"):
+                raise PermissionDenied(_("Tindakan ini hanya dapat dilakukan oleh pelapor."))
         reasons = blocked_reasons(locked, name)
         if reasons:
             raise TransitionBlocked(reasons)

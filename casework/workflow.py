@@ -8,6 +8,8 @@ A transition may also declare, in django-fsm's `custom`, the deadline clocks it 
 stops and whether the reporter sees it:
     custom={"starts": ["verifikasi"], "stops": ["penerimaan"], "public": True,
             "label": _("Verifikasi")}
+"by_reporter": True lets the reporter run it (through the tracking code); "reporter_only":
+True also keeps staff from running it (a reopening is the reporter's decision).
 """
 
 from __future__ import annotations

@@ -213,6 +213,12 @@ DATA_UPLOAD_MAX_NUMBER_FILES = SIGAP_ATTACHMENT_MAX_COUNT + 2
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Tasks `manage.py run_scheduler` queues every interval (each is idempotent).
+SIGAP_PERIODIC_TASKS = [
+    "casework.tasks.sweep_deadlines",
+    "pengaduan.tasks.auto_close_answered",
+]
+
 # A running deadline this many working days away counts as "due soon" (reminders, inbox).
 SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)
 

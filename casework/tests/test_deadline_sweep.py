@@ -309,7 +309,7 @@ def test_the_sweep_runs_through_the_database_queue_and_worker(case, assignee, in
 # --- The scheduler --------------------------------------------------------------------------------
 
 
-@override_settings(TASKS=DB_TASKS)
+@override_settings(TASKS=DB_TASKS, SIGAP_PERIODIC_TASKS=["casework.tasks.sweep_deadlines"])
 def test_run_scheduler_once_enqueues_one_sweep_for_the_worker(in_process_db_worker):
     from django_tasks_db.models import DBTaskResult
 
@@ -321,7 +321,9 @@ def test_run_scheduler_once_enqueues_one_sweep_for_the_worker(in_process_db_work
     assert row.status == TaskResultStatus.SUCCESSFUL
 
 
-@override_settings(TASKS=DB_TASKS, SIGAP_SWEEP_INTERVAL_MINUTES=60)
+@override_settings(
+    TASKS=DB_TASKS, SIGAP_SWEEP_INTERVAL_MINUTES=60, SIGAP_PERIODIC_TASKS=["casework.tasks.sweep_deadlines"]
+)
 def test_run_scheduler_enqueues_each_interval_and_stops_on_sigterm(monkeypatch):
     from django_tasks_db.models import DBTaskResult
 
@@ -340,6 +342,16 @@ def test_run_scheduler_enqueues_each_interval_and_stops_on_sigterm(monkeypatch):
     assert waits == [3600, 3600]
     assert DBTaskResult.objects.count() == 2
     assert signal.getsignal(signal.SIGTERM) is before  # handler restored
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_run_scheduler_queues_every_periodic_task_of_every_app(in_process_db_worker, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    call_command("run_scheduler", "--once")
+    assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == sorted(settings.SIGAP_PERIODIC_TASKS)
+    in_process_db_worker()
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}
 
 
 def test_run_scheduler_refuses_a_zero_interval():

@@ -182,3 +182,15 @@ def test_a_transition_has_exactly_one_origin(case_in, handler):
         run_transition(case=case, name="verifikasi", actor=handler, by_system=True)
     with pytest.raises(ValueError):
         run_transition(case=case, name="verifikasi")
+
+
+def test_reporter_in_the_wrong_state_is_told_the_state_not_the_role(case_in):
+    case = case_in("baru")
+    with pytest.raises(TransitionBlocked, match="tidak dapat dilakukan pada status"):
+        run_transition(case=case, name="buka_kembali", by_reporter=True)
+
+
+def test_staff_cannot_run_a_reporter_only_transition(case_in, handler):
+    case = case_in("selesai")
+    with pytest.raises(PermissionDenied, match="hanya dapat dilakukan oleh pelapor"):
+        run_transition(case=case, name="buka_kembali", actor=handler)

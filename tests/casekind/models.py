@@ -40,6 +40,8 @@ class KasusUji(Case):
     def tolak(self):
         pass
 
-    @transition(field="state", source="selesai", target="diverifikasi", custom={"by_reporter": True})
+    @transition(
+        field="state", source="selesai", target="diverifikasi", custom={"by_reporter": True, "reporter_only": True}
+    )
     def buka_kembali(self):
         pass

@@ -23,8 +23,11 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
 
 from casework.tasks import sweep_deadlines
+
+DEFAULT_TASK = "casework.tasks.sweep_deadlines"
 
 
 class Command(BaseCommand):
@@ -79,5 +82,9 @@ class Command(BaseCommand):
             time.sleep(min(self.tick_seconds, left))
 
     def enqueue(self) -> None:
-        result = sweep_deadlines.enqueue()
-        self.stdout.write(f"Enqueued deadline sweep {result.id}")
+        # Every periodic task of every app, from one list in settings; each is idempotent,
+        # so an extra run (a restart, a cron overlap) changes nothing twice.
+        for path in getattr(settings, "SIGAP_PERIODIC_TASKS", [DEFAULT_TASK]):
+            task = sweep_deadlines if path == DEFAULT_TASK else import_string(path)
+            result = task.enqueue()
+            self.stdout.write(f"Enqueued {path} {result.id}")
