@@ -1,6 +1,8 @@
 """Model fields whose values are encrypted at rest (see casework.crypto)."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.functional import cached_property
 
 from . import crypto
 
@@ -34,11 +36,17 @@ class EncryptedTextField(models.TextField):
 
 
 class EncryptedCharField(EncryptedTextField):
-    """EncryptedTextField whose form field is a single-line input with a length limit."""
+    """EncryptedTextField for short text: a single-line input, and a plaintext length limit
+    that model validation enforces too (services validate with full_clean, not forms)."""
 
     def __init__(self, *args, plaintext_max_length=None, **kwargs):
         self.plaintext_max_length = plaintext_max_length
         super().__init__(*args, **kwargs)
+
+    @cached_property
+    def validators(self):
+        limit = [MaxLengthValidator(self.plaintext_max_length)] if self.plaintext_max_length else []
+        return [*super().validators, *limit]
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

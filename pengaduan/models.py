@@ -38,7 +38,6 @@ from . import conditions
 from .choices import ArchiveReason, Channel, Clock, Jenis, State
 from .validators import validate_nik, validate_phone
 
-TITLE_MAX_LENGTH = 200
 TEXT_MAX_LENGTH = 10_000
 
 
@@ -68,7 +67,7 @@ class Pengaduan(Case):
     jenis = models.CharField(_("jenis laporan"), max_length=30, choices=Jenis.choices, default=Jenis.PENGADUAN)
     isi = EncryptedTextField(_("isi / kronologi"), validators=[MaxLengthValidator(TEXT_MAX_LENGTH)])
     tanggal_kejadian = models.DateField(_("tanggal kejadian"), null=True, blank=True)
-    lokasi = EncryptedCharField(_("lokasi"), blank=True, plaintext_max_length=300, validators=[MaxLengthValidator(300)])
+    lokasi = EncryptedCharField(_("lokasi"), blank=True, plaintext_max_length=300)
     kategori = models.ForeignKey(
         KategoriLayanan, verbose_name=_("kategori layanan"), on_delete=models.PROTECT, related_name="pengaduan"
     )
@@ -85,15 +84,13 @@ class Pengaduan(Case):
     lapor_tracking_id = models.CharField(_("nomor tiket SP4N-LAPOR!"), max_length=50, blank=True)
 
     # The complainant's identity: all optional, all encrypted.
-    nama = EncryptedCharField(
-        _("nama pelapor"), blank=True, plaintext_max_length=200, validators=[MaxLengthValidator(200)]
-    )
+    nama = EncryptedCharField(_("nama pelapor"), blank=True, plaintext_max_length=200)
     nik = EncryptedCharField("NIK", blank=True, plaintext_max_length=16, validators=[validate_nik])
     email = EncryptedCharField(
         _("e-mail pelapor"),
         blank=True,
         plaintext_max_length=254,
-        validators=[MaxLengthValidator(254), EmailValidator(_("Alamat e-mail tidak valid."))],
+        validators=[EmailValidator(_("Alamat e-mail tidak valid."))],
     )
     telepon = EncryptedCharField(
         _("nomor telepon / WhatsApp pelapor"), blank=True, plaintext_max_length=30, validators=[validate_phone]
@@ -161,10 +158,9 @@ class Pengaduan(Case):
         super().clean()
         errors = {}
         title = (self.title or "").strip()
+        # Its length is the field's own rule (Case.title's plaintext limit).
         if not title:
             errors["title"] = _("Judul wajib diisi.")
-        elif len(title) > TITLE_MAX_LENGTH:
-            errors["title"] = _("Judul paling panjang %(max)d karakter.") % {"max": TITLE_MAX_LENGTH}
         if self.tanggal_kejadian and self.tanggal_kejadian > timezone.localdate():
             errors["tanggal_kejadian"] = _("Tanggal kejadian tidak boleh setelah hari ini.")
         if self.channel == Channel.SP4N_LAPOR and not self.lapor_tracking_id.strip():

@@ -94,7 +94,7 @@ def test_too_long_input_gets_a_message(file_pengaduan):
     with pytest.raises(ValidationError) as excinfo:
         file_pengaduan(title="J" * 201, isi="x" * 10_001, lokasi="l" * 301, nama="n" * 201)
     errors = excinfo.value.message_dict
-    assert errors["title"] == ["Judul paling panjang 200 karakter."]
+    assert errors["title"] == ["Pastikan nilai ini mengandung paling banyak 200 karakter (sekarang 201 karakter)."]
     assert {"isi", "lokasi", "nama"} <= set(errors)
 
 
