@@ -111,7 +111,7 @@ def run_transition(
     by_system: bool = False,
     note: str = "",
     public_note: str = "",
-    kwargs: dict[str, Any] | None = None,
+    changes: dict[str, Any] | None = None,
     audit_data: dict[str, Any] | None = None,
     request=None,
     on_commit: Callable[[Case], None] | None = None,
@@ -125,6 +125,11 @@ def run_transition(
     task and need no permission. Raises PermissionDenied or TransitionBlocked
     (with reasons for the user). Applies the transition's deadline effects, closes or
     reopens the case at final states, and writes timeline and audit.
+
+    `changes` are the transition's own data (where a case was forwarded, the answer...):
+    set on the locked row after permission and state are checked (so an outsider learns
+    nothing from field errors) and validated with the row's clean() before the
+    transition's conditions run. A ValidationError or a refusal leaves nothing behind.
     """
     if [actor is not None, by_reporter, by_system].count(True) != 1:
         raise ValueError("A transition is made by exactly one of: a staff actor, the reporter, the system")
@@ -141,12 +146,19 @@ def run_transition(
             access.ensure_can_act(actor, locked, name)
             if custom.get("reporter_only"):
                 raise PermissionDenied(_("Tindakan ini hanya dapat dilakukan oleh pelapor."))
+        if changes:
+            # A wrong state is refused as such, not for a field the state does not need.
+            if transition_meta(locked, name) is None:
+                raise TransitionBlocked(blocked_reasons(locked, name))
+            for field, value in changes.items():
+                setattr(locked, field, value)
+            locked.full_clean(exclude=["state", "tracking_digest"])
         reasons = blocked_reasons(locked, name)
         if reasons:
             raise TransitionBlocked(reasons)
         spec = locked.kind_spec
         from_state = locked.state
-        getattr(locked, name)(**(kwargs or {}))
+        getattr(locked, name)()
         to_state = locked.state
         now = timezone.now()
         if to_state in spec.final_states and locked.closed_at is None:

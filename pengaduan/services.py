@@ -24,7 +24,6 @@ from casework import access, audit
 from casework.kinds import get_kind
 from casework.models import Deadline, TimelineEntry
 from casework.services import case_open, message_post, run_transition
-from casework.workflow import TransitionBlocked, blocked_reasons, transition_meta
 
 from . import selectors
 from .choices import Channel, Clock, Jenis, State
@@ -61,40 +60,11 @@ def _set_validated(locked: Pengaduan, changes: dict[str, Any]) -> None:
     locked.save(update_fields=[*changes, "updated_at"])
 
 
-def _ensure_available(locked: Pengaduan, name: str) -> None:
-    """Refuse a transition the current state does not offer, saying so."""
-    if transition_meta(locked, name) is None:
-        raise TransitionBlocked(blocked_reasons(locked, name))
-
-
-def _staff_transition(
-    *,
-    case,
-    actor,
-    name: str,
-    changes: dict[str, Any] | None = None,
-    note: str = "",
-    public_note: str = "",
-    request=None,
-    audit_data: dict[str, Any] | None = None,
-) -> Pengaduan:
-    with transaction.atomic():
-        locked = _lock(case)
-        # Who and when come before what: an outsider learns nothing from field errors,
-        # and a case in the wrong state is refused as such, not for a missing field.
-        access.ensure_can_act(actor, locked, name)
-        _ensure_available(locked, name)
-        if changes:
-            _set_validated(locked, changes)
-        return run_transition(
-            case=locked,
-            name=name,
-            actor=actor,
-            note=note,
-            public_note=public_note,
-            request=request,
-            audit_data=audit_data,
-        )
+def _staff_transition(*, case, name: str, **kwargs) -> Pengaduan:
+    """A handler's transition on a complaint; the engine checks, validates and records it."""
+    if case.kind != KIND:
+        raise ValueError(f"Case {case.pk} is a {case.kind}, not a pengaduan")
+    return run_transition(case=case, name=name, **kwargs)
 
 
 def _required(value: str, message: str) -> str:
@@ -221,10 +191,10 @@ def pengaduan_supply_information(*, case, reply: str) -> Pengaduan:
     tracking page: posts the reply to the handler and resumes the deadlines."""
     reply = _required(reply, _("Tuliskan informasi yang diminta petugas."))
     with transaction.atomic():
-        locked = _lock(case)
-        _ensure_available(locked, "lengkapi")
+        # The transition first: in the wrong state it refuses before any message is kept.
+        locked = run_transition(case=_lock(case), name="lengkapi", by_reporter=True)
         message_post(case=locked, body=reply, by_reporter=True)
-        return run_transition(case=locked, name="lengkapi", by_reporter=True)
+        return locked
 
 
 def pengaduan_forward(

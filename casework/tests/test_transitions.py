@@ -194,3 +194,38 @@ def test_staff_cannot_run_a_reporter_only_transition(case_in, handler):
     case = case_in("selesai")
     with pytest.raises(PermissionDenied, match="hanya dapat dilakukan oleh pelapor"):
         run_transition(case=case, name="buka_kembali", actor=handler)
+
+
+def test_a_transition_sets_its_own_data_under_the_lock(case_in, handler):
+    case = case_in("diverifikasi")
+    case = run_transition(case=case, name="selesaikan", actor=handler, changes={"summary": "Loket dibuka pukul 7"})
+    case.refresh_from_db()
+    assert case.state == "selesai" and case.summary == "Loket dibuka pukul 7"
+
+
+def test_data_for_a_transition_in_the_wrong_state_is_refused_and_not_kept(case_in, handler):
+    case = case_in("baru")
+    with pytest.raises(TransitionBlocked, match="tidak dapat dilakukan pada status"):
+        run_transition(case=case, name="selesaikan", actor=handler, changes={"summary": "ringkasan"})
+    case.refresh_from_db()
+    assert case.summary == ""
+
+
+def test_an_outsider_learns_nothing_from_the_data_check(case_in, make_user):
+    case = case_in("diverifikasi")
+    outsider = make_user(roles.PETUGAS_UPG)
+    with pytest.raises(PermissionDenied):
+        run_transition(case=case, name="selesaikan", actor=outsider, changes={"summary": "x" * 10})
+    case.refresh_from_db()
+    assert case.summary == ""
+
+
+def test_invalid_data_is_refused_with_the_field_named(case_in, handler):
+    from django.core.exceptions import ValidationError
+
+    case = case_in("diverifikasi")
+    with pytest.raises(ValidationError) as excinfo:
+        run_transition(case=case, name="selesaikan", actor=handler, changes={"title": "x" * 201})
+    assert "title" in excinfo.value.message_dict
+    case.refresh_from_db()
+    assert case.state == "diverifikasi"
