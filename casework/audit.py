@@ -41,6 +41,7 @@ class Event:
     CASE_ASSIGNED = "case.assigned"
     CASE_RECUSAL = "case.recusal"
     CASE_CONFIDENTIALITY = "case.confidentiality_changed"
+    CASE_RATED = "case.rated"
     MESSAGE_POSTED = "case.message"
     NOTE_ADDED = "case.internal_note"
     ATTACHMENT_ADDED = "attachment.added"

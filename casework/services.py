@@ -222,12 +222,30 @@ def transition_blockers(*, case: Case, name: str, actor) -> list[str]:
     return blocked_reasons(case, name)
 
 
-def _record_internal_change(locked, *, actor, change: str, note: str, event: str, data: dict, request) -> None:
-    """A non-state change of a case: an internal history line and its audit entry."""
+def record_case_event(
+    locked: Case,
+    *,
+    change: str,
+    event: str,
+    actor=None,
+    by_reporter: bool = False,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    request=None,
+) -> None:
+    """Record a change of a case that is not a state change (an assignment, a rating...):
+    an internal history line and its audit entry. Call inside the transaction of the
+    change, with the case row locked."""
     TimelineEntry.objects.create(
-        case=locked, transition=change, from_state=locked.state, to_state=locked.state, actor=actor, note=note
+        case=locked,
+        transition=change,
+        from_state=locked.state,
+        to_state=locked.state,
+        actor=actor,
+        by_reporter=by_reporter,
+        note=note,
     )
-    audit.record(event, actor=actor, case=locked, request=request, data=data)
+    audit.record(event, actor=actor, case=locked, request=request if actor is not None else None, data=data)
 
 
 def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) -> Case:
@@ -243,7 +261,7 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
         previous = locked.assignee
         locked.assignee = assignee
         locked.save(update_fields=["assignee", "updated_at"])
-        _record_internal_change(
+        record_case_event(
             locked,
             actor=actor,
             change="assign",
@@ -294,7 +312,7 @@ def case_set_confidentiality(
         locked.confidentiality = confidentiality
         locked.is_anonymous = is_anonymous
         locked.save(update_fields=["confidentiality", "is_anonymous", "updated_at"])
-        _record_internal_change(
+        record_case_event(
             locked,
             actor=actor,
             change="confidentiality",
@@ -367,6 +385,7 @@ __all__ = [
     "message_post",
     "messages_mark_read",
     "note_add",
+    "record_case_event",
     "run_transition",
     "transition_blockers",
 ]

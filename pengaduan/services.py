@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 
 from casework import access, audit
 from casework.kinds import get_kind
-from casework.models import Deadline, TimelineEntry
-from casework.services import case_open, message_post, run_transition
+from casework.models import Deadline
+from casework.services import case_open, message_post, record_case_event, run_transition
 
 from . import selectors
 from .choices import Channel, Clock, Jenis, State
@@ -33,7 +33,6 @@ from .validators import normalize_nik
 KIND = "pengaduan"
 # Fields the engine fills itself; validation of a complaint leaves them out (as case_open does).
 _NOT_VALIDATED = ["state", "tracking_digest"]
-RATED_EVENT = "pengaduan.rated"
 
 
 def dissatisfied_max_rating() -> int:
@@ -328,15 +327,14 @@ def pengaduan_rate(*, case, rating: int, comment: str = "", reopen: bool = False
                 % {"max": dissatisfied_max_rating()}
             )
         _set_validated(locked, {"rating": rating, "rating_comment": (comment or "").strip()})
-        TimelineEntry.objects.create(
-            case=locked,
-            transition="rating",
-            from_state=locked.state,
-            to_state=locked.state,
+        record_case_event(
+            locked,
+            change="rating",
+            event=audit.Event.CASE_RATED,
             by_reporter=True,
             note=_("Penilaian pelapor: %(rating)d dari 5.") % {"rating": rating},
+            data={"rating": rating, "reopen": reopen},
         )
-        audit.record(RATED_EVENT, case=locked, data={"rating": rating, "reopen": reopen})
         if reopen:
             locked = run_transition(
                 case=locked, name="buka_kembali", by_reporter=True, public_note=locked.rating_comment

@@ -20,7 +20,7 @@ def test_the_answer_is_rated_with_a_comment(case_in, state):
     entry = TimelineEntry.objects.filter(case=case, transition="rating").get()
     assert entry.by_reporter and not entry.is_public
     assert entry.note == "Penilaian pelapor: 5 dari 5."
-    assert AuditEntry.objects.get(case_id=case.pk, event="pengaduan.rated").data == {"rating": 5, "reopen": False}
+    assert AuditEntry.objects.get(case_id=case.pk, event="case.rated").data == {"rating": 5, "reopen": False}
 
 
 @pytest.mark.parametrize("state", [s for s in State if s not in (State.DIJAWAB, State.SELESAI)])
