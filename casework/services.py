@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access, audit, references, sla, tracking
+from . import access, audit, references, selectors, sla, tracking
 from .kinds import get_kind
 from .models import CONFIDENTIALITY_RANK, Case, InternalNote, Message, Recusal, TimelineEntry
 from .workflow import TransitionBlocked, blocked_reasons, transition_custom, transition_meta
@@ -256,7 +256,8 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
         if assignee is not None:
             if Recusal.objects.filter(case=locked, user=assignee).exists():
                 raise ValidationError(_("Petugas ini dikecualikan (recusal) dari kasus ini."))
-            if not access.can_view(assignee, locked):
+            # The same rule that lists the candidates on the case page.
+            if not selectors.assignable_users(locked).filter(pk=assignee.pk).exists():
                 raise ValidationError(_("Petugas ini tidak berwenang menangani kasus jenis ini."))
         previous = locked.assignee
         locked.assignee = assignee

@@ -188,3 +188,17 @@ def test_the_unit_records_its_follow_up_on_the_generic_page_only_with_the_summar
     response = client.post(reverse("case:transition", args=[routed.pk, "catat_tindak_lanjut"]), {"note": "x"})
     assert response.status_code == 400
     assert "Uraian tindak lanjut wajib diisi." in response.content.decode()
+
+
+@pytest.mark.parametrize("role", OBSERVER_ROLES)
+def test_an_observer_cannot_be_made_the_handler(case_in, make_user, handler, role):
+    from django.core.exceptions import ValidationError
+
+    case = case_in(State.DITERIMA)
+    observer = make_user(role)
+    assert access.can_view(observer, case)
+    assert observer not in assignable_users(case)
+    with pytest.raises(ValidationError, match="tidak berwenang menangani"):
+        case_assign(case=case, actor=handler, assignee=observer)
+    case.refresh_from_db()
+    assert case.assignee is None
