@@ -94,7 +94,7 @@ class HolidayAdmin(AuditedAdmin):
 
 @admin.register(SlaPolicy)
 class SlaPolicyAdmin(AuditedAdmin):
-    list_display = ["kind", "clock", "label", "working_days", "effective_from", "source"]
+    list_display = ["kind", "clock", "label", "working_days", "is_waiting_period", "effective_from", "source"]
     list_filter = ["kind", "clock", "effective_from"]
     search_fields = ["kind", "clock", "label", "source"]
     ordering = ["kind", "clock", "-effective_from"]
@@ -102,7 +102,7 @@ class SlaPolicyAdmin(AuditedAdmin):
         (
             None,
             {
-                "fields": ["kind", "clock", "label", "working_days", "effective_from", "source"],
+                "fields": ["kind", "clock", "label", "working_days", "is_waiting_period", "effective_from", "source"],
                 "description": _(
                     "Jika aturan berubah, tambahkan kebijakan baru dengan tanggal berlaku baru. "
                     "Batas waktu yang sudah berjalan tetap memakai kebijakan saat mulai."
@@ -115,5 +115,5 @@ class SlaPolicyAdmin(AuditedAdmin):
         # A policy already used by a clock is history: editing its days or date would make
         # the record disagree with the deadlines it produced. Add a new policy instead.
         if obj is not None and obj.deadline_set.exists():
-            return ["kind", "clock", "working_days", "effective_from"]
+            return ["kind", "clock", "working_days", "is_waiting_period", "effective_from"]
         return []

@@ -5,6 +5,10 @@ the reporter) and resume, the due date moving by the working days spent paused; 
 when its stage is done. Case.due_date mirrors the earliest running clock so inboxes and
 sweeps can filter and sort on one indexed column.
 
+A clock whose policy is a waiting period (SlaPolicy.is_waiting_period) measures the
+reporter's time, not the staff's: it runs and ends like any clock, but Case.due_date,
+overdue badges, reminders and escalations leave it out.
+
 casework.services calls the clock functions inside the transaction of each transition;
 nothing else should start or stop clocks. Reads (due status of cases) are here too, so
 every list shows "overdue" and "due soon" by the same rule, computed in the database.
@@ -52,6 +56,7 @@ def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
         clock=clock,
         policy=policy,
         working_days=policy.working_days,
+        is_waiting_period=policy.is_waiting_period,
         started_on=on,
         due_date=add_working_days(on, policy.working_days),
     )
@@ -105,14 +110,12 @@ def resume_clocks(*, case: Case, on: date | None = None) -> int:
 
 
 def refresh_due_date(case: Case) -> None:
-    """Mirror the earliest running (not paused) clock into Case.due_date.
+    """Mirror the earliest running (not paused) staff clock into Case.due_date.
 
     Call after any change of the case's clocks (services does, after each transition);
-    a case with no running clock has no due date.
+    a case with no running staff clock (only a waiting period, or none) has no due date.
     """
-    due = Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True).aggregate(
-        due=Min("due_date")
-    )["due"]
+    due = staff_deadlines().filter(case=case, paused_on__isnull=True).aggregate(due=Min("due_date"))["due"]
     if case.due_date != due:
         case.due_date = due
         Case.objects.filter(pk=case.pk).update(due_date=due)
@@ -167,9 +170,15 @@ def due_soon_cases(today: date | None = None, *, queryset: QuerySet[Case] | None
     )
 
 
+def staff_deadlines() -> QuerySet[Deadline]:
+    """Unfinished clocks that measure the staff's time (every clock but waiting periods)."""
+    return Deadline.objects.filter(completed_at__isnull=True, is_waiting_period=False)
+
+
 def running_deadlines() -> QuerySet[Deadline]:
-    """Clocks that are counting now: not completed, not paused, on an open case."""
-    return Deadline.objects.filter(completed_at__isnull=True, paused_on__isnull=True, case__closed_at__isnull=True)
+    """Staff clocks that are counting now: not completed, not paused, on an open case.
+    The deadline sweep reminds and escalates on these only."""
+    return staff_deadlines().filter(paused_on__isnull=True, case__closed_at__isnull=True)
 
 
 # --- Seeding policies from data migrations ------------------------------------------------
@@ -178,7 +187,7 @@ def running_deadlines() -> QuerySet[Deadline]:
 PolicyRow = tuple[str, str, int, "date | str", str]
 
 
-def seed_policies(apps, kind: str, rows: Iterable[PolicyRow]) -> int:
+def seed_policies(apps, kind: str, rows: Iterable[PolicyRow], *, waiting_periods: Iterable[str] = ()) -> int:
     """Insert a kind's deadline policies unless they exist; returns how many were added.
 
     Call from a case kind's data migration (which depends on ("casework", "0001_initial")
@@ -190,11 +199,13 @@ def seed_policies(apps, kind: str, rows: Iterable[PolicyRow]) -> int:
             ])
 
     Each row is (clock, label, working_days, effective_from, source); effective_from may
-    be a date or an ISO string. A row with the same kind, clock and effective date is
+    be a date or an ISO string. Clocks named in `waiting_periods` are the reporter's time
+    (SlaPolicy.is_waiting_period). A row with the same kind, clock and effective date is
     left as it is, so an administrator's later correction is never overwritten. A new rule
     is a new row with a later effective date: running clocks keep the old value.
     """
     model = SlaPolicy if apps is None else apps.get_model("casework", "SlaPolicy")
+    waiting = set(waiting_periods)
     added = 0
     for clock, label, working_days, effective_from, source in rows:
         if not clock or int(working_days) < 0:
@@ -203,7 +214,14 @@ def seed_policies(apps, kind: str, rows: Iterable[PolicyRow]) -> int:
             kind=kind,
             clock=clock,
             effective_from=_as_date(effective_from),
-            defaults={"label": label, "working_days": int(working_days), "source": source},
+            defaults={
+                "label": label,
+                "working_days": int(working_days),
+                "source": source,
+                # Only when asked: a migration written before the flag existed runs
+                # against a historical SlaPolicy without it.
+                **({"is_waiting_period": clock in waiting} if waiting else {}),
+            },
         )
         added += created
     return added

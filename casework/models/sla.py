@@ -18,6 +18,14 @@ class SlaPolicy(models.Model):
     working_days = models.PositiveSmallIntegerField(_("hari kerja"))
     effective_from = models.DateField(_("berlaku sejak"))
     source = models.CharField(_("dasar"), max_length=200, blank=True)
+    # A waiting period runs against the reporter, not the staff: e.g. the days a complainant
+    # has to reply to an answer before the case closes by itself. It never makes a case
+    # overdue, is left out of Case.due_date, and triggers no reminder or escalation.
+    is_waiting_period = models.BooleanField(
+        _("masa tunggu pelapor"),
+        default=False,
+        help_text=_("Masa tunggu tanggapan pelapor: tidak dihitung sebagai batas waktu petugas."),
+    )
 
     class Meta:
         verbose_name = _("kebijakan batas waktu")
@@ -38,6 +46,8 @@ class Deadline(models.Model):
     clock = models.CharField(_("tahap"), max_length=40)
     policy = models.ForeignKey(SlaPolicy, null=True, blank=True, on_delete=models.PROTECT)
     working_days = models.PositiveSmallIntegerField(_("hari kerja"))
+    # Copied from the policy when the clock starts, like working_days (see SlaPolicy).
+    is_waiting_period = models.BooleanField(_("masa tunggu pelapor"), default=False)
     started_on = models.DateField(_("mulai"))
     due_date = models.DateField(_("batas waktu"))
     paused_on = models.DateField(_("dihentikan sementara sejak"), null=True, blank=True)

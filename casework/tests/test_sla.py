@@ -304,3 +304,57 @@ def test_a_used_policy_is_read_only_in_the_admin(case):
     assert policy_admin.get_readonly_fields(None, unused) == []
     used = sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY).policy
     assert "working_days" in policy_admin.get_readonly_fields(None, used)
+
+
+# --- Waiting periods: the reporter's time, not the staff's ---------------------------------
+
+
+@pytest.fixture
+def tanggapan(sla_uji):
+    return SlaPolicy.objects.create(
+        kind="uji",
+        clock="tanggapan",
+        label="Tanggapan pelapor",
+        working_days=10,
+        effective_from=date(2020, 1, 1),
+        is_waiting_period=True,
+    )
+
+
+def test_a_waiting_period_runs_but_is_left_out_of_the_due_date(case, tanggapan):
+    waiting = sla.start_clock(case=case, clock="tanggapan", on=MON_6_JULY)
+    assert waiting.is_waiting_period and waiting.due_date == date(2026, 7, 20)
+    sla.refresh_due_date(case)
+    assert Case.objects.get(pk=case.pk).due_date is None
+
+    staff = sla.start_clock(case=case, clock="penyelesaian", on=MON_6_JULY)
+    sla.refresh_due_date(case)
+    # The later staff clock, not the earlier waiting period, is what the case is due by.
+    assert Case.objects.get(pk=case.pk).due_date == staff.due_date > waiting.due_date
+
+
+def test_a_waiting_period_past_its_end_is_not_overdue_nor_swept(case, tanggapan):
+    waiting = sla.start_clock(case=case, clock="tanggapan", on=MON_6_JULY)
+    sla.refresh_due_date(case)
+    later = add_working_days(waiting.due_date, 5)
+    assert not sla.overdue_cases(later).filter(pk=case.pk).exists()
+    assert not sla.running_deadlines().filter(pk=waiting.pk).exists()
+    annotated = sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=later).get()
+    assert not annotated.is_overdue and not annotated.is_due_soon
+
+
+def test_the_flag_is_copied_when_the_clock_starts_so_a_later_edit_moves_nothing(case, tanggapan):
+    waiting = sla.start_clock(case=case, clock="tanggapan", on=MON_6_JULY)
+    SlaPolicy.objects.filter(pk=tanggapan.pk).update(is_waiting_period=False)
+    waiting.refresh_from_db()
+    assert waiting.is_waiting_period
+
+
+def test_seeding_names_the_waiting_periods(db):
+    rows = [
+        ("kerja", "Kerja petugas", 5, "2020-01-01", "uji"),
+        ("tunggu", "Tunggu pelapor", 10, "2020-01-01", "uji"),
+    ]
+    assert sla.seed_policies(None, "uji", rows, waiting_periods=["tunggu"]) == 2
+    flags = dict(SlaPolicy.objects.filter(kind="uji").values_list("clock", "is_waiting_period"))
+    assert flags == {"kerja": False, "tunggu": True}

@@ -112,3 +112,24 @@ def test_the_command_can_run_in_process(answered):
 def test_the_command_rejects_a_bad_date(db):
     with pytest.raises(CommandError, match="ISO date"):
         call_command("auto_close_pengaduan", "--today", "7 April", stdout=io.StringIO())
+
+
+def test_the_waiting_period_is_the_complainants_so_staff_are_neither_late_nor_reminded(answered, mailoutbox):
+    from casework import sla
+    from casework.tasks import run_deadline_sweep
+
+    case = Pengaduan.objects.get(pk=answered.pk)
+    assert Deadline.objects.get(case=case, clock="konfirmasi").is_waiting_period
+    # Nothing is left for staff to do by a date: the case is not due, nor overdue after it.
+    assert case.due_date is None
+    assert not sla.overdue_cases(AFTER_DUE).filter(pk=case.pk).exists()
+    assert run_deadline_sweep(today=DUE - datetime.timedelta(days=3))["reminders"] == 0
+    assert run_deadline_sweep(today=AFTER_DUE)["escalations"] == 0
+    assert mailoutbox == []
+
+
+def test_a_reopened_case_is_due_again_by_its_resolution_clock(answered):
+    services.pengaduan_rate(case=answered, rating=1, comment="Belum selesai", reopen=True)
+    case = Pengaduan.objects.get(pk=answered.pk)
+    resolution = Deadline.objects.get(case=case, clock="penyelesaian", completed_at__isnull=True)
+    assert case.due_date == resolution.due_date
