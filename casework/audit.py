@@ -98,7 +98,8 @@ def record(
         address = _client_address(request)
         if address:
             data["client"] = address
-    with transaction.atomic():
+    # No savepoint of its own: an entry belongs to the change it records and fails with it.
+    with transaction.atomic(savepoint=False):
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         entry = AuditEntry(
             created_at=timezone.now(),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from . import access, audit, references, selectors, sla, tracking
 from .kinds import get_kind
-from .models import CONFIDENTIALITY_RANK, Case, InternalNote, Message, Recusal, TimelineEntry
+from .models import CONFIDENTIALITY_RANK, Case, Deadline, InternalNote, Message, Recusal, TimelineEntry
 from .workflow import TransitionBlocked, blocked_reasons, transition_custom, transition_meta
 
 OPEN = "open"
@@ -31,6 +31,21 @@ def _lock(case: Case):
     """Re-read the case as its kind's model with its row locked until commit."""
     model = case.kind_spec.model
     return model.objects.select_for_update().get(pk=case.pk)
+
+
+# Fields case_open fills itself: a new reference is unique by its sequence's row lock,
+# so asking the database first would only cost queries.
+_GENERATED = ["state", "tracking_digest", "reference", "kind", "year", "number"]
+
+
+def _validate(case: Case, *, exclude: list[str]) -> None:
+    """Validate a case before saving it: fields, the row's clean() and unique fields.
+
+    The database's check constraints are not asked one by one (each costs a query): they
+    remain the last line, and every rule a user can break must also be in the kind's
+    clean(), which says what to correct.
+    """
+    case.full_clean(exclude=exclude, validate_constraints=False)
 
 
 def case_open(
@@ -58,7 +73,9 @@ def case_open(
     now = timezone.now()
     year = timezone.localtime(now).year
     code = tracking.generate_code() if with_tracking_code else None
+    today = timezone.localdate(now)
     with transaction.atomic():
+        deadlines = [sla.plan_clock(kind=spec.code, clock=clock, on=today) for clock in opening_clocks]
         number = references.next_number(spec.code, year)
         case = spec.model(
             kind=spec.code,
@@ -71,10 +88,11 @@ def case_open(
             confidentiality=confidentiality or spec.default_confidentiality,
             is_anonymous=spec.default_anonymous if is_anonymous is None else is_anonymous,
             opened_at=now,
+            due_date=sla.earliest_staff_due(deadlines),
             tracking_digest=tracking.digest(code) if code else None,
             **(fields or {}),
         )
-        case.full_clean(exclude=["tracking_digest", "state"])
+        _validate(case, exclude=_GENERATED)
         case.save(force_insert=True)
         TimelineEntry.objects.create(
             case=case,
@@ -87,9 +105,9 @@ def case_open(
             public_note=public_note,
             created_at=now,
         )
-        for clock in opening_clocks:
-            sla.start_clock(case=case, clock=clock, on=timezone.localdate(now))
-        sla.refresh_due_date(case)
+        for deadline in deadlines:
+            deadline.case = case
+        Deadline.objects.bulk_create(deadlines)
         audit.record(
             audit.Event.CASE_OPENED,
             actor=actor,
@@ -152,7 +170,7 @@ def run_transition(
                 raise TransitionBlocked(blocked_reasons(locked, name))
             for field, value in changes.items():
                 setattr(locked, field, value)
-            locked.full_clean(exclude=["state", "tracking_digest"])
+            _validate(locked, exclude=["state", "tracking_digest"])
         reasons = blocked_reasons(locked, name)
         if reasons:
             raise TransitionBlocked(reasons)

@@ -42,17 +42,14 @@ def policy_for(kind: str, clock: str, on: date) -> SlaPolicy:
     return policy
 
 
-def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
-    """Start (or restart) the clock `clock` on the case from day `on` (default today).
+def plan_clock(*, kind: str, clock: str, on: date) -> Deadline:
+    """The deadline `clock` of a case of `kind` would have if it started on `on`, unsaved.
 
-    The working days are copied from the policy in force on `on`, so a later change of
-    the policy never moves this deadline.
+    The working days (and the waiting-period flag) are copied from the policy in force on
+    `on`, so a later change of the policy never moves this deadline.
     """
-    on = on or timezone.localdate()
-    policy = policy_for(case.kind, clock, on)
-    stop_clock(case=case, clock=clock)
-    return Deadline.objects.create(
-        case=case,
+    policy = policy_for(kind, clock, on)
+    return Deadline(
         clock=clock,
         policy=policy,
         working_days=policy.working_days,
@@ -60,6 +57,21 @@ def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
         started_on=on,
         due_date=add_working_days(on, policy.working_days),
     )
+
+
+def earliest_staff_due(deadlines: Iterable[Deadline]) -> date | None:
+    """What Case.due_date is for these running clocks (see refresh_due_date)."""
+    dues = [d.due_date for d in deadlines if not d.is_waiting_period and d.paused_on is None]
+    return min(dues, default=None)
+
+
+def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
+    """Start (or restart) the clock `clock` on the case from day `on` (default today)."""
+    deadline = plan_clock(kind=case.kind, clock=clock, on=on or timezone.localdate())
+    stop_clock(case=case, clock=clock)
+    deadline.case = case
+    deadline.save(force_insert=True)
+    return deadline
 
 
 def stop_clock(*, case: Case, clock: str) -> int:

@@ -151,3 +151,12 @@ def test_a_category_in_use_cannot_be_deleted(file_pengaduan, kategori):
     with pytest.raises(ProtectedError):
         kategori.delete()
     assert KategoriLayanan.objects.filter(pk=kategori.pk).exists()
+
+
+def test_filing_costs_a_fixed_handful_of_queries(file_pengaduan, django_assert_max_num_queries):
+    """A public submission must stay cheap: the reference number is taken in one
+    statement, the opening clock and due date are computed before the insert, and the
+    database's check constraints are left to the database instead of asked one by one."""
+    file_pengaduan()  # the year's reference sequence exists from here on
+    with django_assert_max_num_queries(14):
+        file_pengaduan()
