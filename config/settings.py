@@ -232,6 +232,30 @@ SIGAP_BASE_URL = env.str(
 # Public code look-ups (tracking and receipt codes) allowed per client and window.
 SIGAP_CODE_LOOKUP_RATE = env.str("SIGAP_CODE_LOOKUP_RATE", default="10/h")
 
+# Public complaint form: submissions allowed per client and window (e.g. "5/h"), and the
+# fewest seconds a person needs to fill it in (faster posts are taken for a robot's).
+SIGAP_PENGADUAN_SUBMIT_RATE = env.str("SIGAP_PENGADUAN_SUBMIT_RATE", default="5/h")
+SIGAP_PENGADUAN_MIN_FILL_SECONDS = env.int("SIGAP_PENGADUAN_MIN_FILL_SECONDS", default=3)
+# Minutes the receipt page keeps showing a new complaint's tracking code (kept encrypted in
+# the session only until then, or until the complainant says they saved it).
+SIGAP_RECEIPT_CODE_MINUTES = env.int("SIGAP_RECEIPT_CODE_MINUTES", default=30)
+
+# Short messages (SMS/WhatsApp) to complainants: a backend class by dotted path (see
+# casework/sms.py). Off in production until a gateway is configured.
+SIGAP_SMS_BACKEND = env.str(
+    "SIGAP_SMS_BACKEND",
+    default={
+        "development": "casework.sms.ConsoleBackend",
+        "test": "casework.sms.LocmemBackend",
+    }.get(SIGAP_ENV, "casework.sms.DisabledBackend"),
+)
+# The generic gateway of casework.sms.WebhookBackend: JSON POST with a bearer token.
+SIGAP_SMS_WEBHOOK_URL = env.str("SIGAP_SMS_WEBHOOK_URL", default="")
+SIGAP_SMS_WEBHOOK_TOKEN = env.str("SIGAP_SMS_WEBHOOK_TOKEN", default="")
+SIGAP_SMS_WEBHOOK_TIMEOUT = env.float("SIGAP_SMS_WEBHOOK_TIMEOUT", default=10.0)
+if SIGAP_SMS_BACKEND == "casework.sms.WebhookBackend" and not SIGAP_SMS_WEBHOOK_URL:
+    raise ImproperlyConfigured("SIGAP_SMS_BACKEND is the webhook backend: set SIGAP_SMS_WEBHOOK_URL")
+
 TASKS = {
     "default": {
         # Tests run tasks at once in-process; elsewhere `manage.py db_worker` runs them.
