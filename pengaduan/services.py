@@ -25,7 +25,7 @@ from casework.kinds import get_kind
 from casework.models import Deadline
 from casework.services import case_open, message_post, record_case_event, run_transition
 
-from . import selectors
+from . import notify, selectors
 from .choices import Channel, Clock, Jenis, State
 from .models import KategoriLayanan, Pengaduan
 from .validators import normalize_nik
@@ -149,6 +149,9 @@ def pengaduan_create(
         request=request,
         on_commit=on_commit,
     )
+    # The receipt goes to the contact the complainant left, whichever channel the
+    # complaint came through, once it is really stored.
+    notify.send_receipt_after_commit(case, code)
     return case, code
 
 
