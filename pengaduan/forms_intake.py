@@ -1,0 +1,284 @@
+"""The public complaint form: the shape of what a member of the public sends, and a cheap
+trap for robots.
+
+The form checks only the shape of the input (lengths, dates, choices, NIK and phone as
+pengaduan.validators says); pengaduan.services.pengaduan_create checks the rest and its
+errors are put back on these fields, which carry the service's argument names.
+
+Robots are caught without any outside service, two ways, and a person caught by mistake
+gets a message with everything they typed still in place:
+- a honeypot field hidden from people (off-screen, out of the tab order, hidden from
+  screen readers) under a name no browser autofills;
+- a signed timestamp of when the form was shown: a post quicker than
+  SIGAP_PENGADUAN_MIN_FILL_SECONDS, or without a valid stamp, is refused.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import UnitKerja
+from casework.models import Confidentiality
+from casework.uploads import AttachmentsField
+
+from . import selectors
+from .choices import Jenis
+from .models import TEXT_MAX_LENGTH
+from .validators import normalize_nik, validate_nik, validate_phone
+
+HONEYPOT = "keterangan_tambahan"
+STARTED = "dimulai"
+_STARTED_SALT = "pengaduan.intake.started"
+# Longest id a real row can have (a bigint); longer input cannot name one.
+_MAX_ID_DIGITS = 18
+
+
+def sign_started(at: float | None = None) -> str:
+    """The signed time the form is shown, for its hidden STARTED field."""
+    return signing.Signer(salt=_STARTED_SALT).sign(str(int(at if at is not None else time.time())))
+
+
+def seconds_since_started(token: str) -> float | None:
+    """Seconds since sign_started() made `token`, or None when it is missing or forged."""
+    try:
+        started = int(signing.Signer(salt=_STARTED_SALT).unsign(token or ""))
+    except (signing.BadSignature, ValueError):
+        return None
+    return time.time() - started
+
+
+class ActiveChoiceField(forms.ModelChoiceField):
+    """A choice of one row by id that refuses anything else (text, a huge number, an id
+    outside the offered list) with the field's own "invalid_choice" message, before the
+    database sees it."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or len(text) > _MAX_ID_DIGITS:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(text)
+
+
+def _ascii_only(value: str) -> str:
+    # The validators count digits with str.isdigit(), which also accepts other scripts'
+    # digits; those are not a NIK or a phone number, so they fail as "not digits".
+    return value if value.isascii() else "\u2639"
+
+
+class PengaduanForm(forms.Form):
+    required_css_class = "required"
+    #: Set by clean() when the robot trap refused the post.
+    caught_by_trap = False
+
+    jenis = forms.ChoiceField(
+        label=_("Jenis laporan"),
+        choices=Jenis.choices,
+        initial=Jenis.PENGADUAN,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Pilih jenis laporan."),
+            "invalid_choice": _("Pilih salah satu jenis laporan yang tersedia."),
+        },
+    )
+    title = forms.CharField(
+        label=_("Judul"),
+        max_length=200,
+        help_text=_("Ringkas dalam satu kalimat, misalnya: Antrean perekaman KTP-el terlalu lama."),
+        error_messages={"required": _("Judul wajib diisi.")},
+    )
+    isi = forms.CharField(
+        label=_("Isi pengaduan atau kronologi"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Ceritakan apa yang terjadi, kapan, di mana, dan siapa yang terlibat; paling banyak 10.000 karakter."
+        ),
+        error_messages={"required": _("Isi pengaduan wajib diisi.")},
+    )
+    tanggal_kejadian = forms.DateField(
+        label=_("Tanggal kejadian"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Boleh dikosongkan jika Anda tidak ingat."),
+        error_messages={"invalid": _("Tanggal tidak valid. Tulis seperti 31-12-2025, atau pilih dari kalender.")},
+    )
+    lokasi = forms.CharField(
+        label=_("Lokasi kejadian"),
+        max_length=300,
+        required=False,
+        help_text=_("Misalnya: loket 3 kantor Dinas, atau kantor kecamatan tempat Anda dilayani."),
+    )
+    kategori = ActiveChoiceField(
+        label=_("Kategori layanan"),
+        queryset=selectors.active_kategori(),
+        empty_label=_("Pilih layanan"),
+        error_messages={
+            "required": _("Pilih kategori layanan yang Anda adukan."),
+            "invalid_choice": _("Kategori yang dipilih tidak tersedia. Pilih salah satu dari daftar."),
+        },
+    )
+    unit_tujuan = ActiveChoiceField(
+        label=_("Unit tujuan (jika tahu)"),
+        queryset=UnitKerja.objects.filter(is_active=True).order_by("name"),
+        required=False,
+        empty_label=_("Tidak tahu, biar petugas yang menentukan"),
+        error_messages={"invalid_choice": _("Unit yang dipilih tidak tersedia. Pilih dari daftar atau kosongkan.")},
+    )
+    lampiran = AttachmentsField(label=_("Lampiran (boleh dikosongkan)"))
+
+    nama = forms.CharField(
+        label=_("Nama"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    nik = forms.CharField(
+        label="NIK",
+        max_length=40,
+        required=False,
+        help_text=_("16 angka pada KTP-el atau KK Anda."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Alamat e-mail tidak valid, contohnya: nama@contoh.id.")},
+    )
+    telepon = forms.CharField(
+        label=_("Nomor HP / WhatsApp"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    anonim = forms.BooleanField(label=_("Rahasiakan identitas saya (anonim)"), required=False, initial=True)
+    rahasia = forms.BooleanField(
+        label=_("Jangan publikasikan isi pengaduan saya (rahasia)"), required=False, initial=True
+    )
+
+    keterangan_tambahan = forms.CharField(
+        label=_("Jangan isi kolom ini"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    dimulai = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            # Mutable, so a refused form can be shown again with a fresh stamp.
+            self.data = self.data.copy()
+        else:
+            self.initial[STARTED] = sign_started()
+        for field in self.fields.values():
+            if getattr(field, "max_length", None):
+                field.widget.attrs.setdefault("maxlength", str(field.max_length))
+            if field.required:
+                field.widget.attrs.setdefault("aria-required", "true")
+        self.fields["anonim"].widget.attrs["aria-describedby"] = "anonim-help"
+        self.fields["rahasia"].widget.attrs["aria-describedby"] = "rahasia-help"
+        # For the page's script: say "too many files" before the server refuses the request.
+        limit = settings.SIGAP_ATTACHMENT_MAX_COUNT
+        self.fields["lampiran"].widget.attrs.update(
+            {
+                "data-max-files": str(limit),
+                "data-too-many": gettext("Paling banyak %(count)d berkas sekaligus. Pilih ulang berkasnya.")
+                % {"count": limit},
+            }
+        )
+
+    # --- Fields ---------------------------------------------------------------------------
+
+    def clean_tanggal_kejadian(self):
+        value = self.cleaned_data.get("tanggal_kejadian")
+        if value and value > timezone.localdate():
+            raise ValidationError(_("Tanggal kejadian tidak boleh setelah hari ini."))
+        return value
+
+    def clean_nik(self):
+        nik = normalize_nik(self.cleaned_data.get("nik", ""))
+        validate_nik(_ascii_only(nik))
+        return nik
+
+    def clean_telepon(self):
+        telepon = self.cleaned_data.get("telepon", "")
+        validate_phone(_ascii_only(telepon))
+        return telepon
+
+    # --- The robot trap -------------------------------------------------------------------
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(HONEYPOT):
+            self.caught_by_trap = True
+            raise ValidationError(
+                _(
+                    "Kolom \u201cJangan isi kolom ini\u201d ternyata terisi (kolom itu untuk menyaring program "
+                    "otomatis). Kami sudah mengosongkannya; periksa isian Anda lalu kirim lagi."
+                ),
+                code="honeypot",
+            )
+        elapsed = seconds_since_started(self.data.get(STARTED, ""))
+        if elapsed is None:
+            self.caught_by_trap = True
+            raise ValidationError(
+                _("Formulir ini tidak lengkap atau sudah berubah. Isian Anda masih ada di bawah; silakan kirim lagi."),
+                code="no_stamp",
+            )
+        if elapsed < settings.SIGAP_PENGADUAN_MIN_FILL_SECONDS:
+            self.caught_by_trap = True
+            raise ValidationError(
+                _(
+                    "Formulir terkirim terlalu cepat sehingga tampak seperti dikirim program otomatis. "
+                    "Isian Anda masih ada di bawah; periksa kembali lalu kirim lagi."
+                ),
+                code="too_fast",
+            )
+        return cleaned
+
+    def renew_for_another_try(self) -> None:
+        """Before showing a refused form again: a fresh stamp (the clock starts again for
+        the next try) and an empty honeypot."""
+        self.data[STARTED] = sign_started()
+        self.data[HONEYPOT] = ""
+
+    # --- For the service --------------------------------------------------------------------
+
+    def service_arguments(self) -> dict:
+        """pengaduan_create's arguments from the cleaned form (files excluded)."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "isi": data["isi"],
+            "jenis": data["jenis"],
+            "tanggal_kejadian": data["tanggal_kejadian"],
+            "lokasi": data["lokasi"],
+            "kategori": data["kategori"],
+            "unit_tujuan": data["unit_tujuan"],
+            "nama": data["nama"],
+            "nik": data["nik"],
+            "email": data["email"],
+            "telepon": data["telepon"],
+            "is_anonymous": data["anonim"],
+            "confidentiality": Confidentiality.RAHASIA if data["rahasia"] else Confidentiality.BIASA,
+        }
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Put the service's errors on the fields they name (others on the form)."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for field, errors in error.error_dict.items():
+            self.add_error(field if field in self.fields else None, errors)

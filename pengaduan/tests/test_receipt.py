@@ -1,0 +1,209 @@
+"""The receipt after filing: the reference and the tracking code shown to the complainant,
+with copy, print and a PDF, the code held only encrypted and only for a short time."""
+
+import time
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.urls import reverse
+
+from casework import tracking
+from pengaduan import views_intake
+from pengaduan.forms_intake import sign_started
+from pengaduan.models import Pengaduan
+
+RECEIPT = "/pengaduan/tanda-terima/"
+PDF = "/pengaduan/tanda-terima/pdf/"
+DONE = "/pengaduan/tanda-terima/sudah-disimpan/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+@pytest.fixture
+def filed(client, kategori):
+    """File a complaint through the form; returns the case and the code the page shows."""
+
+    def file(**extra):
+        data = {
+            "jenis": "pengaduan",
+            "title": "Antrean KTP-el terlalu lama",
+            "isi": "Menunggu enam jam.",
+            "kategori": str(kategori.pk),
+            "anonim": "on",
+            "rahasia": "on",
+            "dimulai": sign_started(time.time() - 60),
+            **extra,
+        }
+        response = client.post(reverse("pengaduan:create"), data)
+        assert response.status_code == 302 and response["Location"] == RECEIPT
+        case = Pengaduan.objects.get()
+        body = client.get(RECEIPT).content.decode()
+        code = body.split('<code id="tracking-code" class="receipt__code">')[1].split("</code>")[0]
+        return case, code
+
+    return file
+
+
+def pdf_text(content: bytes) -> str:
+    document = pypdfium2.PdfDocument(content)
+    assert len(document) == 1
+    return document[0].get_textpage().get_text_range()
+
+
+# --- The page -------------------------------------------------------------------------------
+
+
+def test_the_receipt_shows_the_reference_and_a_code_that_opens_the_complaint(client, filed):
+    case, code = filed()
+    response = client.get(RECEIPT)
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("no-store") and response["Referrer-Policy"] == "no-referrer"
+    body = response.content.decode()
+    assert case.reference in body and "Pengaduan Anda telah diterima" in body
+    assert tracking.find_case(code).pk == case.pk
+    assert "Simpan kode pelacakan ini sekarang." in body
+
+
+def test_the_receipt_offers_copy_print_and_pdf_and_works_without_script(client, filed):
+    filed()
+    body = client.get(RECEIPT).content.decode()
+    # The buttons that need script are hidden until the script shows them.
+    assert 'data-copy="tracking-code"' in body and "data-print hidden" in body
+    assert f'href="{PDF}" download' in body
+    assert "/static/pengaduan/intake.js" in body and "/static/pengaduan/intake.css" in body
+
+
+def test_the_print_stylesheet_prints_the_receipt_alone():
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("pengaduan/intake.css")).read_text(encoding="utf-8")
+    printed = css.split("@media print")[1]
+    assert "main > :not(.receipt)" in printed and ".no-print" in printed
+
+
+def test_the_tracking_link_is_absolute_under_the_base_url(client, filed, settings):
+    settings.SIGAP_BASE_URL = "https://sigap.example.go.id"
+    filed()
+    assert 'href="https://sigap.example.go.id/lacak/"' in client.get(RECEIPT).content.decode()
+
+
+def test_the_receipt_says_where_a_copy_was_sent(client, filed):
+    filed(email="budi@contoh.id", telepon="081234567890")
+    body = client.get(RECEIPT).content.decode()
+    assert "Tanda terima ini juga kami kirim ke e-mail dan nomor HP yang Anda isi." in body
+    assert "budi@contoh.id" not in body and "081234567890" not in body
+
+
+# --- The code: encrypted, briefly, then gone ----------------------------------------------------
+
+
+def test_the_code_is_never_stored_in_clear(client, filed):
+    case, code = filed()
+    stored = " ".join(Session.objects.values_list("session_data", flat=True))
+    decoded = str(client.session[views_intake.RECEIPT_SESSION_KEY])
+    for form in (code, code.replace("-", "")):
+        assert form not in stored and form not in decoded
+    assert client.session[views_intake.RECEIPT_SESSION_KEY]["sealed_code"].startswith("enc:v")
+    assert "budi" not in decoded
+
+
+def test_the_session_id_changes_when_the_complaint_is_filed(client, kategori, filed):
+    client.get(reverse("pengaduan:create"))
+    client.session.save()
+    before = client.session.session_key
+    filed()
+    assert client.session.session_key != before
+
+
+def test_the_complainant_says_they_saved_the_code_and_it_is_no_longer_shown(client, filed):
+    case, code = filed()
+    response = client.post(DONE, follow=True)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert code not in body and case.reference in body
+    assert "Kode pelacakan tidak ditampilkan lagi" in body
+    assert "Hubungi petugas pengaduan" in body
+    assert client.session[views_intake.RECEIPT_SESSION_KEY]["sealed_code"] == ""
+
+
+def test_the_code_is_dropped_after_its_time(client, filed, settings, monkeypatch):
+    settings.SIGAP_RECEIPT_CODE_MINUTES = 30
+    case, code = filed()
+    later = time.time() + 31 * 60
+    monkeypatch.setattr(views_intake.time, "time", lambda: later)
+    body = client.get(RECEIPT).content.decode()
+    assert code not in body and "Kode pelacakan tidak ditampilkan lagi" in body
+    assert client.session[views_intake.RECEIPT_SESSION_KEY]["sealed_code"] == ""
+
+
+def test_another_browser_has_no_receipt(client, filed):
+    from django.test import Client
+
+    filed()
+    response = Client().get(RECEIPT)
+    assert response.status_code == 404
+    assert "Tanda terima tidak ditemukan" in response.content.decode()
+
+
+def test_a_tampered_session_code_is_not_shown(client, filed):
+    case, code = filed()
+    session = client.session
+    slot = session[views_intake.RECEIPT_SESSION_KEY]
+    slot["sealed_code"] = "enc:v1:rusak"
+    session[views_intake.RECEIPT_SESSION_KEY] = slot
+    session.save()
+    body = client.get(RECEIPT).content.decode()
+    assert code not in body and "Kode pelacakan tidak ditampilkan lagi" in body
+
+
+def test_saving_is_confirmed_by_post_only(client, filed):
+    filed()
+    assert client.get(DONE).status_code == 405
+
+
+# --- The PDF --------------------------------------------------------------------------------
+
+
+def test_the_pdf_holds_the_reference_the_code_and_how_to_track(client, filed, settings):
+    settings.SIGAP_BASE_URL = "https://sigap.example.go.id"
+    case, code = filed()
+    response = client.get(PDF)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="tanda-terima-{case.reference.replace("/", "-")}.pdf"'
+    )
+    assert response["Cache-Control"].startswith("no-store")
+    text = pdf_text(response.content)
+    for fact in ("Tanda terima pengaduan", case.reference, code, "https://sigap.example.go.id/lacak/"):
+        assert fact in text
+    assert "Masukkan kode pelacakan di atas." in text
+
+
+def test_the_pdf_metadata_does_not_carry_the_code(client, filed):
+    case, code = filed()
+    metadata = pypdfium2.PdfDocument(client.get(PDF).content).get_metadata_dict()
+    assert code not in str(metadata)
+
+
+def test_no_pdf_once_the_code_is_gone(client, filed):
+    filed()
+    client.post(DONE)
+    response = client.get(PDF)
+    assert response.status_code == 302 and response["Location"] == RECEIPT
+    assert "tanda terima PDF tidak dapat dibuat" in client.get(RECEIPT).content.decode()
+
+
+def test_no_pdf_without_a_receipt(client, db):
+    assert client.get(PDF).status_code == 302
+
+
+def test_the_pdf_follows_the_chosen_language(client, filed):
+    filed()
+    client.post(reverse("set_language"), {"language": "en", "next": RECEIPT})
+    assert client.get(PDF).status_code == 200

@@ -1,0 +1,182 @@
+"""The public complaint form and its receipt (no account), under /pengaduan/.
+
+POST → redirect → receipt: the form files the complaint through
+pengaduan.services.pengaduan_create and stores its files with casework.attachments in the
+same transaction, then sends the browser to the receipt page. Nothing about the request
+(address, browser) is kept with the complaint.
+
+The tracking code exists in clear only in the response to the complainant. Between the
+POST and the receipt page (and its PDF) it waits in the session, encrypted with
+casework.crypto, until the complainant says they saved it or SIGAP_RECEIPT_CODE_MINUTES
+pass; after that the receipt page shows the reference number alone and says how to get
+help. The session keeps the reference, not the complainant's contact details: only
+whether a receipt was also sent to an e-mail address or phone.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from casework import crypto, ratelimit
+from casework.attachments import add_attachment
+
+from . import notify, services
+from .forms_intake import PengaduanForm
+from .receipt_pdf import render_receipt_pdf
+
+RECEIPT_SESSION_KEY = "pengaduan_receipt"
+SUBMIT_GROUP = "pengaduan-submit"
+
+
+def _private(response):
+    """What the complainant sees here is for them alone: no cache, no referrer."""
+    response["Cache-Control"] = "no-store, max-age=0"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+# --- The form -----------------------------------------------------------------------------
+
+
+def _file_complaint(form: PengaduanForm):
+    """One transaction: the complaint and its files, or nothing at all."""
+    with transaction.atomic():
+        case, code = services.pengaduan_create(**form.service_arguments())
+        for upload in form.cleaned_data["lampiran"]:
+            add_attachment(case=case, upload=upload, from_reporter=True, visible_to_reporter=True)
+    return case, code
+
+
+@never_cache
+def create(request):
+    """The complaint form; a valid post files the complaint and shows the receipt."""
+    if request.method != "POST":
+        return _private(render(request, "pengaduan/intake/form.html", {"form": PengaduanForm()}))
+
+    form = PengaduanForm(request.POST, request.FILES)
+    status = 400
+    if form.is_valid():
+        if ratelimit.hit(request, group=SUBMIT_GROUP, rate=settings.SIGAP_PENGADUAN_SUBMIT_RATE):
+            form.add_error(
+                None,
+                _(
+                    "Terlalu banyak pengaduan dikirim dari perangkat ini dalam waktu singkat. Isian Anda masih ada "
+                    "di bawah; silakan coba kirim lagi nanti."
+                ),
+            )
+            status = 429
+        else:
+            try:
+                case, code = _file_complaint(form)
+            except ValidationError as exc:
+                form.add_service_errors(exc)
+            else:
+                _remember_receipt(request, case, code)
+                return redirect("pengaduan:receipt")
+    form.renew_for_another_try()
+    context = {"form": form, "dropped_files": [f.name for f in request.FILES.getlist("lampiran")]}
+    return _private(render(request, "pengaduan/intake/form.html", context, status=status))
+
+
+# --- The receipt ---------------------------------------------------------------------------
+
+
+def _remember_receipt(request, case, code: str) -> None:
+    # A new session id: whoever knew the old one (a shared computer) cannot read the code.
+    request.session.cycle_key()
+    request.session[RECEIPT_SESSION_KEY] = {
+        "case": case.pk,
+        "reference": case.reference,
+        "opened": case.opened_at.isoformat(),
+        "sealed_code": notify.seal_code(code),
+        "until": time.time() + settings.SIGAP_RECEIPT_CODE_MINUTES * 60,
+        "emailed": bool(case.email),
+        "texted": bool(case.telepon),
+    }
+
+
+def _receipt(request) -> dict | None:
+    """The receipt in this session, its code dropped once its time has passed."""
+    slot = request.session.get(RECEIPT_SESSION_KEY)
+    if not isinstance(slot, dict):
+        return None
+    if slot.get("sealed_code") and time.time() > slot.get("until", 0):
+        _forget_code(request)
+        slot = request.session[RECEIPT_SESSION_KEY]
+    return slot
+
+
+def _forget_code(request) -> None:
+    slot = dict(request.session[RECEIPT_SESSION_KEY])
+    slot["sealed_code"] = ""
+    request.session[RECEIPT_SESSION_KEY] = slot
+
+
+def _opened_text(slot: dict) -> str:
+    return notify.opened_at_text(datetime.fromisoformat(slot["opened"]))
+
+
+def _code(slot: dict | None) -> str | None:
+    if not slot or not slot.get("sealed_code"):
+        return None
+    try:
+        return notify.unseal_code(slot["sealed_code"])
+    except crypto.DecryptionError:
+        return None
+
+
+@never_cache
+def receipt(request):
+    """The reference number and, while it is still here, the tracking code."""
+    slot = _receipt(request)
+    context = {
+        "slot": slot,
+        "code": _code(slot),
+        "opened": _opened_text(slot) if slot else "",
+        "minutes": settings.SIGAP_RECEIPT_CODE_MINUTES,
+        "tracking_url": notify.tracking_url(request),
+    }
+    return _private(render(request, "pengaduan/intake/receipt.html", context, status=200 if slot else 404))
+
+
+@never_cache
+def receipt_pdf(request):
+    """The receipt as a PDF to keep, while the code is still shown."""
+    slot = _receipt(request)
+    code = _code(slot)
+    if code is None:
+        messages.warning(
+            request, _("Kode pelacakan tidak ditampilkan lagi, sehingga tanda terima PDF tidak dapat dibuat.")
+        )
+        return redirect("pengaduan:receipt")
+    pdf = render_receipt_pdf(
+        reference=slot["reference"],
+        code=code,
+        opened=_opened_text(slot),
+        tracking_url=notify.tracking_url(request),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = "tanda-terima-" + slot["reference"].replace("/", "-") + ".pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return _private(response)
+
+
+@require_POST
+def receipt_done(request):
+    """The complainant saved the code: stop showing it."""
+    if _receipt(request) is not None:
+        _forget_code(request)
+        messages.success(request, _("Terima kasih. Kode pelacakan tidak ditampilkan lagi di perangkat ini."))
+    return redirect("pengaduan:receipt")

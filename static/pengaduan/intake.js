@@ -1,0 +1,98 @@
+/* Small helpers for the complaint form and its receipt. Everything works without this
+   file: the code can be selected and copied by hand, printed from the browser's menu,
+   and the server checks the number of files. Texts come from data- attributes, in the
+   page's language. */
+(function () {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "absolute";
+      area.style.left = "-10000px";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (e) {
+        ok = false;
+      }
+      document.body.removeChild(area);
+      if (ok) {
+        resolve();
+      } else {
+        reject(new Error("copy"));
+      }
+    });
+  }
+
+  function setUpCopy(button) {
+    var target = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector("[data-copy-status]");
+    if (!target) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(target.textContent.trim()).then(
+        function () {
+          if (status) status.textContent = button.getAttribute("data-copied");
+        },
+        function () {
+          var range = document.createRange();
+          range.selectNodeContents(target);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          if (status) status.textContent = button.getAttribute("data-copy-failed");
+        }
+      );
+    });
+  }
+
+  function setUpPrint(button) {
+    if (typeof window.print !== "function") {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  }
+
+  /* The server refuses a request with too many files outright, before any message can
+     be shown, so the browser says it first. */
+  function setUpFileCount(input) {
+    var max = parseInt(input.getAttribute("data-max-files"), 10);
+    var warning = document.querySelector("[data-file-count-warning]");
+    if (!max || !warning) {
+      return;
+    }
+    input.addEventListener("change", function () {
+      if (input.files && input.files.length > max) {
+        warning.textContent = input.getAttribute("data-too-many");
+        warning.hidden = false;
+        input.value = "";
+      } else {
+        warning.hidden = true;
+        warning.textContent = "";
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setUpCopy);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), setUpPrint);
+    Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-max-files]"), setUpFileCount);
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) {
+      summary.focus();
+    }
+  });
+})();
