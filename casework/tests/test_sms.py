@@ -50,8 +50,9 @@ def test_what_cannot_be_a_number_is_refused(written):
 
 def test_tests_use_the_memory_backend_by_default():
     assert isinstance(sms.get_backend(), sms.LocmemBackend)
-    assert sms.send_sms("0812 3456 7890", "Status pengaduan PGD/2026/000001 kini Diverifikasi.") == 1
-    assert sms.outbox == [sms.SmsMessage(to="6281234567890", body="Status pengaduan PGD/2026/000001 kini Diverifikasi.")]
+    text = "Status pengaduan PGD/2026/000001 kini Diverifikasi."
+    assert sms.send_sms("0812 3456 7890", text) == 1
+    assert sms.outbox == [sms.SmsMessage(to="6281234567890", body=text)]
 
 
 def test_the_disabled_backend_sends_nothing(settings):
