@@ -131,7 +131,8 @@ class PengaduanForm(forms.Form):
         label=_("Unit tujuan (jika tahu)"),
         queryset=UnitKerja.objects.filter(is_active=True).order_by("name"),
         required=False,
-        empty_label=_("Tidak tahu, biar petugas yang menentukan"),
+        empty_label=_("Tidak tahu"),
+        help_text=_("Boleh dikosongkan; petugas akan meneruskan ke unit yang tepat."),
         error_messages={"invalid_choice": _("Unit yang dipilih tidak tersedia. Pilih dari daftar atau kosongkan.")},
     )
     lampiran = AttachmentsField(label=_("Lampiran (boleh dikosongkan)"))
@@ -176,6 +177,8 @@ class PengaduanForm(forms.Form):
     dimulai = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
+        # Required fields carry a "*" (required_css_class); a colon as well is clutter.
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if self.is_bound:
             # Mutable, so a refused form can be shown again with a fresh stamp.

@@ -40,9 +40,11 @@ SUBMIT_GROUP = "pengaduan-submit"
 
 
 def _private(response):
-    """What the complainant sees here is for them alone: no cache, no referrer."""
+    """What the complainant sees here is for them alone: kept in no cache. (The site's
+    same-origin referrer policy already keeps these addresses from other sites; a stricter
+    "no-referrer" would make browsers send "Origin: null" with the form posts, which the
+    CSRF check rightly refuses.)"""
     response["Cache-Control"] = "no-store, max-age=0"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

@@ -63,7 +63,7 @@ def test_the_receipt_shows_the_reference_and_a_code_that_opens_the_complaint(cli
     case, code = filed()
     response = client.get(RECEIPT)
     assert response.status_code == 200
-    assert response["Cache-Control"].startswith("no-store") and response["Referrer-Policy"] == "no-referrer"
+    assert response["Cache-Control"].startswith("no-store") and response["Referrer-Policy"] == "same-origin"
     body = response.content.decode()
     assert case.reference in body and "Pengaduan Anda telah diterima" in body
     assert tracking.find_case(code).pk == case.pk
