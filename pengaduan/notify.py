@@ -160,31 +160,28 @@ def has_contact(case) -> bool:
 def send_receipt_after_commit(case, code: str) -> None:
     """Queue the receipt once the complaint is stored (at once outside a transaction).
     Call from pengaduan_create with the code case_open returned."""
-    if not has_contact(case):
-        return
-    case_id, sealed = case.pk, seal_code(code)
-
-    def enqueue():
-        from .tasks import send_receipt
-
-        send_receipt.enqueue(case_id=case_id, sealed_code=sealed)
-
-    # robust: the complaint is stored; a queue that is down must not turn that into an error.
-    transaction.on_commit(enqueue, robust=True)
+    if has_contact(case):
+        _queue_after_commit("send_receipt", case_id=case.pk, sealed_code=seal_code(code))
 
 
 @receiver(post_transition, sender=Pengaduan, dispatch_uid="pengaduan.notify.status_changed")
 def _status_changed(sender, instance, target, **kwargs):
     """Every transition of a complaint queues one status notice, after its commit."""
-    if not has_contact(instance):
-        return
-    case_id, state = instance.pk, str(target)
+    if has_contact(instance):
+        _queue_after_commit("send_status_update", case_id=instance.pk, state=str(target))
+
+
+def _queue_after_commit(task_name: str, **arguments) -> None:
+    """Queue a task of pengaduan.tasks once the current transaction commits (at once
+    outside one); nothing if it rolls back."""
 
     def enqueue():
-        from .tasks import send_status_update
+        # Imported here: pengaduan.tasks imports the services, which import this module.
+        from . import tasks
 
-        send_status_update.enqueue(case_id=case_id, state=state)
+        getattr(tasks, task_name).enqueue(**arguments)
 
+    # robust: the change is stored; a queue that is down must not turn that into an error.
     transaction.on_commit(enqueue, robust=True)
 
 
