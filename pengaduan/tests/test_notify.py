@@ -362,3 +362,15 @@ def test_a_complaint_deleted_before_its_task_runs_is_skipped(db, caplog):
     with caplog.at_level(logging.WARNING, logger="pengaduan.tasks"):
         result = tasks.send_status_update.enqueue(case_id=999_999, state="diverifikasi")
     assert result.return_value == {"failed": []} and mail.outbox == []
+
+
+def test_a_transition_through_the_engine_alone_is_told_too(case_in, handler, contact, sent):
+    """The generic staff case page runs transitions with casework.services directly."""
+    from casework.services import run_transition
+
+    case = case_in(State.DITERIMA, **contact)
+    mail.outbox.clear()
+    sent(lambda: run_transition(case=case, name="tunda", actor=handler, public_note="Mohon lengkapi."))
+    [message] = status_mails(case)
+    assert message.subject.endswith(str(State.DITUNDA.label))
+    assert "Mohon lengkapi." not in message.body
