@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import tracking
+from .uploads import AttachmentsField
 
 
 class TrackingCodeForm(forms.Form):
@@ -28,3 +29,17 @@ class ReporterMessageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("Pesan terlalu panjang: paling banyak %(limit_value)d karakter.")},
     )
+
+
+class ReporterAttachmentForm(forms.Form):
+    """Files the reporter adds to their case; the per-case limit counts those already there."""
+
+    files = AttachmentsField(
+        required=True,
+        label=_("Tambahkan lampiran"),
+        error_messages={"required": _("Pilih setidaknya satu berkas untuk dilampirkan.")},
+    )
+
+    def __init__(self, *args, already_attached: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].already_attached = already_attached
