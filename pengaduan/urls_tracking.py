@@ -1,1 +1,14 @@
-urlpatterns = []
+"""What the complainant does on the tracking page.
+
+The reporter's endpoints take no case number: the case is the one of the browser's
+tracking session (casework.views_public.reporter_view).
+"""
+
+from django.urls import path
+
+from . import views_tracking
+
+urlpatterns = [
+    path("lacak/jawab/", views_tracking.reply, name="track_reply"),
+    path("lacak/nilai/", views_tracking.rate, name="track_rate"),
+]

@@ -1,0 +1,135 @@
+"""What the complainant does on the tracking page.
+
+The tracking page itself is the engine's (casework.views_public); a complaint adds its
+panel (templates/pengaduan/track_panel.html, filled by track_panel_context below): the
+handler's question and the answer to it while the case waits for information, the
+handler's answer, and the rating. Each endpoint acts only on the case of this browser's
+tracking session (casework.views_public.reporter_view), calls one service without the
+request (so nothing about the client is recorded), and shows the page again with the
+submitted form when the input or the service refuses.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casework import selectors as case_selectors
+from casework.models import TimelineEntry
+from casework.services import message_post
+from casework.views_public import (
+    attach_reporter_files,
+    attachment_count,
+    reasons_of,
+    refuse,
+    refuse_throttled,
+    render_track_page,
+    reporter_view,
+    throttled,
+)
+from casework.workflow import TransitionBlocked
+
+from . import services
+from .choices import State
+from .forms_tracking import RatingForm, SupplyInformationForm
+
+KIND = "pengaduan"
+ANSWERED = (State.DIJAWAB, State.SELESAI)
+
+
+def _question(case) -> str:
+    """The handler's latest request for information, as the complainant reads it."""
+    entry = case_selectors.public_timeline(case).filter(transition="tunda").order_by("-created_at", "-id").first()
+    return entry.public_note if entry is not None else ""
+
+
+def _rated_this_answer(case) -> bool:
+    """Whether the complainant rated the answer now shown (a reopened case answered again
+    asks for a new rating, though the earlier one is still on the row)."""
+    if case.rating is None or case.answered_at is None:
+        return False
+    return TimelineEntry.objects.filter(case=case, transition="rating", created_at__gte=case.answered_at).exists()
+
+
+def track_panel_context(request, case) -> dict:
+    """The complaint's part of the tracking page (called by casework.views_public)."""
+    context = {
+        "awaiting_information": case.state == State.DITUNDA,
+        "answered": case.state in ANSWERED,
+        "dissatisfied_max": services.dissatisfied_max_rating(),
+        "may_reopen": case.reopened_count == 0,
+    }
+    if context["awaiting_information"]:
+        context["question"] = _question(case)
+        context["reply_form"] = SupplyInformationForm(already_attached=attachment_count(case))
+        # The answer to the question is the way to write while the case waits.
+        context["replaces_message_form"] = True
+    if context["answered"]:
+        rated = _rated_this_answer(case)
+        context["rated"] = rated
+        context["rating_form"] = RatingForm(
+            initial={"rating": case.rating, "comment": case.rating_comment} if rated else None
+        )
+    return context
+
+
+@reporter_view(kind=KIND)
+@require_POST
+def reply(request, case):
+    """The complainant answers the handler's question (with files if asked).
+
+    While the complaint waits for information, the answer resumes its deadlines
+    (pengaduan_supply_information). If it no longer waits (a handler resumed it after a
+    phone call, or the page was old), the text is kept as a plain message.
+    """
+    form_name = "reply_form"
+    if throttled(request):
+        form = SupplyInformationForm(request.POST, already_attached=attachment_count(case))
+        return refuse_throttled(request, case, form_name=form_name, form=form)
+    form = SupplyInformationForm(request.POST, request.FILES, already_attached=attachment_count(case))
+    if not form.is_valid():
+        return render_track_page(request, case, status=400, **{form_name: form})
+    body, files = form.cleaned_data["body"], form.cleaned_data["lampiran"]
+    try:
+        # One transaction: the answer and its files are kept together or not at all.
+        with transaction.atomic():
+            try:
+                services.pengaduan_supply_information(case=case, reply=body)
+                resumed = True
+            except TransitionBlocked:
+                message_post(case=case, body=body, by_reporter=True)
+                resumed = False
+            attach_reporter_files(case, files)
+    except (ValidationError, TransitionBlocked) as exc:
+        return refuse(request, case, form_name=form_name, form=form, reasons=reasons_of(exc))
+    if resumed:
+        messages.success(request, _("Terima kasih. Jawaban Anda terkirim dan pengaduan Anda diproses kembali."))
+    else:
+        messages.success(request, _("Pesan Anda terkirim."))
+    return redirect("track_case")
+
+
+@reporter_view(kind=KIND)
+@require_POST
+def rate(request, case):
+    """The complainant rates the answer, and may ask once to have the case reopened."""
+    form = RatingForm(request.POST)
+    if throttled(request):
+        return refuse_throttled(request, case, form_name="rating_form", form=form)
+    if not form.is_valid():
+        return render_track_page(request, case, status=400, rating_form=form)
+    reopen = form.cleaned_data["reopen"]
+    try:
+        services.pengaduan_rate(
+            case=case, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"], reopen=reopen
+        )
+    except (ValidationError, TransitionBlocked) as exc:
+        # Among them: a second reopening, refused with its reason; the comment stays.
+        return refuse(request, case, form_name="rating_form", form=form, reasons=reasons_of(exc))
+    if reopen:
+        messages.success(request, _("Pengaduan Anda dibuka kembali dan akan ditangani lagi oleh petugas."))
+    else:
+        messages.success(request, _("Terima kasih atas penilaian Anda."))
+    return redirect("track_case")
