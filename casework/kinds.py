@@ -27,6 +27,15 @@ class CaseKind:
     default_anonymous: bool = True
     # Name of the URL (taking the case pk) where staff open a case of this kind.
     detail_url_name: str = ""
+    # Dotted path of the function that renders the kind's own staff page, for a kind with
+    # its own detail_url_name: `page(request, case, *, status=200, **bound_forms)` returning
+    # an HttpResponse, with any bound form (by its context name) shown instead of a blank
+    # one. The shared endpoints of casework.views_case (message, note, assignment,
+    # confidentiality) re-render a refused form through it, so the user stays on the
+    # kind's page with what they typed. Such a kind changes state only through its own
+    # forms and services: the shared panel lists no transitions for it and the generic
+    # transition endpoint refuses them.
+    staff_page: str = ""
 
     @property
     def model(self) -> type[Case]:

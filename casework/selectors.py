@@ -1,6 +1,10 @@
 """Reads of case data that span relations; views call these rather than building queries."""
 
+from django.core.exceptions import PermissionDenied
+
+from . import access
 from .models import Case, Message, TimelineEntry
+from .workflow import available_transitions, blocked_reasons, transition_custom
 
 
 def public_timeline(case: Case):
@@ -43,21 +47,31 @@ def assignable_users(case: Case):
 
 
 def staff_actions(case: Case, user):
-    """The staff transitions declared from the case's state, each with why it is blocked (if it is)."""
-    from .services import transition_blockers
-    from .workflow import available_transitions, transition_custom
+    """The staff transitions declared from the case's state, for `user`.
 
+    Each says whether the user may run it at all (`permitted`: their role, a recusal)
+    and, in `blockers`, why it cannot run now: that refusal, or else the conditions the
+    case does not meet yet. A kind whose forms supply the missing data offers the form
+    when the action is permitted and leaves the conditions to the submitted form.
+    """
     actions = []
     for name in available_transitions(case):
         custom = transition_custom(case, name)
         if custom.get("by_reporter"):
             continue
+        try:
+            access.ensure_can_act(user, case, name)
+        except PermissionDenied as exc:
+            permitted, blockers = False, [str(exc)]
+        else:
+            permitted, blockers = True, blocked_reasons(case, name)
         actions.append(
             {
                 "name": name,
                 "label": custom.get("label", name.replace("_", " ").capitalize()),
                 "public": bool(custom.get("public")),
-                "blockers": transition_blockers(case=case, name=name, actor=user),
+                "permitted": permitted,
+                "blockers": blockers,
             }
         )
     return actions

@@ -1,19 +1,38 @@
 """The generic staff case page and the actions every kind shares.
 
 A kind with its own detail page includes templates/casework/includes/case_panel.html and
-passes `case_panel_context(...)`; the POST endpoints here serve both.
+passes `case_panel_context(...)`; the POST endpoints here serve both. When one of them
+refuses, the page comes back through render_case_page(): the kind's own page if it names
+one (CaseKind.staff_page), else the generic one, with the submitted form and its errors.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, selectors, services
+from . import access, selectors, services, sla
 from .forms_case import AssignForm, ConfidentialityForm, InternalNoteForm, StaffMessageForm, TransitionForm
+from .models import Deadline
 from .workflow import TransitionBlocked
+
+# The shared changes a staff member may make on any case, each with its form in the panel.
+SHARED_ACTIONS = ("message", "note", "assign", "confidentiality")
+
+
+def _ids(name: str) -> str:
+    """HTML ids of a shared form's fields, unique on a page that holds several forms
+    (a message and a note both have a "body"). Field names stay as they are."""
+    return f"{name}-%s"
 
 
 def case_url(case) -> str:
@@ -22,42 +41,91 @@ def case_url(case) -> str:
     return reverse(name, args=[case.pk]) if name else reverse("case:detail", args=[case.pk])
 
 
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One clock of a case as staff see it: its stage, its dates, and whether it is late."""
+
+    label: str
+    deadline: Deadline
+    is_overdue: bool
+    is_due_soon: bool
+
+
+def case_deadlines(case, today: date | None = None) -> list[DeadlineRow]:
+    """Every clock of the case, in the order they started, with the overdue and due-soon
+    marks of the lists (casework.sla): only a counting staff clock of an open case can be
+    late; a paused clock or the reporter's waiting period never is."""
+    today = today or timezone.localdate()
+    soon = sla.due_soon_until(today)
+    rows = []
+    for deadline in Deadline.objects.filter(case=case).select_related("policy").order_by("started_on", "id"):
+        counting = case.is_open and deadline.is_running and not deadline.is_waiting_period
+        rows.append(
+            DeadlineRow(
+                label=deadline.policy.label if deadline.policy else deadline.clock,
+                deadline=deadline,
+                is_overdue=counting and deadline.due_date < today,
+                is_due_soon=counting and today <= deadline.due_date <= soon,
+            )
+        )
+    return rows
+
+
 def case_panel_context(request, case, **bound_forms):
-    """Context for the shared panel: history, conversation, notes, actions and their forms."""
+    """Context for the shared panel: history, conversation, notes, deadlines, the shared
+    forms (each offered only to a user who may use it, or shown again when it was
+    submitted) and, for a kind without its own forms, the generic transitions."""
     services.messages_mark_read(case=case, sender="reporter")
+    generic_actions = not case.kind_spec.staff_page
     context = {
         "case": case,
         "kind": case.kind_spec,
         "timeline": selectors.staff_timeline(case),
         "conversation": selectors.staff_conversation(case),
         "notes": selectors.internal_notes(case),
-        "actions": selectors.staff_actions(case, request.user),
-        "message_form": StaffMessageForm(),
-        "note_form": InternalNoteForm(),
+        "deadlines": case_deadlines(case),
+        "generic_actions": generic_actions,
+        "actions": selectors.staff_actions(case, request.user) if generic_actions else [],
+        "may": {action: access.can_act(request.user, case, action) for action in SHARED_ACTIONS},
+        "message_form": StaffMessageForm(auto_id=_ids("message")),
+        "note_form": InternalNoteForm(auto_id=_ids("note")),
         "transition_form": TransitionForm(),
-        "assign_form": AssignForm(initial={"assignee": case.assignee_id}, candidates=selectors.assignable_users(case)),
+        "assign_form": AssignForm(
+            initial={"assignee": case.assignee_id}, candidates=selectors.assignable_users(case), auto_id=_ids("assign")
+        ),
         "confidentiality_form": ConfidentialityForm(
-            initial={"confidentiality": case.confidentiality, "is_anonymous": case.is_anonymous}
+            initial={"confidentiality": case.confidentiality, "is_anonymous": case.is_anonymous},
+            auto_id=_ids("confidentiality"),
         ),
     }
     context.update(bound_forms)
     return context
 
 
+def render_case_page(request, case, *, status=200, **bound_forms):
+    """The staff page of the case, with `bound_forms` (by context name) in place of blank
+    ones: the kind's own page when it names one (CaseKind.staff_page), else the generic."""
+    page = case.kind_spec.staff_page
+    if page:
+        return import_string(page)(request, case, status=status, **bound_forms)
+    context = case_panel_context(request, case, **bound_forms)
+    return render(request, "casework/case_detail.html", context, status=status)
+
+
 def detail(request, pk):
     case = access.get_case_for_user(request.user, pk, request=request)
     if case.kind_spec.detail_url_name:
         return redirect(case_url(case))
-    return render(request, "casework/case_detail.html", case_panel_context(request, case))
+    return render_case_page(request, case)
 
 
 def _rerender(request, case, status=400, **bound_forms):
     """Show the page again with the submitted form and its errors; nothing typed is lost."""
-    template = "casework/case_detail.html"
-    return render(request, template, case_panel_context(request, case, **bound_forms), status=status)
+    return render_case_page(request, case, status=status, **bound_forms)
 
 
-def _reasons(exc) -> list[str]:
+def refusal_reasons(exc) -> list[str]:
+    """What a refused service call says to the user, whatever it raised."""
     if isinstance(exc, TransitionBlocked):
         return exc.reasons
     if isinstance(exc, ValidationError):
@@ -65,17 +133,22 @@ def _reasons(exc) -> list[str]:
     return [str(exc)]
 
 
+def refusal_status(exc) -> int:
+    """403 when the user may not act at all, 400 when what they sent cannot be done."""
+    return 403 if isinstance(exc, PermissionDenied) else 400
+
+
 def _refuse(request, case, exc, form_name, form):
     """Show why a service refused, on the form the user submitted."""
-    for reason in _reasons(exc):
+    for reason in refusal_reasons(exc):
         form.add_error(None, reason)
-    return _rerender(request, case, status=403 if isinstance(exc, PermissionDenied) else 400, **{form_name: form})
+    return _rerender(request, case, status=refusal_status(exc), **{form_name: form})
 
 
 @require_POST
 def post_message(request, pk):
     case = access.get_case_for_user(request.user, pk, request=request)
-    form = StaffMessageForm(request.POST)
+    form = StaffMessageForm(request.POST, auto_id=_ids("message"))
     if not form.is_valid():
         return _rerender(request, case, message_form=form)
     try:
@@ -89,7 +162,7 @@ def post_message(request, pk):
 @require_POST
 def add_note(request, pk):
     case = access.get_case_for_user(request.user, pk, request=request)
-    form = InternalNoteForm(request.POST)
+    form = InternalNoteForm(request.POST, auto_id=_ids("note"))
     if not form.is_valid():
         return _rerender(request, case, note_form=form)
     try:
@@ -103,6 +176,12 @@ def add_note(request, pk):
 @require_POST
 def transition(request, pk, name):
     case = access.get_case_for_user(request.user, pk, request=request)
+    if case.kind_spec.staff_page:
+        # The kind's own forms call its services, which add what a transition needs (a
+        # reason, a unit, the answer) and check it across rows; a bare transition would
+        # skip all of that, so it is not offered here.
+        messages.error(request, _("Tindakan ini dilakukan melalui formulirnya sendiri di halaman kasus."))
+        return _rerender(request, case)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         return _rerender(request, case, transition_form=form)
@@ -127,7 +206,7 @@ def transition(request, pk, name):
 @require_POST
 def assign(request, pk):
     case = access.get_case_for_user(request.user, pk, request=request)
-    form = AssignForm(request.POST, candidates=selectors.assignable_users(case))
+    form = AssignForm(request.POST, candidates=selectors.assignable_users(case), auto_id=_ids("assign"))
     if not form.is_valid():
         return _rerender(request, case, assign_form=form)
     try:
@@ -147,7 +226,7 @@ def assign(request, pk):
 @require_POST
 def confidentiality(request, pk):
     case = access.get_case_for_user(request.user, pk, request=request)
-    form = ConfidentialityForm(request.POST)
+    form = ConfidentialityForm(request.POST, auto_id=_ids("confidentiality"))
     if not form.is_valid():
         return _rerender(request, case, confidentiality_form=form)
     try:
