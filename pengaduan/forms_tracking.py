@@ -1,10 +1,11 @@
-"""Forms of the complainant's tracking page.
+"""Forms of the complainant's tracking page and of the public monthly page.
 
 They check only the shape of the input; whether the case may take it (its state, the
 one reopening) is the services' decision, shown on the form when they refuse.
 """
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,6 +13,7 @@ from casework.forms_public import ReporterMessageForm
 from casework.uploads import AttachmentsField
 
 from .models import TEXT_MAX_LENGTH
+from .monthly import Month
 from .services import dissatisfied_max_rating
 
 
@@ -70,3 +72,28 @@ class RatingForm(forms.Form):
             "Hanya untuk penilaian %(max)d atau kurang. Pengaduan akan ditangani kembali oleh petugas; "
             "ini hanya dapat dilakukan satu kali."
         ) % {"max": dissatisfied_max_rating()}
+
+
+class MonthForm(forms.Form):
+    """?bulan=2026-10 on the monthly page; empty means the last complete month."""
+
+    bulan = forms.CharField(
+        label=gettext_lazy("Bulan"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-10"}),
+        error_messages={"max_length": gettext_lazy("Tulis bulan dengan format TTTT-BB, misalnya 2026-10.")},
+    )
+
+    def clean_bulan(self) -> Month:
+        text = self.cleaned_data["bulan"]
+        today = timezone.localdate()
+        if not text.strip():
+            return Month.last_complete(today)
+        try:
+            month = Month.parse(text)
+        except ValueError:
+            raise forms.ValidationError(_("Tulis bulan dengan format TTTT-BB, misalnya 2026-10.")) from None
+        if month > Month.of(today):
+            raise forms.ValidationError(_("Bulan %(month)s belum tiba.") % {"month": month.label})
+        return month

@@ -1,4 +1,4 @@
-"""What the complainant does on the tracking page.
+"""What the complainant does on the tracking page, and the public monthly page.
 
 The tracking page itself is the engine's (casework.views_public); a complaint adds its
 panel (templates/pengaduan/track_panel.html, filled by track_panel_context below): the
@@ -11,10 +11,12 @@ submitted form when the input or the service refuses.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from casework import selectors as case_selectors
 from casework.models import TimelineEntry
@@ -31,12 +33,13 @@ from casework.views_public import (
 )
 from casework.workflow import TransitionBlocked
 
-from . import services
+from . import monthly, services
 from .choices import State
-from .forms_tracking import RatingForm, SupplyInformationForm
+from .forms_tracking import MonthForm, RatingForm, SupplyInformationForm
 
 KIND = "pengaduan"
 ANSWERED = (State.DIJAWAB, State.SELESAI)
+MONTHLY_PAGE_SIZE = 50
 
 
 def _question(case) -> str:
@@ -133,3 +136,29 @@ def rate(request, case):
     else:
         messages.success(request, _("Terima kasih atas penilaian Anda."))
     return redirect("track_case")
+
+
+@require_safe
+def monthly_report(request):
+    """The public monthly follow-up page (?bulan=2026-10; default the last complete month).
+
+    A value that is not a month, or a month still to come, is answered with the form and
+    its message (400), never with another month's figures.
+    """
+    form = MonthForm(request.GET)
+    if not form.is_valid():
+        return render(request, "pengaduan/monthly.html", {"form": form}, status=400)
+    month = form.cleaned_data["bulan"]
+    this_month = monthly.Month.of(timezone.localdate())
+    page = Paginator(monthly.published(month), MONTHLY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": MonthForm(initial={"bulan": month.param}),
+        "month": month,
+        "summary": monthly.summarize(month),
+        "page": page,
+        "rows": monthly.public_rows(page.object_list, first_number=page.start_index()),
+        "is_current_month": month == this_month,
+        "previous_month": month.previous() if month.previous() >= monthly.Month(monthly.FIRST_YEAR, 1) else None,
+        "next_month": month.next() if month < this_month else None,
+    }
+    return render(request, "pengaduan/monthly.html", context)
