@@ -13,7 +13,7 @@ from django.urls import reverse
 from casework import tracking
 from pengaduan import views_intake
 from pengaduan.forms_intake import sign_started
-from pengaduan.models import Pengaduan
+from pengaduan.models import KategoriLayanan, Pengaduan
 
 RECEIPT = "/pengaduan/tanda-terima/"
 PDF = "/pengaduan/tanda-terima/pdf/"
@@ -207,3 +207,83 @@ def test_the_pdf_follows_the_chosen_language(client, filed):
     filed()
     client.post(reverse("set_language"), {"language": "en", "next": RECEIPT})
     assert client.get(PDF).status_code == 200
+
+
+# --- In a real browser, on a phone -----------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def phone(live_server, monkeypatch, settings):
+    """A 360×740 Chromium page on the live server (skipped where Chromium is missing)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's event loop runs in this thread; the test's own queries are synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.SIGAP_PENGADUAN_MIN_FILL_SECONDS = 0
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        yield page, live_server.url
+        browser.close()
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+# The live server needs committed rows; the seeded categories are restored afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_complaint_filed_from_a_phone_with_a_photo(phone, tmp_path):
+    from PIL import Image
+
+    page, base = phone
+    KategoriLayanan.objects.get_or_create(slug="ktp-el", defaults={"name": "KTP-el"})
+    photo = tmp_path / "antrean.png"
+    Image.new("RGB", (16, 16), "blue").save(photo)
+
+    page.goto(base + reverse("pengaduan:create"))
+    assert fits_the_screen(page)
+    assert page.is_checked("#id_anonim") and page.is_checked("#id_rahasia")
+    # The trap is in the page but off the screen.
+    assert page.evaluate("document.getElementById('id_keterangan_tambahan').getBoundingClientRect().right <= 0")
+    page.fill("#id_isi", "Saya menunggu enam jam di loket tiga.")
+    page.select_option("#id_kategori", label="KTP-el")
+    page.set_input_files("#id_lampiran", str(photo))
+    page.click("button.intake__submit")
+
+    # No title: the form comes back with the text, and asks for the photo again.
+    assert page.is_visible(".form-errors")
+    assert page.input_value("#id_isi") == "Saya menunggu enam jam di loket tiga."
+    assert "antrean.png" in page.inner_text(".notice--warning")
+    assert fits_the_screen(page)
+    page.fill("#id_title", "Antrean KTP-el terlalu lama")
+    page.set_input_files("#id_lampiran", str(photo))
+    page.click("button.intake__submit")
+
+    page.wait_for_url(base + RECEIPT)
+    case = Pengaduan.objects.get()
+    assert case.reference in page.inner_text(".receipt__reference")
+    code = page.inner_text("#tracking-code")
+    assert tracking.find_case(code).pk == case.pk
+    assert case.attachments.count() == 1
+    assert fits_the_screen(page)
+    # The script shows the copy and print buttons.
+    assert page.is_visible("[data-copy]") and page.is_visible("[data-print]")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("[data-copy]")
+    page.wait_for_function("document.querySelector('[data-copy-status]').textContent.length > 0")
+    # Printed, the page is the receipt alone.
+    page.emulate_media(media="print")
+    assert not page.is_visible(".site-header") and not page.is_visible(".receipt__actions")
+    assert page.is_visible("#tracking-code")
+    page.emulate_media(media="screen")
+
+    page.click(".receipt__done button")
+    assert "Kode pelacakan tidak ditampilkan lagi" in page.inner_text("main")
+    assert code not in page.content()
