@@ -26,5 +26,9 @@ class PengaduanConfig(AppConfig):
                 # until the complainant or a handler with a recorded reason says otherwise.
                 default_confidentiality="rahasia",
                 default_anonymous=True,
+                # Staff work on a complaint on its own page, whose forms call the services
+                # that add what each transition needs (a reason, a unit, the answer).
+                detail_url_name="pengaduan_staff:detail",
+                staff_page="pengaduan.views_staff_case.page",
             )
         )

@@ -1,1 +1,18 @@
-urlpatterns = []
+"""One complaint's staff page and the endpoint of each of its actions, under
+/staf/pengaduan/<pk>/ (namespace "pengaduan_staff", set by pengaduan.urls_staff)."""
+
+from django.urls import path
+
+from . import views_staff_case as views
+
+urlpatterns = [
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/verifikasi/", views.verify, name="verify"),
+    path("<int:pk>/tunda/", views.request_information, name="request_information"),
+    path("<int:pk>/bukan-wewenang/", views.forward, name="forward"),
+    path("<int:pk>/arsipkan/", views.archive, name="archive"),
+    path("<int:pk>/disposisi/", views.route, name="route"),
+    path("<int:pk>/tindak-lanjut/", views.record_follow_up, name="follow_up"),
+    path("<int:pk>/jawab/", views.answer, name="answer"),
+    path("<int:pk>/selesaikan/", views.close, name="close"),
+]
