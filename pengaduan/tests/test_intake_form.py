@@ -330,3 +330,21 @@ def test_script_typed_in_any_field_comes_back_as_text(client, form_data):
     body = refused(client.post(URL, data))
     assert "<script>alert" not in body and "<img src=x" not in body
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+
+
+def test_a_request_too_big_to_read_is_refused_not_a_server_error(client, form_data):
+    # Text beyond DATA_UPLOAD_MAX_MEMORY_SIZE never reaches the form; Django answers 400.
+    assert client.post(URL, form_data(isi="x" * 3_000_000)).status_code == 400
+    assert not Pengaduan.objects.exists()
+
+
+def test_more_files_than_a_request_may_carry_are_refused_not_a_server_error(client, form_data, settings):
+    files = [png_upload(f"foto-{n}.png") for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)]
+    assert client.post(URL, form_data(lampiran=files)).status_code == 400
+    assert not Pengaduan.objects.exists()
+
+
+def test_eleven_files_are_refused_with_the_limit_named(client, form_data, settings):
+    files = [png_upload(f"foto-{n}.png") for n in range(settings.SIGAP_ATTACHMENT_MAX_COUNT + 1)]
+    body = refused(client.post(URL, form_data(lampiran=files)))
+    assert "Terlalu banyak lampiran" in body and STORY in body
