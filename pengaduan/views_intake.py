@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from casework import crypto, ratelimit
+from casework import crypto, ratelimit, sms
 from casework.attachments import add_attachment
 
 from . import notify, services
@@ -104,7 +104,8 @@ def _remember_receipt(request, case, code: str) -> None:
         "sealed_code": notify.seal_code(code),
         "until": time.time() + settings.SIGAP_RECEIPT_CODE_MINUTES * 60,
         "emailed": bool(case.email),
-        "texted": bool(case.telepon),
+        # Said only when it is true: a unit may have no SMS/WhatsApp gateway configured.
+        "texted": bool(case.telepon) and sms.is_enabled(),
     }
 
 

@@ -100,6 +100,13 @@ def test_the_receipt_says_where_a_copy_was_sent(client, filed):
     assert "budi@contoh.id" not in body and "081234567890" not in body
 
 
+def test_the_receipt_does_not_claim_an_sms_when_no_gateway_is_configured(client, filed, settings):
+    settings.SIGAP_SMS_BACKEND = "casework.sms.DisabledBackend"
+    filed(telepon="081234567890")
+    body = client.get(RECEIPT).content.decode()
+    assert "juga kami kirim" not in body
+
+
 # --- The code: encrypted, briefly, then gone ----------------------------------------------------
 
 
