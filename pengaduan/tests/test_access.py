@@ -169,10 +169,10 @@ def test_a_recused_unit_member_may_neither_see_nor_act(routed, unit_member, adva
 # --- Through the engine's generic staff page ----------------------------------------------------
 
 
-def test_the_generic_case_page_serves_a_complaint(client, routed, handler):
+def test_the_generic_case_page_sends_staff_to_the_complaint_page(client, routed, handler):
     verified_login(client, handler)
-    response = client.get(reverse("case:detail", args=[routed.pk]))
-    assert response.status_code == 200
+    response = client.get(reverse("case:detail", args=[routed.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("pengaduan_staff:detail", args=[routed.pk]), 302)]
     assert "Catat tindak lanjut" in response.content.decode()
     assert "Buka kembali" not in response.content.decode()  # the complainant's, not staff's
 
@@ -183,11 +183,15 @@ def test_the_generic_case_page_hides_a_complaint_from_another_unit(client, route
     assert client.get(reverse("case:detail", args=[routed.pk])).status_code == 404
 
 
-def test_the_unit_records_its_follow_up_on_the_generic_page_only_with_the_summary(client, routed, unit_member):
+def test_the_generic_transition_endpoint_refuses_a_complaints_own_actions(client, routed, unit_member):
+    # A follow-up without its summary and evidence must not slip in through the engine's
+    # generic endpoint; the complaint page has the form that asks for them.
     verified_login(client, unit_member)
     response = client.post(reverse("case:transition", args=[routed.pk, "catat_tindak_lanjut"]), {"note": "x"})
     assert response.status_code == 400
-    assert "Uraian tindak lanjut wajib diisi." in response.content.decode()
+    assert "melalui formulirnya sendiri" in response.content.decode()
+    routed.refresh_from_db()
+    assert routed.state == State.DIDISPOSISIKAN
 
 
 @pytest.mark.parametrize("role", OBSERVER_ROLES)
