@@ -16,10 +16,9 @@ def service_stub(request):  # pragma: no cover - only reversed, never called
     raise AssertionError
 
 
-# The project's URLs plus the complaint and WBS services, as when those apps are built.
+# The project's URLs plus the WBS service, as when that app has its pages.
 urlpatterns = [
     *project_urlpatterns,
-    path("pengaduan/", include(([path("baru/", service_stub, name="create")], "pengaduan"))),
     path("wbs/", include(([path("lapor/", service_stub, name="create")], "wbs"))),
 ]
 
@@ -40,9 +39,10 @@ def test_landing_page_offers_four_services_and_tracking(client, db):
     for title in ("Pengaduan masyarakat", "Whistle-Blowing System (WBS)", "Gratifikasi", "Benturan kepentingan"):
         assert title in body
     assert f'href="{reverse("track")}"' in body
-    # None of the four case apps has its pages yet: each card says so instead of linking.
-    assert body.count(NOT_OPEN) == 4
-    assert "/pengaduan/" not in body
+    assert f'href="{reverse("pengaduan:create")}"' in body
+    assert f'href="{reverse("pengaduan:monthly")}"' in body
+    # A service whose pages are not built yet says so instead of linking nowhere.
+    assert body.count(NOT_OPEN) == 3
 
 
 @pytest.mark.urls(__name__)

@@ -84,7 +84,7 @@ def test_too_long_reply_is_refused_and_kept(client, tracked):
     enter(client, code)
     text = "x" * 5001
     response = client.post(reverse("track_case"), {"body": text})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "terlalu panjang" in response.content.decode()
     assert text in response.content.decode()
     assert not Message.objects.filter(case=case).exists()
