@@ -51,6 +51,13 @@ class Event:
     KEYS_ROTATED = "crypto.keys_rotated"
     SLA_REMINDER = "sla.reminder"
     SLA_ESCALATED = "sla.escalated"
+    WBS_REPORTED_MATCHED = "wbs.reported_matched"
+    WBS_CONTACT_CHANGED = "wbs.reporter_contact_changed"
+    WBS_IDENTITY_REQUESTED = "wbs.identity_requested"
+    WBS_IDENTITY_APPROVED = "wbs.identity_approved"
+    WBS_IDENTITY_REFUSED = "wbs.identity_refused"
+    WBS_IDENTITY_OPENED = "wbs.identity_opened"
+    WBS_IDENTITY_KEYS_ROTATED = "wbs.identity_keys_rotated"
 
 
 def _digest(prev_hash: str, payload: dict) -> str:

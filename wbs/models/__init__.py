@@ -1,0 +1,4 @@
+from .identity import IdentityAccessRequest, SealedIdentity
+from .laporan import KontakPelapor, LaporanWbs, Terlapor
+
+__all__ = ["IdentityAccessRequest", "KontakPelapor", "LaporanWbs", "SealedIdentity", "Terlapor"]

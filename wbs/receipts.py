@@ -1,0 +1,27 @@
+"""The WBS receipt code: the reporter's only key back to their report.
+
+Shown once when the report is filed (domain.md §4), never stored: the report keeps only
+its slow keyed hash (casework.tracking.slow_digest), so neither a database dump nor an
+insider with the server can turn stored data back into a working code. Look-ups cost the
+same work for a right, a wrong and a malformed code; the pages that call find_report
+rate-limit each client (casework.ratelimit) on top.
+"""
+
+from __future__ import annotations
+
+from casework import tracking
+
+from .models import LaporanWbs
+
+PURPOSE = "wbs-receipt"
+
+
+def new_receipt() -> tuple[str, str]:
+    """A fresh code (to show once) and its stored digest."""
+    code = tracking.generate_code()
+    return code, tracking.slow_digest(code, purpose=PURPOSE)
+
+
+def find_report(code: str) -> LaporanWbs | None:
+    """The report a typed receipt code opens, or None (one scrypt and one query either way)."""
+    return tracking.find_by_slow_digest(LaporanWbs.objects.all(), field="receipt_digest", code=code, purpose=PURPOSE)
