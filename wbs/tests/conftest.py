@@ -1,12 +1,11 @@
 """Fixtures for the WBS app: the people around a report, reports in any state, a fixed today."""
 
-import datetime
-
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from accounts import roles
 from accounts.models import UnitKerja
+from pengaduan.tests.conftest import travel  # noqa: F401 - "now" fixed on a given day
 from wbs import services
 from wbs.choices import Kategori, Pemeriksa, State, Temuan, TujuanPenerusan
 from wbs.identity import Identitas
@@ -169,14 +168,3 @@ def case_in(file_wbs, advance):
         return case
 
     return make
-
-
-@pytest.fixture
-def travel(monkeypatch):
-    """Fix "now" at 10:00 local time on a given date (Asia/Jakarta)."""
-
-    def to(day: datetime.date):
-        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    return to
