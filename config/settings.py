@@ -231,6 +231,8 @@ SIGAP_BASE_URL = env.str(
 
 # Public code look-ups (tracking and receipt codes) allowed per client and window.
 SIGAP_CODE_LOOKUP_RATE = env.str("SIGAP_CODE_LOOKUP_RATE", default="10/h")
+# Reporter posts on the tracking page (messages, files, replies, ratings) per client.
+SIGAP_TRACKING_POST_RATE = env.str("SIGAP_TRACKING_POST_RATE", default="30/h")
 
 # Public complaint form: submissions allowed per client and window (e.g. "5/h"), and the
 # fewest seconds a person needs to fill it in (faster posts are taken for a robot's).
@@ -239,6 +241,10 @@ SIGAP_PENGADUAN_MIN_FILL_SECONDS = env.int("SIGAP_PENGADUAN_MIN_FILL_SECONDS", d
 # Minutes the receipt page keeps showing a new complaint's tracking code (kept encrypted in
 # the session only until then, or until the complainant says they saved it).
 SIGAP_RECEIPT_CODE_MINUTES = env.int("SIGAP_RECEIPT_CODE_MINUTES", default=30)
+# Similar open complaints suggested to the triager: how far back, and how many are compared
+# at most (content is encrypted, so matching happens in Python over this bounded set).
+SIGAP_PENGADUAN_SIMILAR_DAYS = env.int("SIGAP_PENGADUAN_SIMILAR_DAYS", default=90)
+SIGAP_PENGADUAN_SIMILAR_CANDIDATES = env.int("SIGAP_PENGADUAN_SIMILAR_CANDIDATES", default=200)
 
 # Short messages (SMS/WhatsApp) to complainants: a backend class by dotted path (see
 # casework/sms.py). Off in production until a gateway is configured.

@@ -9,6 +9,9 @@ class PengaduanConfig(AppConfig):
     def ready(self):
         from casework.kinds import CaseKind, register
 
+        # Connects the status notices to every transition of a complaint, in every process
+        # (web, task worker, shell), not only where the services happen to be imported.
+        from . import notify  # noqa: F401
         from .choices import FINAL_STATES, State
         from .policy import PengaduanPolicy
 
