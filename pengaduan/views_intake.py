@@ -6,17 +6,14 @@ same transaction, then sends the browser to the receipt page. Nothing about the 
 (address, browser) is kept with the complaint.
 
 The tracking code exists in clear only in the response to the complainant. Between the
-POST and the receipt page (and its PDF) it waits in the session, encrypted with
-casework.crypto, until the complainant says they saved it or SIGAP_RECEIPT_CODE_MINUTES
-pass; after that the receipt page shows the reference number alone and says how to get
-help. The session keeps the reference, not the complainant's contact details: only
-whether a receipt was also sent to an e-mail address or phone.
+POST and the receipt page (and its PDF) it waits in an encrypted cookie in their own
+browser (pengaduan.receipt_cookie), until the complainant says they saved it or
+SIGAP_RECEIPT_CODE_MINUTES pass; after that the receipt page shows the reference number
+alone and says how to get help. The cookie keeps the reference, not the complainant's
+contact details: only whether a receipt was also sent to an e-mail address or phone.
 """
 
 from __future__ import annotations
-
-import time
-from datetime import datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -28,14 +25,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from casework import crypto, ratelimit, sms
+from casework import ratelimit, sms
 from casework.attachments import add_attachment
 
-from . import notify, services
+from . import notify, receipt_cookie, services
 from .forms_intake import PengaduanForm
 from .receipt_pdf import render_receipt_pdf
 
-RECEIPT_SESSION_KEY = "pengaduan_receipt"
 SUBMIT_GROUP = "pengaduan-submit"
 
 
@@ -84,8 +80,7 @@ def create(request):
             except ValidationError as exc:
                 form.add_service_errors(exc)
             else:
-                _remember_receipt(request, case, code)
-                return redirect("pengaduan:receipt")
+                return _receipt_response(request, case, code)
     form.renew_for_another_try()
     context = {"form": form, "dropped_files": [f.name for f in request.FILES.getlist("lampiran")]}
     return _private(render(request, "pengaduan/intake/form.html", context, status=status))
@@ -94,78 +89,53 @@ def create(request):
 # --- The receipt ---------------------------------------------------------------------------
 
 
-def _remember_receipt(request, case, code: str) -> None:
-    # A new session id: whoever knew the old one (a shared computer) cannot read the code.
-    request.session.cycle_key()
-    request.session[RECEIPT_SESSION_KEY] = {
-        "case": case.pk,
-        "reference": case.reference,
-        "opened": case.opened_at.isoformat(),
-        "sealed_code": notify.seal_code(code),
-        "until": time.time() + settings.SIGAP_RECEIPT_CODE_MINUTES * 60,
-        "emailed": bool(case.email),
+def _receipt_response(request, case, code: str):
+    response = redirect("pengaduan:receipt")
+    slot = receipt_cookie.new_slot(
+        case=case,
+        code=code,
+        emailed=bool(case.email),
         # Said only when it is true: a unit may have no SMS/WhatsApp gateway configured.
-        "texted": bool(case.telepon) and sms.is_enabled(),
-    }
-
-
-def _receipt(request) -> dict | None:
-    """The receipt in this session, its code dropped once its time has passed."""
-    slot = request.session.get(RECEIPT_SESSION_KEY)
-    if not isinstance(slot, dict):
-        return None
-    if slot.get("sealed_code") and time.time() > slot.get("until", 0):
-        _forget_code(request)
-        slot = request.session[RECEIPT_SESSION_KEY]
-    return slot
-
-
-def _forget_code(request) -> None:
-    slot = dict(request.session[RECEIPT_SESSION_KEY])
-    slot["sealed_code"] = ""
-    request.session[RECEIPT_SESSION_KEY] = slot
+        texted=bool(case.telepon) and sms.is_enabled(),
+    )
+    receipt_cookie.write(response, slot)
+    return response
 
 
 def _opened_text(slot: dict) -> str:
-    return notify.opened_at_text(datetime.fromisoformat(slot["opened"]))
-
-
-def _code(slot: dict | None) -> str | None:
-    if not slot or not slot.get("sealed_code"):
-        return None
-    try:
-        return notify.unseal_code(slot["sealed_code"])
-    except crypto.DecryptionError:
-        return None
+    return notify.opened_at_text(receipt_cookie.opened_at(slot))
 
 
 @never_cache
 def receipt(request):
     """The reference number and, while it is still here, the tracking code."""
-    slot = _receipt(request)
+    slot = receipt_cookie.read(request)
     context = {
         "slot": slot,
-        "code": _code(slot),
+        "code": slot["code"] if slot else None,
         "opened": _opened_text(slot) if slot else "",
         "minutes": settings.SIGAP_RECEIPT_CODE_MINUTES,
         "tracking_url": notify.tracking_url(request),
     }
-    return _private(render(request, "pengaduan/intake/receipt.html", context, status=200 if slot else 404))
+    response = render(request, "pengaduan/intake/receipt.html", context, status=200 if slot else 404)
+    receipt_cookie.write_if_changed(response, slot)
+    return _private(response)
 
 
 @never_cache
 def receipt_pdf(request):
     """The receipt as a PDF to keep, while the code is still shown."""
-    slot = _receipt(request)
-    code = _code(slot)
-    if code is None:
+    slot = receipt_cookie.read(request)
+    if not slot or not slot["code"]:
         messages.warning(
             request, _("Kode pelacakan tidak ditampilkan lagi, sehingga tanda terima PDF tidak dapat dibuat.")
         )
-        return redirect("pengaduan:receipt")
+        response = redirect("pengaduan:receipt")
+        receipt_cookie.write_if_changed(response, slot)
+        return response
     pdf = render_receipt_pdf(
         reference=slot["reference"],
-        code=code,
+        code=slot["code"],
         opened=_opened_text(slot),
         tracking_url=notify.tracking_url(request),
     )
@@ -179,7 +149,9 @@ def receipt_pdf(request):
 @require_POST
 def receipt_done(request):
     """The complainant saved the code: stop showing it."""
-    if _receipt(request) is not None:
-        _forget_code(request)
+    slot = receipt_cookie.read(request)
+    response = redirect("pengaduan:receipt")
+    if slot is not None:
+        receipt_cookie.write(response, receipt_cookie.without_code(slot))
         messages.success(request, _("Terima kasih. Kode pelacakan tidak ditampilkan lagi di perangkat ini."))
-    return redirect("pengaduan:receipt")
+    return response

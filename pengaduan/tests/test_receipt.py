@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from casework import tracking
-from pengaduan import views_intake
+from pengaduan import receipt_cookie
 from pengaduan.forms_intake import sign_started
 from pengaduan.models import Pengaduan
 
@@ -111,22 +111,25 @@ def test_the_receipt_does_not_claim_an_sms_when_no_gateway_is_configured(client,
 # --- The code: encrypted, briefly, then gone ----------------------------------------------------
 
 
-def test_the_code_is_never_stored_in_clear(client, filed):
+def stored_slot(client) -> str:
+    return client.cookies[receipt_cookie.COOKIE].value
+
+
+def test_the_code_is_never_stored_in_clear_and_never_in_the_database(client, filed):
     case, code = filed()
-    stored = " ".join(Session.objects.values_list("session_data", flat=True))
-    decoded = str(client.session[views_intake.RECEIPT_SESSION_KEY])
+    cookie = client.cookies[receipt_cookie.COOKIE]
+    assert cookie["httponly"] and cookie["path"] == receipt_cookie.PATH
     for form in (code, code.replace("-", "")):
-        assert form not in stored and form not in decoded
-    assert client.session[views_intake.RECEIPT_SESSION_KEY]["sealed_code"].startswith("enc:v")
-    assert "budi" not in decoded
+        assert form not in cookie.value
+    assert case.reference not in cookie.value
+    # No session row holds it either: filing writes no session at all.
+    assert not Session.objects.exists()
 
 
-def test_the_session_id_changes_when_the_complaint_is_filed(client, kategori, filed):
-    client.get(reverse("pengaduan:create"))
-    client.session.save()
-    before = client.session.session_key
+def test_filing_starts_no_server_session(client, filed, settings):
     filed()
-    assert client.session.session_key != before
+    assert not Session.objects.exists()
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
 
 
 def test_the_complainant_says_they_saved_the_code_and_it_is_no_longer_shown(client, filed):
@@ -137,17 +140,20 @@ def test_the_complainant_says_they_saved_the_code_and_it_is_no_longer_shown(clie
     assert code not in body and case.reference in body
     assert "Kode pelacakan tidak ditampilkan lagi" in body
     assert "Hubungi petugas pengaduan" in body
-    assert client.session[views_intake.RECEIPT_SESSION_KEY]["sealed_code"] == ""
+    # An old copy of the cookie is no help: the page only ever had the one in this browser.
+    assert code not in client.get(RECEIPT).content.decode()
 
 
 def test_the_code_is_dropped_after_its_time(client, filed, settings, monkeypatch):
     settings.SIGAP_RECEIPT_CODE_MINUTES = 30
     case, code = filed()
     later = time.time() + 31 * 60
-    monkeypatch.setattr(views_intake.time, "time", lambda: later)
+    monkeypatch.setattr(receipt_cookie.time, "time", lambda: later)
     body = client.get(RECEIPT).content.decode()
     assert code not in body and "Kode pelacakan tidak ditampilkan lagi" in body
-    assert client.session[views_intake.RECEIPT_SESSION_KEY]["sealed_code"] == ""
+    monkeypatch.undo()
+    # The cookie was rewritten without the code.
+    assert code not in client.get(RECEIPT).content.decode()
 
 
 def test_another_browser_has_no_receipt(client, filed):
@@ -159,15 +165,13 @@ def test_another_browser_has_no_receipt(client, filed):
     assert "Tanda terima tidak ditemukan" in response.content.decode()
 
 
-def test_a_tampered_session_code_is_not_shown(client, filed):
+def test_a_tampered_receipt_cookie_shows_nothing(client, filed):
     case, code = filed()
-    session = client.session
-    slot = session[views_intake.RECEIPT_SESSION_KEY]
-    slot["sealed_code"] = "enc:v1:rusak"
-    session[views_intake.RECEIPT_SESSION_KEY] = slot
-    session.save()
-    body = client.get(RECEIPT).content.decode()
-    assert code not in body and "Kode pelacakan tidak ditampilkan lagi" in body
+    value = stored_slot(client)
+    client.cookies[receipt_cookie.COOKIE] = value[:-6] + "AAAAAA"
+    response = client.get(RECEIPT)
+    assert response.status_code == 404
+    assert code not in response.content.decode()
 
 
 def test_saving_is_confirmed_by_post_only(client, filed):
