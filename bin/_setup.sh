@@ -96,6 +96,7 @@ fresh = {
     "SIGAP_ENCRYPTION_KEYS": lambda: "1:" + Fernet.generate_key().decode(),
     "SIGAP_LOOKUP_KEY": lambda: secrets.token_urlsafe(32),
     "SIGAP_AUDIT_KEY": lambda: secrets.token_urlsafe(32),
+    "SIGAP_WBS_IDENTITY_KEYS": lambda: "1:" + secrets.token_urlsafe(32),
 }
 missing = [name for name in fresh if name not in present]
 if missing:

@@ -27,6 +27,7 @@ _DEV_SECRET_KEY = "dev-insecure-sigap-secret-key-not-for-production-use-01234567
 _DEV_ENCRYPTION_KEYS = "1:ZGV2LWluc2VjdXJlLWZpZWxkLWtleS0wMDAwMDAwMDA="
 _DEV_LOOKUP_KEY = "dev-insecure-lookup-key"
 _DEV_AUDIT_KEY = "dev-insecure-audit-key"
+_DEV_WBS_IDENTITY_KEYS = "1:dev-insecure-wbs-identity-key"
 
 SECRET_KEY = env.str("SECRET_KEY", default="" if PRODUCTION else _DEV_SECRET_KEY)
 DEBUG = env.bool("DEBUG", default=SIGAP_ENV == "development")
@@ -42,6 +43,11 @@ SIGAP_ENCRYPTION_KEYS = env.str("SIGAP_ENCRYPTION_KEYS", default="" if PRODUCTIO
 SIGAP_LOOKUP_KEY = env.str("SIGAP_LOOKUP_KEY", default="" if PRODUCTION else _DEV_LOOKUP_KEY)
 # Key for the audit log's hash chain (a database writer cannot forge a valid chain).
 SIGAP_AUDIT_KEY = env.str("SIGAP_AUDIT_KEY", default="" if PRODUCTION else _DEV_AUDIT_KEY)
+# Keys that seal WBS reporters' identities ("version:secret" pairs, newest first), apart
+# from the field keys so that whoever can read ordinary fields still cannot open them.
+SIGAP_WBS_IDENTITY_KEYS = env.str(
+    "SIGAP_WBS_IDENTITY_KEYS", default="" if PRODUCTION else _DEV_WBS_IDENTITY_KEYS
+)
 
 if PRODUCTION:
     _missing = [
@@ -51,9 +57,12 @@ if PRODUCTION:
             ("SIGAP_ENCRYPTION_KEYS", SIGAP_ENCRYPTION_KEYS, _DEV_ENCRYPTION_KEYS),
             ("SIGAP_LOOKUP_KEY", SIGAP_LOOKUP_KEY, _DEV_LOOKUP_KEY),
             ("SIGAP_AUDIT_KEY", SIGAP_AUDIT_KEY, _DEV_AUDIT_KEY),
+            ("SIGAP_WBS_IDENTITY_KEYS", SIGAP_WBS_IDENTITY_KEYS, _DEV_WBS_IDENTITY_KEYS),
         ]
         if not value or value == dev
     ]
+    if SIGAP_WBS_IDENTITY_KEYS and SIGAP_WBS_IDENTITY_KEYS == SIGAP_ENCRYPTION_KEYS:
+        _missing.append("SIGAP_WBS_IDENTITY_KEYS (must differ from SIGAP_ENCRYPTION_KEYS)")
     if not ALLOWED_HOSTS:
         _missing.append("ALLOWED_HOSTS")
     if _missing:

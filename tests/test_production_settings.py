@@ -10,12 +10,20 @@ import pytest
 from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
-SECRETS = ["SECRET_KEY", "SIGAP_ENCRYPTION_KEYS", "SIGAP_LOOKUP_KEY", "SIGAP_AUDIT_KEY", "ALLOWED_HOSTS"]
+SECRETS = [
+    "SECRET_KEY",
+    "SIGAP_ENCRYPTION_KEYS",
+    "SIGAP_LOOKUP_KEY",
+    "SIGAP_AUDIT_KEY",
+    "SIGAP_WBS_IDENTITY_KEYS",
+    "ALLOWED_HOSTS",
+]
 REAL = {
     "SECRET_KEY": "k" * 60,
     "SIGAP_ENCRYPTION_KEYS": f"1:{Fernet.generate_key().decode()}",
     "SIGAP_LOOKUP_KEY": "lookup-key-of-a-real-installation",
     "SIGAP_AUDIT_KEY": "audit-key-of-a-real-installation",
+    "SIGAP_WBS_IDENTITY_KEYS": "1:sealing-key-of-a-real-installation",
     "ALLOWED_HOSTS": "sigap.example.go.id",
 }
 
@@ -49,10 +57,17 @@ def test_production_refuses_the_development_defaults():
         "SIGAP_ENCRYPTION_KEYS": dev._DEV_ENCRYPTION_KEYS,
         "SIGAP_LOOKUP_KEY": dev._DEV_LOOKUP_KEY,
         "SIGAP_AUDIT_KEY": dev._DEV_AUDIT_KEY,
+        "SIGAP_WBS_IDENTITY_KEYS": dev._DEV_WBS_IDENTITY_KEYS,
     }
     result = load_settings(**{**REAL, **defaults})
     assert result.returncode != 0
     assert all(name in result.stderr for name in defaults)
+
+
+def test_production_refuses_sealing_identities_with_the_field_keys():
+    result = load_settings(**{**REAL, "SIGAP_WBS_IDENTITY_KEYS": REAL["SIGAP_ENCRYPTION_KEYS"]})
+    assert result.returncode != 0
+    assert "SIGAP_WBS_IDENTITY_KEYS (must differ from SIGAP_ENCRYPTION_KEYS)" in result.stderr
 
 
 def test_production_refuses_debug():

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,9 +43,10 @@ class SealError(Exception):
 
 
 def configured_keys() -> str:
-    """The sealing keys as configured: the setting, else the environment (the variable may
-    be set before settings.py names it), else the development key outside production."""
-    value = getattr(settings, SETTING, None) or os.environ.get(SETTING, "")
+    """The sealing keys as configured (config/settings.py reads them from the environment
+    and refuses to start production without its own), else the development key outside
+    production."""
+    value = getattr(settings, SETTING, None)
     if value:
         return value
     if getattr(settings, "SIGAP_ENV", "development") == "production":
