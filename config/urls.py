@@ -9,12 +9,14 @@ admin.site.index_title = _("Konfigurasi: unit, pengguna, peran, hari libur, bata
 urlpatterns = [
     path("", include("casework.urls_public")),
     path("pengaduan/", include("pengaduan.urls_public")),
+    path("wbs/", include("wbs.urls_public")),
     path("akun/", include("accounts.urls")),
     path("staf/", include("casework.urls_staff")),
     path("staf/berkas/", include("casework.urls_files")),
     path("staf/kasus/", include("casework.urls_case")),
     path("staf/akun/", include("accounts.urls_staff")),
     path("staf/pengaduan/", include("pengaduan.urls_staff")),
+    path("staf/wbs/", include("wbs.urls_staff")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
