@@ -16,10 +16,10 @@ def service_stub(request):  # pragma: no cover - only reversed, never called
     raise AssertionError
 
 
-# The project's URLs plus the WBS service, as when that app has its pages.
+# The project's URLs plus the gratifikasi service, as when that app has its pages.
 urlpatterns = [
     *project_urlpatterns,
-    path("wbs/", include(([path("lapor/", service_stub, name="create")], "wbs"))),
+    path("gratifikasi/", include(([path("", service_stub, name="home")], "gratifikasi"))),
 ]
 
 
@@ -49,8 +49,8 @@ def test_landing_page_offers_four_services_and_tracking(client, db):
 def test_landing_page_links_the_services_that_exist(client, db):
     body = client.get(reverse("home")).content.decode()
     assert 'href="/pengaduan/baru/"' in body
-    assert 'href="/wbs/lapor/"' in body
-    assert body.count(NOT_OPEN) == 2  # gratifikasi and benturan kepentingan
+    assert 'href="/gratifikasi/"' in body
+    assert body.count(NOT_OPEN) == 2  # WBS (until its form is routed) and benturan kepentingan
 
 
 def test_visitor_sees_no_staff_menu(client, db):
