@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
 
-from casework import access
-from casework.models import Deadline
+from accounts.models import UnitKerja
+from casework import access, sla
+from casework.kinds import get_kind
+from casework.models import Case, Deadline
 
 from .choices import Clock, State
 from .models import KategoriLayanan, Pengaduan
+from .policy import NOTHING
+
+KIND = "pengaduan"
 
 
 def pengaduan_visible_to(user) -> QuerySet[Pengaduan]:
     """Every complaint `user` may see (policy and recusal applied by casework.access)."""
-    return Pengaduan.objects.filter(pk__in=access.visible_cases(user, kind="pengaduan").values("pk"))
+    return Pengaduan.objects.filter(pk__in=access.visible_cases(user, kind=KIND).values("pk"))
 
 
 def active_kategori() -> QuerySet[KategoriLayanan]:
@@ -35,3 +41,131 @@ def auto_close_due(today: date) -> QuerySet[Pengaduan]:
         due_date__lt=today,
     )
     return Pengaduan.objects.filter(state=State.DIJAWAB, closed_at__isnull=True).filter(Exists(konfirmasi_past_due))
+
+
+# --- The staff complaint list -------------------------------------------------------------
+
+# How the list may be sorted: a key for the address bar, and the database ordering. Every
+# ordering ends in the primary key so pages never overlap or skip a row.
+LIST_ORDERINGS = {
+    "terbaru": (F("opened_at").desc(), F("pk").desc()),
+    "terlama": (F("opened_at").asc(), F("pk").asc()),
+    # Open complaints by their nearest deadline; closed ones (no deadline) last.
+    "batas": (F("due_date").asc(nulls_last=True), F("opened_at").desc(), F("pk").desc()),
+    "batas_terjauh": (F("due_date").desc(nulls_last=True), F("opened_at").desc(), F("pk").desc()),
+}
+DEFAULT_LIST_ORDER = "terbaru"
+
+# Deadline filters, on the due status every list computes the same way (casework.sla).
+DUE_OVERDUE = "terlambat"
+DUE_SOON = "segera"
+DUE_AT_RISK = "terlambat_atau_segera"
+_DUE_FILTERS = {
+    DUE_OVERDUE: Q(is_overdue=True),
+    DUE_SOON: Q(is_due_soon=True),
+    DUE_AT_RISK: Q(is_overdue=True) | Q(is_due_soon=True),
+}
+
+# What a row of the list shows. Everything else (the complaint text, the complainant's
+# identity, the answer) stays unread, so no page decrypts more than one title a row.
+_LIST_COLUMNS = (
+    "kind",
+    "reference",
+    "title",
+    "state",
+    "opened_at",
+    "closed_at",
+    "due_date",
+    "unit__name",
+    "assignee__full_name",
+    "assignee__username",
+    "pengaduan__channel",
+    "pengaduan__lapor_tracking_id",
+    "pengaduan__kategori__name",
+)
+
+
+def may_list(user) -> bool:
+    """Whether the complaint list opens for `user`: for everyone the policy lets see
+    complaints at all (handlers, observers, members of a unit that receives
+    dispositions), even before any complaint is theirs to see."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return get_kind(KIND).policy.visible_q(user) != NOTHING
+
+
+def pengaduan_list(
+    user,
+    *,
+    state: str = "",
+    kategori: KategoriLayanan | None = None,
+    channel: str = "",
+    unit: UnitKerja | None = None,
+    due: str = "",
+    opened_from: date | None = None,
+    opened_until: date | None = None,
+    search: str = "",
+    order: str = DEFAULT_LIST_ORDER,
+    today: date | None = None,
+) -> QuerySet[Case]:
+    """The complaints `user` may see (casework.access: the policy and recusal), filtered
+    and sorted for the staff list, as case rows.
+
+    Titles and everything the complainant wrote are encrypted, so the search looks only
+    at what is stored in clear: the reference number and the SP4N-LAPOR! ticket, both
+    partially and case-insensitively. The opening dates are local calendar days, both
+    included.
+
+    Starts from the case table, where the policy, the states, the dates and the
+    deadlines are; the complaint's table is joined only for a filter on its columns, so
+    counting a long list reads one table (and, for the usual orders, one index). Page it
+    by its keys and load each page's rows with pengaduan_list_rows.
+    """
+    cases = access.visible_cases(user, kind=KIND)
+    if state:
+        cases = cases.filter(state=state)
+    if kategori is not None:
+        cases = cases.filter(pengaduan__kategori=kategori)
+    if channel:
+        cases = cases.filter(pengaduan__channel=channel)
+    if unit is not None:
+        cases = cases.filter(unit=unit)
+    if due:
+        cases = sla.annotate_due_status(cases, today=today).filter(_DUE_FILTERS[due])
+    if opened_from is not None:
+        cases = cases.filter(opened_at__gte=_start_of_local_day(opened_from))
+    if opened_until is not None:
+        cases = cases.filter(opened_at__lt=_start_of_local_day(opened_until + timedelta(days=1)))
+    search = " ".join((search or "").split())
+    if search:
+        cases = cases.filter(pk__in=_matching_numbers(search))
+    return cases.order_by(*LIST_ORDERINGS[order])
+
+
+def _matching_numbers(search: str) -> QuerySet:
+    """The complaints whose reference or SP4N-LAPOR! ticket contains `search`, ignoring
+    case. Two separate lookups joined by UNION rather than one OR across two tables, so
+    each can use its own trigram index on PostgreSQL (migration 0005) instead of both
+    tables being read in full."""
+    by_reference = Case.objects.filter(kind=KIND, reference__icontains=search).values("pk")
+    by_ticket = Pengaduan.objects.exclude(lapor_tracking_id="").filter(lapor_tracking_id__icontains=search)
+    return by_reference.union(by_ticket.values("pk"))
+
+
+def pengaduan_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | None = None) -> QuerySet[Case]:
+    """The complaints whose primary keys are `keys` (a page of pengaduan_list, as a
+    sliced queryset of keys or a list), in the list's `order`, with what a row shows:
+    the due status, the unit, the assignee and the complaint's own columns in
+    `case.pengaduan`. One query; nothing else is read or decrypted."""
+    cases = sla.annotate_due_status(Case.objects.filter(pk__in=keys), today=today)
+    return (
+        cases.select_related("pengaduan__kategori", "unit", "assignee")
+        .only(*_LIST_COLUMNS)
+        .order_by(*LIST_ORDERINGS[order])
+    )
+
+
+def _start_of_local_day(day: date) -> datetime:
+    """Midnight at the start of `day` in the site's time zone, so a range of days is a
+    range of the indexed opening time rather than a date computed on every row."""
+    return timezone.make_aware(datetime.combine(day, time.min))
