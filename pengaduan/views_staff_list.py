@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from casework.kinds import get_kind
 from casework.models import Case
 from casework.views_case import case_url
 
@@ -88,10 +89,11 @@ def complaint_list(request):
     if not selectors.may_list(request.user):
         raise PermissionDenied(_("Peran Anda tidak berwenang melihat daftar pengaduan."))
     form = ComplaintListFilterForm(request.GET)
+    may_create = get_kind(selectors.KIND).policy.can_create(request.user)
     if not form.is_valid():
         # Showing the unfiltered list under filters the user believes applied would
         # mislead; say what is wrong and keep what they typed.
-        context = {"form": form, "rows": []}
+        context = {"form": form, "rows": [], "may_create": may_create}
         return render(request, "pengaduan/staff/list.html", context, status=400)
     cases = selectors.pengaduan_list(request.user, **form.selector_kwargs())
     order = form.order()
@@ -105,5 +107,6 @@ def complaint_list(request):
         "rows": [_row(case) for case in page],
         "filtered": form.is_narrowed(),
         "sort": _sort_links(order),
+        "may_create": may_create,
     }
     return render(request, "pengaduan/staff/list.html", context)

@@ -89,14 +89,16 @@ def test_the_handler_sees_every_complaint_and_the_link_to_the_list(staff, case_i
     assert set(shown(response)) == {case.reference for case in cases}
     body = response.content.decode()
     assert f'href="{LIST}" aria-current="page"' in body
+    assert reverse("pengaduan_staff:create") in body
 
 
 @pytest.mark.parametrize("role", [roles.PIMPINAN, roles.TIM_PENILAI])
-def test_observers_see_every_complaint(client, make_user, case_in, role):
+def test_observers_see_every_complaint_but_are_not_offered_the_entry(client, make_user, case_in, role):
     cases = [case_in(State.DITERIMA), case_in(State.DIARSIPKAN)]
     verified_login(client, make_user(role))
     response = client.get(LIST)
     assert set(shown(response)) == {case.reference for case in cases}
+    assert reverse("pengaduan_staff:create") not in response.content.decode()
 
 
 def test_a_unit_member_sees_only_what_was_dispositioned_to_their_unit(client, unit_member, units, case_in, handler):
