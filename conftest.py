@@ -1,5 +1,8 @@
 """Fixtures shared by every test directory (the engine's fixtures live with its tests)."""
 
+import importlib
+from pathlib import Path
+
 import pytest
 
 from casework.tests.conftest import handler, make_user, open_uji, sla_uji  # noqa: F401
@@ -12,6 +15,18 @@ def _private_storage_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts and ends with an empty cache. Rate limits and login-failure
+    ceilings live there, and the cache outlives a test's transaction: without this, the
+    posts of one test would count against the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _indonesian_by_default():
     """Each test starts in the default language, whatever a previous request switched to."""
     from django.utils import translation
@@ -19,3 +34,48 @@ def _indonesian_by_default():
     translation.activate("id")
     yield
     translation.activate("id")
+
+
+# --- Tests in a real browser (marked `browser`) ---------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+# The data migrations whose rows pages rely on, each safe to run again (get_or_create or
+# an idempotent update), in migration order.
+DATA_MIGRATIONS = [
+    ("accounts", "0002_role_groups", "create_role_groups"),
+    ("casework", "0002_seed_calendar", "seed"),
+    ("pengaduan", "0002_seed_kategori_and_deadlines", "forwards"),
+    ("pengaduan", "0004_konfirmasi_is_a_waiting_period", "forwards"),
+]
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    """Debian's Chromium driven by Playwright (skipped where either is missing).
+
+    Use it with `live_server` and `django_db(transaction=True)`: the server runs in
+    another thread and sees only committed rows. Each `chromium.new_context()` is a
+    browser profile of its own (cookies included), so one test can play several people.
+    """
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's event loop runs in this thread; the test's own queries are synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def seeded(transactional_db):
+    """The rows the data migrations seed (roles, holidays, complaint categories and
+    deadlines), put back. A test that commits empties every table when it ends, so the
+    next such test on the same worker would find none of them."""
+    from django.apps import apps
+
+    for app, migration, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(f"{app}.migrations.{migration}"), function)(apps, None)

@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from .support import NIP, PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # Login-failure ceilings live in the cache, which outlives a test's transaction.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

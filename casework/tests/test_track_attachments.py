@@ -3,7 +3,6 @@ the same type, size and count limits as everywhere, and sees (and downloads) onl
 own files and those a handler chose to share."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from casework.attachments import add_attachment
@@ -14,13 +13,6 @@ from . import samples
 
 ATTACH = reverse("track_attach")
 PAGE = reverse("track_case")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

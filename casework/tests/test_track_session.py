@@ -3,7 +3,6 @@ nothing else; every reporter page and action works on that case alone, is never 
 is rate-limited per client, and leaves nothing about the client behind."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from casework.attachments import add_attachment
@@ -14,13 +13,6 @@ from . import samples
 
 PAGE = reverse("track_case")
 ATTACH = reverse("track_attach")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

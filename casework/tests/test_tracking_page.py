@@ -1,18 +1,10 @@
 """The reporter's side: enter the code, read the public history, talk to the handler."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from casework.models import AuditEntry, Message
 from casework.services import message_post, run_transition
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import re
 import time
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from PIL import Image
 
@@ -19,13 +18,6 @@ from pengaduan.models import KategoriLayanan, Pengaduan
 
 URL = "/pengaduan/baru/"
 STORY = "Saya menunggu enam jam untuk perekaman KTP-el di loket tiga."
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

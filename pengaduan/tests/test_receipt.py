@@ -1,14 +1,12 @@
 """The receipt after filing: the reference and the tracking code shown to the complainant,
 with copy, print and a PDF, the code held only encrypted and only for a short time."""
 
-import importlib
 import time
 from pathlib import Path
 
 import pypdfium2
 import pytest
 from django.contrib.sessions.models import Session
-from django.core.cache import cache
 from django.urls import reverse
 
 from casework import tracking
@@ -19,11 +17,6 @@ from pengaduan.models import Pengaduan
 RECEIPT = "/pengaduan/tanda-terima/"
 PDF = "/pengaduan/tanda-terima/pdf/"
 DONE = "/pengaduan/tanda-terima/sudah-disimpan/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture
@@ -223,25 +216,13 @@ def test_the_pdf_follows_the_chosen_language(client, filed):
 
 # --- In a real browser, on a phone -----------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-
 
 @pytest.fixture
-def phone(live_server, monkeypatch, settings):
+def phone(chromium, live_server, settings, seeded):
     """A 360×740 Chromium page on the live server (skipped where Chromium is missing)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's event loop runs in this thread; the test's own queries are synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     settings.SIGAP_PENGADUAN_MIN_FILL_SECONDS = 0
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        yield page, live_server.url
-        browser.close()
+    page = chromium.new_page(viewport={"width": 360, "height": 740})
+    yield page, live_server.url
 
 
 def fits_the_screen(page) -> bool:
@@ -249,21 +230,11 @@ def fits_the_screen(page) -> bool:
 
 
 @pytest.mark.browser
-def seed_again():
-    """Put back the categories and deadlines the migrations seed: a test that committed
-    earlier on the same worker (as this one must, for the live server) emptied the tables."""
-    from django.apps import apps
-
-    seed = importlib.import_module("pengaduan.migrations.0002_seed_kategori_and_deadlines")
-    seed.forwards(apps, None)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_complaint_filed_from_a_phone_with_a_photo(phone, tmp_path):
     from PIL import Image
 
     page, base = phone
-    seed_again()
     photo = tmp_path / "antrean.png"
     Image.new("RGB", (16, 16), "blue").save(photo)
 

@@ -3,7 +3,6 @@ a dissatisfied rating may reopen the complaint once, and a second reopening is r
 with its reason while the comment stays on the page."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -17,13 +16,6 @@ RATE = reverse("pengaduan:track_rate")
 PAGE = reverse("track_case")
 ANSWER = "Terima kasih. Mulai Senin petugas perekaman menjadi dua orang."
 NOT_AGAIN = "Pengaduan hanya dapat dibuka kembali satu kali, dan pengaduan ini sudah pernah dibuka kembali."
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ when the complaint no longer waits is kept as a plain message."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from casework.models import Attachment, AuditEntry, Deadline, Message
@@ -18,13 +17,6 @@ from .conftest import PATHS
 REPLY = reverse("pengaduan:track_reply")
 PAGE = reverse("track_case")
 QUESTION = "Mohon sebutkan nomor antrean Anda."
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

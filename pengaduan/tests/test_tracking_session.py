@@ -3,7 +3,6 @@ the case of this browser's tracking session, are never cached, are rate-limited 
 client, and record nothing about the client."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from casework.models import AuditEntry, Message, TimelineEntry
@@ -15,13 +14,6 @@ from .conftest import PATHS
 REPLY = reverse("pengaduan:track_reply")
 RATE = reverse("pengaduan:track_rate")
 CLIENT = {"REMOTE_ADDR": "192.0.2.123", "HTTP_USER_AGENT": "PonselPelapor/2.0"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
