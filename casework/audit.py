@@ -42,6 +42,7 @@ class Event:
     CASE_RECUSAL = "case.recusal"
     CASE_CONFIDENTIALITY = "case.confidentiality_changed"
     CASE_RATED = "case.rated"
+    CASE_MOVED_TO_WBS = "case.moved_to_wbs"
     MESSAGE_POSTED = "case.message"
     NOTE_ADDED = "case.internal_note"
     ATTACHMENT_ADDED = "attachment.added"

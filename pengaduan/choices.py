@@ -19,9 +19,11 @@ class State(models.TextChoices):
     DITINDAKLANJUTI = "ditindaklanjuti", _("Ditindaklanjuti")
     DIJAWAB = "dijawab", _("Dijawab")
     SELESAI = "selesai", _("Selesai")
+    MENUNGGU_PERSETUJUAN_WBS = "menunggu_persetujuan_wbs", _("Menunggu persetujuan pelapor untuk dipindahkan ke WBS")
+    DIPINDAHKAN_KE_WBS = "dipindahkan_ke_wbs", _("Dipindahkan ke Whistle-Blowing System (WBS)")
 
 
-FINAL_STATES = frozenset({State.DITERUSKAN, State.DIARSIPKAN, State.SELESAI})
+FINAL_STATES = frozenset({State.DITERUSKAN, State.DIARSIPKAN, State.SELESAI, State.DIPINDAHKAN_KE_WBS})
 
 
 class Jenis(models.TextChoices):

@@ -14,8 +14,11 @@ the triage outcomes of SP4N-LAPOR!):
     diterima ─tunda─▶ ditunda ─lengkapi (pelapor)─▶ diterima
     diterima ─bukan_wewenang─▶ diteruskan;  diterima ─arsipkan─▶ diarsipkan
     dijawab, selesai ─buka_kembali (pelapor, once)─▶ diverifikasi
+    diterima ─usulkan_wbs─▶ menunggu_persetujuan_wbs
+    menunggu_persetujuan_wbs ─setujui_wbs (pelapor)─▶ dipindahkan_ke_wbs
+    menunggu_persetujuan_wbs ─tolak_wbs (pelapor, or a handler withdrawing)─▶ diterima
 
-Final states: selesai, diteruskan, diarsipkan.
+Final states: selesai, diteruskan, diarsipkan, dipindahkan_ke_wbs.
 
 Transition methods only set fields on this row; casework.services.run_transition (called
 by pengaduan.services) checks permission and conditions, moves the clocks named in each
@@ -230,6 +233,36 @@ class Pengaduan(Case):
         custom={"label": _("Arsipkan"), "public": True},
     )
     def arsipkan(self):
+        pass
+
+    # --- A report of staff wrongdoing belongs in the WBS (domain.md §3) --------------------
+
+    @transition(
+        field="state",
+        source=State.DITERIMA,
+        target=State.MENUNGGU_PERSETUJUAN_WBS,
+        custom={"label": _("Usulkan pindah ke WBS (minta persetujuan pelapor)"), "public": True, "pauses": True},
+    )
+    def usulkan_wbs(self):
+        pass
+
+    @transition(
+        field="state",
+        source=State.MENUNGGU_PERSETUJUAN_WBS,
+        target=State.DIPINDAHKAN_KE_WBS,
+        # Only the complainant's own consent moves it (pengaduan.services_wbs).
+        custom={"label": _("Setujui pindah ke WBS"), "public": True, "by_reporter": True, "reporter_only": True},
+    )
+    def setujui_wbs(self):
+        pass
+
+    @transition(
+        field="state",
+        source=State.MENUNGGU_PERSETUJUAN_WBS,
+        target=State.DITERIMA,
+        custom={"label": _("Tetap sebagai pengaduan"), "public": True, "by_reporter": True, "resumes": True},
+    )
+    def tolak_wbs(self):
         pass
 
     # --- Distribution and resolution (distribusi, penyelesaian) --------------------------

@@ -31,8 +31,9 @@ class PengaduanPolicy(CasePolicy):
     unit_actions = frozenset({"catat_tindak_lanjut", "message", "note"})
     #: Reopening is the complainant's right, exercised by a dissatisfied rating; no staff
     #: role may do it for them. (Lengkapi stays open to handlers, who may record
-    #: information the complainant gave by phone or in person.)
-    reporter_only_actions = frozenset({"buka_kembali"})
+    #: information the complainant gave by phone or in person.) Moving a complaint to the
+    #: WBS needs the complainant's own consent, which no handler may give for them.
+    reporter_only_actions = frozenset({"buka_kembali", "setujui_wbs"})
 
     def _is_unit_member(self, user) -> bool:
         return user.unit_id is not None and user.has_role(self.unit_role)

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from accounts import roles
 from accounts.models import UnitKerja
-from pengaduan import services
+from pengaduan import services, services_wbs
 from pengaduan.choices import ArchiveReason, State
 from pengaduan.models import KategoriLayanan
 
@@ -82,6 +82,12 @@ def advance(handler, unit_member, units):
             case=case, actor=actor, answer="Terima kasih. Mulai Senin petugas perekaman menjadi dua orang."
         ),
         "selesaikan": lambda case, actor: services.pengaduan_close(case=case, actor=actor),
+        "usulkan_wbs": lambda case, actor: services_wbs.pengaduan_propose_wbs(
+            case=case, actor=actor, explanation="Laporan ini menyangkut perilaku pegawai; WBS lebih melindungi Anda."
+        ),
+        "tolak_wbs": lambda case, actor: services_wbs.pengaduan_keep_as_complaint(case=case, actor=actor),
+        # The complainant's consent, whoever "runs" it in a fixture path.
+        "setujui_wbs": lambda case, actor: services_wbs.pengaduan_move_to_wbs(case=case)[0],
     }
 
     def run(case, name, actor=None):
@@ -103,6 +109,8 @@ PATHS = {
     State.DITINDAKLANJUTI: ["verifikasi", "disposisi", "catat_tindak_lanjut"],
     State.DIJAWAB: ["verifikasi", "disposisi", "catat_tindak_lanjut", "jawab"],
     State.SELESAI: ["verifikasi", "disposisi", "catat_tindak_lanjut", "jawab", "selesaikan"],
+    State.MENUNGGU_PERSETUJUAN_WBS: ["usulkan_wbs"],
+    State.DIPINDAHKAN_KE_WBS: ["usulkan_wbs", "setujui_wbs"],
 }
 
 

@@ -14,7 +14,7 @@ from casework.kinds import get_kind
 from casework.models import AuditEntry, TimelineEntry
 from casework.services import run_transition
 from casework.workflow import TransitionBlocked, available_transitions, transition_custom
-from pengaduan import services
+from pengaduan import services, services_wbs
 from pengaduan.choices import State
 
 from .conftest import PATHS
@@ -28,6 +28,8 @@ STAFF_ALLOWED = [
     (State.DIDISPOSISIKAN, "catat_tindak_lanjut", State.DITINDAKLANJUTI),
     (State.DITINDAKLANJUTI, "jawab", State.DIJAWAB),
     (State.DIJAWAB, "selesaikan", State.SELESAI),
+    (State.DITERIMA, "usulkan_wbs", State.MENUNGGU_PERSETUJUAN_WBS),
+    (State.MENUNGGU_PERSETUJUAN_WBS, "tolak_wbs", State.DITERIMA),  # a handler withdraws the proposal
 ]
 STAFF_TRANSITIONS = [
     "verifikasi",
@@ -38,20 +40,24 @@ STAFF_TRANSITIONS = [
     "catat_tindak_lanjut",
     "jawab",
     "selesaikan",
+    "usulkan_wbs",
+    "tolak_wbs",
 ]
 REPORTER_ALLOWED = [
     (State.DITUNDA, "lengkapi", State.DITERIMA),
     (State.DIJAWAB, "buka_kembali", State.DIVERIFIKASI),
     (State.SELESAI, "buka_kembali", State.DIVERIFIKASI),
+    (State.MENUNGGU_PERSETUJUAN_WBS, "setujui_wbs", State.DIPINDAHKAN_KE_WBS),
+    (State.MENUNGGU_PERSETUJUAN_WBS, "tolak_wbs", State.DITERIMA),
 ]
-REPORTER_TRANSITIONS = ["lengkapi", "buka_kembali"]
-FINAL = {State.DITERUSKAN, State.DIARSIPKAN, State.SELESAI}
+REPORTER_TRANSITIONS = ["lengkapi", "buka_kembali", "setujui_wbs", "tolak_wbs"]
+FINAL = {State.DITERUSKAN, State.DIARSIPKAN, State.SELESAI, State.DIPINDAHKAN_KE_WBS}
 
 
 def test_the_kind_is_registered_with_safe_defaults():
     kind = get_kind("pengaduan")
     assert (kind.prefix, kind.initial_state, kind.model_label) == ("PGD", "diterima", "pengaduan.Pengaduan")
-    assert kind.final_states == {"diteruskan", "diarsipkan", "selesai"}
+    assert kind.final_states == {"diteruskan", "diarsipkan", "selesai", "dipindahkan_ke_wbs"}
     assert (kind.default_confidentiality, kind.default_anonymous) == ("rahasia", True)
     assert set(kind.state_labels) == set(State.values)
     assert kind.state_label("ditunda") == "Ditunda, menunggu kelengkapan dari pelapor"
@@ -95,7 +101,7 @@ def test_forbidden_staff_transition_is_refused_with_a_reason(case_in, advance, h
 def test_allowed_reporter_transition(case_in, source, name, target):
     case = case_in(source)
     case = run_transition(case=case, name=name, by_reporter=True)
-    assert case.state == target and case.closed_at is None
+    assert case.state == target and (case.closed_at is not None) == (target in FINAL)
     entry = TimelineEntry.objects.filter(case=case).last()
     assert entry.by_reporter and entry.actor is None and entry.is_public
 
@@ -111,6 +117,8 @@ REPORTER_FORBIDDEN = [
 REPORTER_SERVICES = {
     "lengkapi": lambda case: services.pengaduan_supply_information(case=case, reply="Nomor antrean saya 112."),
     "buka_kembali": lambda case: services.pengaduan_rate(case=case, rating=1, reopen=True),
+    "setujui_wbs": lambda case: services_wbs.pengaduan_move_to_wbs(case=case),
+    "tolak_wbs": lambda case: services_wbs.pengaduan_keep_as_complaint(case=case),
 }
 
 
@@ -119,7 +127,7 @@ def test_forbidden_reporter_transition_is_refused_with_a_reason(case_in, source,
     case = case_in(source)
     with pytest.raises((TransitionBlocked, ValidationError)) as excinfo:
         REPORTER_SERVICES[name](case)
-    if name == "lengkapi":
+    if name != "buka_kembali":
         assert "tidak dapat dilakukan pada status" in excinfo.value.reasons[0]
     else:
         assert excinfo.value.messages == ["Jawaban dapat dinilai setelah pengaduan dijawab."]
@@ -130,7 +138,7 @@ def test_forbidden_reporter_transition_is_refused_with_a_reason(case_in, source,
     assert case.state == source and not case.messages.exists()
 
 
-@pytest.mark.parametrize("name", STAFF_TRANSITIONS)
+@pytest.mark.parametrize("name", [n for n in STAFF_TRANSITIONS if n not in REPORTER_TRANSITIONS])
 def test_the_complainant_cannot_run_a_staff_transition(case_in, name):
     source = next(s for s, n, _t in STAFF_ALLOWED if n == name)
     case = case_in(source)
@@ -165,7 +173,7 @@ def test_the_available_transitions_of_each_state():
     from pengaduan.models import Pengaduan
 
     expected = {
-        State.DITERIMA: {"verifikasi", "tunda", "bukan_wewenang", "arsipkan"},
+        State.DITERIMA: {"verifikasi", "tunda", "bukan_wewenang", "arsipkan", "usulkan_wbs"},
         State.DITUNDA: {"lengkapi"},
         State.DIVERIFIKASI: {"disposisi"},
         State.DIDISPOSISIKAN: {"catat_tindak_lanjut"},
@@ -174,6 +182,8 @@ def test_the_available_transitions_of_each_state():
         State.SELESAI: {"buka_kembali"},
         State.DITERUSKAN: set(),
         State.DIARSIPKAN: set(),
+        State.MENUNGGU_PERSETUJUAN_WBS: {"setujui_wbs", "tolak_wbs"},
+        State.DIPINDAHKAN_KE_WBS: set(),
     }
     assert set(expected) == set(State)
     for state, names in expected.items():
