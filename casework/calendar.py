@@ -8,10 +8,12 @@ Conventions used by every deadline:
 - add_working_days(start, n): the n-th working day after `start` (start itself not
   counted), so a 3-working-day deadline from Monday is Thursday; n=0 is `start` itself.
 - working_days_between(start, end): working days in (start, end]; 0 when end <= start.
+  working_days_between_many(pairs) counts the same for many spans at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from .models import Holiday
@@ -60,18 +62,35 @@ def add_working_days(start: date, n: int) -> date:
         span *= 2
 
 
-def working_days_between(start: date, end: date) -> int:
-    """How many working days lie in (start, end]. Call it to measure a span already lived,
-    e.g. the working days a clock spent paused, or how late a case is."""
-    if end <= start:
-        return 0
-    holidays = holidays_between(start, end)
+def _count_working_days(start: date, end: date, holidays: set[date]) -> int:
+    """Working days in (start, end], with the holidays of that span already read."""
     count, day = 0, start
     while day < end:
         day += timedelta(days=1)
         if _is_working(day, holidays):
             count += 1
     return count
+
+
+def working_days_between(start: date, end: date) -> int:
+    """How many working days lie in (start, end]. Call it to measure a span already lived,
+    e.g. the working days a clock spent paused, or how late a case is."""
+    if end <= start:
+        return 0
+    return _count_working_days(start, end, holidays_between(start, end))
+
+
+def working_days_between_many(pairs: Iterable[tuple[date, date]]) -> list[int]:
+    """working_days_between(start, end) for each (start, end) pair, in the same order,
+    reading the holidays of all the spans in one query. Call it where a page or report
+    measures one span per row (how long each answer took), so the holidays are not read
+    once per row."""
+    pairs = list(pairs)
+    lived = [(start, end) for start, end in pairs if end > start]
+    if not lived:
+        return [0] * len(pairs)
+    holidays = holidays_between(min(start for start, _ in lived), max(end for _, end in lived))
+    return [_count_working_days(start, end, holidays) for start, end in pairs]
 
 
 def next_working_day(day: date) -> date:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -213,9 +213,7 @@ def public_rows(values, *, first_number: int = 1) -> list[PublicRow]:
         for row in values
     ]
     answered = [(start, end) for start, end in dates if end is not None]
-    holidays = (
-        calendar.holidays_between(min(s for s, _ in answered), max(e for _, e in answered)) if answered else set()
-    )
+    took = dict(zip(answered, calendar.working_days_between_many(answered), strict=True))
     jenis, states = dict(Jenis.choices), dict(State.choices)
     rows = []
     for number, (row, (received_on, answered_on)) in enumerate(zip(values, dates, strict=True), start=first_number):
@@ -228,16 +226,8 @@ def public_rows(values, *, first_number: int = 1) -> list[PublicRow]:
                 unit=row["unit__name"] or "",
                 status=str(states.get(row["state"], row["state"])),
                 answered_on=answered_on,
-                working_days=_working_days(received_on, answered_on, holidays) if answered_on else None,
+                working_days=took[received_on, answered_on] if answered_on else None,
                 on_time=(not row["late"]) if answered_on else None,
             )
         )
     return rows
-
-
-def _working_days(start: date, end: date, holidays: set[date]) -> int:
-    """Working days in (start, end], as casework.calendar.working_days_between counts
-    them, with the holidays already read (one query for the page, not one per row).
-    The calendar's own test of a day is used, so the rule stays in one place."""
-    days = (start + timedelta(days=offset) for offset in range(1, (end - start).days + 1))
-    return sum(1 for day in days if calendar._is_working(day, holidays))
