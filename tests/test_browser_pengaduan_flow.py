@@ -109,6 +109,10 @@ def act(page, action: str) -> str:
     return selector
 
 
+def heights(page, selector: str) -> list[float]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().height)")
+
+
 def success(page) -> str:
     return page.inner_text(".messages")
 
@@ -133,6 +137,7 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
     phone = chromium.new_context(viewport=PHONE, locale="id-ID").new_page()
     phone.goto(base + reverse("pengaduan:create"))
     assert fits_the_screen(phone)
+    assert min(heights(phone, "input[type=file]")) >= 44
     phone.fill("#id_title", TITLE)
     phone.fill("#id_isi", STORY)
     phone.select_option("#id_kategori", label="KTP-el")
@@ -212,6 +217,7 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
     submit(phone, "main form button[type=submit]")
     assert phone.url == base + reverse("track_case")
     assert "Dijawab" in phone.inner_text(".status")
+    assert min(heights(phone, "input[type=file]")) >= 44  # more evidence can still be sent
     assert ANSWER in phone.inner_text("#jawaban")
     history = phone.inner_text("#riwayat")
     for step in ("Laporan diterima", "Diverifikasi", "Didisposisikan ke unit", "Ditindaklanjuti", "Dijawab"):
@@ -220,12 +226,16 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
     assert "foto antrean terlampir" not in phone.content()
     assert fits_the_screen(phone)
     snap(phone, shots, "5b-phone-answer")
-    phone.check("#penilaian input[name=rating][value='5']")
+    # Each rating is a target for a thumb (44 px), not a bare radio button.
+    assert len(heights(phone, "#penilaian .choice")) == 5 and min(heights(phone, "#penilaian .choice")) >= 44
+    phone.click("#penilaian label:has-text('5 — Sangat puas')")
+    assert phone.is_checked("#penilaian input[name=rating][value='5']")
     phone.fill("#penilaian textarea[name=comment]", COMMENT)
     submit(phone, "#penilaian button[type=submit]")
     assert "Terima kasih atas penilaian Anda." in success(phone)
     rating = phone.inner_text("#penilaian")
     assert "Anda memberi nilai 5 dari 5." in rating and COMMENT in rating
+    assert min(heights(phone, "#penilaian summary")) >= 44  # "Ubah penilaian" opens with a thumb
     assert fits_the_screen(phone)
     snap(phone, shots, "5c-phone-rated")
 
