@@ -110,6 +110,10 @@ def record(
     with transaction.atomic(savepoint=False):
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         entry = AuditEntry(
+            # The id is part of the hashed content. The head row, locked here, counts the
+            # entries, so the next id is known before the insert and the entry is written
+            # once, already sealed. (Every entry is written here; see AuditEntry.save.)
+            id=head.last_id + 1,
             created_at=timezone.now(),
             event=event,
             actor_id=getattr(actor, "pk", None),
@@ -117,17 +121,12 @@ def record(
             case_id=getattr(case, "pk", None),
             object_type=obj._meta.label if obj is not None else "",
             object_id=str(obj.pk) if obj is not None else "",
-            data=data,
+            # JSON round-trip so the hashed data equals what the database gives back later.
+            data=json.loads(json.dumps(data, default=str)),
             prev_hash=head.last_hash,
-            hash="pending",
         )
-        # The id is part of the hashed content, so take it first, then seal the entry.
-        entry.hash = f"pending-{head.last_id + 1}-{timezone.now().timestamp()}"
-        entry.save(force_insert=True)
-        # JSON round-trip so the hashed data equals what the database gives back later.
-        entry.data = json.loads(json.dumps(entry.data, default=str))
         entry.hash = _digest(entry.prev_hash, _payload(entry))
-        AuditEntry.objects.filter(pk=entry.pk).update(hash=entry.hash, data=entry.data)
+        entry.save(force_insert=True)
         head.last_id = entry.pk
         head.last_hash = entry.hash
         head.save(update_fields=["last_id", "last_hash"])

@@ -43,9 +43,15 @@ def _validate(case: Case, *, exclude: list[str]) -> None:
 
     The database's check constraints are not asked one by one (each costs a query): they
     remain the last line, and every rule a user can break must also be in the kind's
-    clean(), which says what to correct.
+    clean(), which says what to correct. Likewise a related row given as a saved instance
+    is not looked up again; its foreign key constraint still holds.
     """
-    case.full_clean(exclude=exclude, validate_constraints=False)
+    loaded = [
+        field.name
+        for field in case._meta.concrete_fields
+        if field.many_to_one and getattr(field.get_cached_value(case, None), "pk", None) is not None
+    ]
+    case.full_clean(exclude=[*exclude, *loaded], validate_constraints=False)
 
 
 def case_open(
@@ -74,25 +80,26 @@ def case_open(
     year = timezone.localtime(now).year
     code = tracking.generate_code() if with_tracking_code else None
     today = timezone.localdate(now)
-    with transaction.atomic():
-        deadlines = [sla.plan_clock(kind=spec.code, clock=clock, on=today) for clock in opening_clocks]
-        number = references.next_number(spec.code, year)
-        case = spec.model(
-            kind=spec.code,
-            year=year,
-            number=number,
-            reference=references.format_reference(spec.prefix, year, number),
-            state=spec.initial_state,
-            title=title,
-            unit=unit,
-            confidentiality=confidentiality or spec.default_confidentiality,
-            is_anonymous=spec.default_anonymous if is_anonymous is None else is_anonymous,
-            opened_at=now,
-            due_date=sla.earliest_staff_due(deadlines),
-            tracking_digest=tracking.digest(code) if code else None,
-            **(fields or {}),
-        )
-        _validate(case, exclude=_GENERATED)
+    deadlines = [sla.plan_clock(kind=spec.code, clock=clock, on=today) for clock in opening_clocks]
+    case = spec.model(
+        kind=spec.code,
+        year=year,
+        state=spec.initial_state,
+        title=title,
+        unit=unit,
+        confidentiality=confidentiality or spec.default_confidentiality,
+        is_anonymous=spec.default_anonymous if is_anonymous is None else is_anonymous,
+        opened_at=now,
+        due_date=sla.earliest_staff_due(deadlines),
+        tracking_digest=tracking.digest(code) if code else None,
+        **(fields or {}),
+    )
+    # Before the transaction: a refused case takes no number and writes nothing.
+    _validate(case, exclude=_GENERATED)
+    # No savepoint of its own: a case fails or commits with the change that opens it.
+    with transaction.atomic(savepoint=False):
+        case.number = references.next_number(spec.code, year)
+        case.reference = references.format_reference(spec.prefix, year, case.number)
         case.save(force_insert=True)
         TimelineEntry.objects.create(
             case=case,

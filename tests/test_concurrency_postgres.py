@@ -42,6 +42,7 @@ def test_two_simultaneous_transitions_exactly_one_wins(sla_uji, make_user):
     first, second = make_user(roles.PENGELOLA_PENGADUAN), make_user(roles.PENGELOLA_PENGADUAN)
     for _attempt in range(5):
         case, _ = case_open(kind="uji", title="Sengketa", opening_clocks=["verifikasi"])
+
         def verify(i, case=case, actors=(first, second)):
             return run_transition(case=case, name="verifikasi", actor=actors[i])
 
@@ -58,3 +59,15 @@ def test_reference_numbers_stay_unique_under_parallel_creation(sla_uji):
     results, errors = _run_in_threads(n, lambda i: case_open(kind="uji", title=f"Kasus {i}")[0].number)
     assert not errors
     assert sorted(results) == list(range(1, n + 1))
+
+
+def test_the_audit_chain_stays_one_unbroken_line_under_parallel_writers(sla_uji):
+    from casework.audit import verify_chain
+    from casework.models import AuditEntry
+
+    n = 16
+    results, errors = _run_in_threads(n, lambda i: case_open(kind="uji", title=f"Kasus {i}")[0].pk)
+    assert not errors
+    assert verify_chain() == []
+    ids = list(AuditEntry.objects.order_by("id").values_list("id", flat=True))
+    assert ids == list(range(1, len(ids) + 1))  # numbered from the head: no gaps, no forks

@@ -29,6 +29,13 @@ class AuditEntry(models.Model):
     def __str__(self):
         return f"#{self.pk} {self.event} {self.created_at:%Y-%m-%d %H:%M:%S}"
 
+    def save(self, *args, **kwargs):
+        # casework.audit.record() numbers entries from the chain head it holds locked; an
+        # entry written any other way would break the chain or collide with the next id.
+        if self.pk is None or not self.hash:
+            raise ValueError("Audit entries are written only by casework.audit.record()")
+        super().save(*args, **kwargs)
+
 
 class AuditChainHead(models.Model):
     """A single row locked while an entry is appended, so the chain never forks."""

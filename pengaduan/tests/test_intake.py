@@ -158,5 +158,5 @@ def test_filing_costs_a_fixed_handful_of_queries(file_pengaduan, django_assert_m
     statement, the opening clock and due date are computed before the insert, and the
     database's check constraints are left to the database instead of asked one by one."""
     file_pengaduan()  # the year's reference sequence exists from here on
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         file_pengaduan()
