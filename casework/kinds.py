@@ -36,6 +36,10 @@ class CaseKind:
     # forms and services: the shared panel lists no transitions for it and the generic
     # transition endpoint refuses them.
     staff_page: str = ""
+    # Labels of the kind's history lines that are not state changes (the `change` of
+    # casework.services.record_case_event, e.g. "identity_request"), shown in the staff
+    # history instead of the bare name.
+    event_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def model(self) -> type[Case]:

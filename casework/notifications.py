@@ -24,6 +24,7 @@ from accounts import roles
 
 from .kinds import get_kind
 from .models import Case, Deadline, Recusal
+from .selectors import handler_roles_for
 
 # The staff page every kind has (casework.urls_case), used when a kind names none.
 GENERIC_CASE_URL = "case:detail"
@@ -63,12 +64,12 @@ def users_with_roles(*role_names: str):
 
 def reminder_recipients(case: Case) -> list:
     """Who is reminded that a clock is due soon: the assignee, or while nobody is assigned,
-    everyone holding the kind's handler roles."""
+    everyone holding a role that handles this case (selectors.handler_roles_for: per case
+    where the kind decides so, as a WBS report routed to the Inspektorat)."""
     if case.assignee_id:
         candidates = [case.assignee]
     else:
-        spec = _spec(case)
-        handler_roles = spec.policy.handler_roles if spec is not None else ()
+        handler_roles = handler_roles_for(case) if _spec(case) is not None else ()
         candidates = list(users_with_roles(*handler_roles)) if handler_roles else []
     return _reachable(_without_recused(case, candidates))
 

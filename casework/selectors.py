@@ -32,11 +32,19 @@ def staff_conversation(case: Case):
     return Message.objects.filter(case=case).select_related("author")
 
 
+def handler_roles_for(case: Case) -> tuple[str, ...]:
+    """The roles that handle this case: the policy's `handler_roles_for(case)` where the
+    kind decides per case (a WBS report routed to the Inspektorat), else its handler roles."""
+    policy = case.kind_spec.policy
+    per_case = getattr(policy, "handler_roles_for", None)
+    return tuple(per_case(case)) if per_case is not None else tuple(policy.handler_roles)
+
+
 def assignable_users(case: Case):
-    """Active staff who hold a handler role of the case's kind and are not recused from it."""
+    """Active staff who hold a role that handles the case and are not recused from it."""
     from django.contrib.auth import get_user_model
 
-    roles = case.kind_spec.policy.handler_roles
+    roles = handler_roles_for(case)
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=roles)

@@ -27,8 +27,8 @@ ROLE_OF = {Penanganan.PENGELOLA_WBS: roles.PENGELOLA_WBS, Penanganan.INSPEKTORAT
 
 
 class WbsPolicy(CasePolicy):
-    # Both roles, because the engine asks per kind (assignment lists, reminders of an
-    # unassigned case); per report it is handler_roles_for(case).
+    # Both roles, for what the engine asks per kind; for one report (assignment lists,
+    # reminders of an unassigned report) it asks handler_roles_for(case).
     handler_roles = (roles.PENGELOLA_WBS, roles.INSPEKTORAT)
 
     def _routings(self, user) -> list[str]:
