@@ -2,17 +2,19 @@
 side with a bare Django view that inserts one row, in the same run.
 
     .venv/bin/python bench/pengaduan_submit.py [--seconds 10] [--workers 4] [--clients 4] [--rounds 2]
+                                               [--cache redis|db]
 
 Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432); the script
 creates and drops its own database (sigap_bench_submit). It runs SIGAP with the
-production settings (fresh random secrets, the database cache that production uses for
-rate limits, DEBUG off) plus one bare view (bench/urls.py), served by gunicorn with sync
-workers. Each client process keeps one connection and one session, as a browser would:
-it loads the form once (CSRF token, form-start stamp), then posts complaints as fast as
-the server answers. The bot trap's minimum fill time and the per-client rate limit are
-lifted for the run (they would refuse a load generator by design); everything else runs:
-form validation, encryption, the reference sequence, the audit chain, the session that
-holds the receipt.
+production settings (fresh random secrets, DEBUG off) plus one bare view
+(bench/urls.py), served by gunicorn with sync workers. The rate-limit cache is Redis
+(BENCH_REDIS, default redis://127.0.0.1:6379/15) or, with --cache db, production's
+default database cache. Each client process keeps one connection and its cookies, as a
+browser would: it loads the form once (CSRF token, form-start stamp), then posts
+complaints as fast as the server answers. The bot trap's minimum fill time and the
+per-client rate limit are lifted for the run (they would refuse a load generator by
+design); everything else runs: form validation, the rate-limit count, encryption, the
+reference sequence, clocks, the audit chain, the encrypted receipt cookie.
 
 Both targets are measured in alternating rounds for the same time; the best round of
 each is reported, with the ratio. At the end the script checks that every accepted
@@ -46,7 +48,7 @@ HIDDEN = re.compile(r'<input[^>]*name="(csrfmiddlewaretoken|dimulai)"[^>]*value=
 OPTION = re.compile(r'<select[^>]*name="kategori".*?<option value="(\d+)"', re.S)
 
 
-def server_env(pg: str, port: int) -> dict[str, str]:
+def server_env(pg: str, port: int, cache: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -66,6 +68,8 @@ def server_env(pg: str, port: int) -> dict[str, str]:
             "STATIC_ROOT": str(Path(tempfile.gettempdir()) / "sigap-bench-static"),
         }
     )
+    if cache == "redis":
+        env["CACHE_URL"] = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/15")
     return env
 
 
@@ -190,10 +194,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--cache", choices=["redis", "db"], default="redis")
     args = parser.parse_args()
     pg = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 
-    env = server_env(pg, args.port)
+    env = server_env(pg, args.port, args.cache)
     prepare_database(pg, env)
     server = subprocess.Popen(
         [
@@ -224,7 +229,10 @@ def main() -> None:
                     best[target] = (rate, ok, failed)
         complaints, bare_rows = count_rows(pg)
         print()
-        print(f"gunicorn sync workers: {args.workers}, client processes: {args.clients}, {args.seconds:g} s per round")
+        print(
+            f"gunicorn sync workers: {args.workers}, client processes: {args.clients}, "
+            f"{args.seconds:g} s per round, rate-limit cache: {args.cache}"
+        )
         print(f"bare Django view, one INSERT:   {best['bare'][0]:8.1f} per second")
         print(
             f"public complaint submission:    {best['submit'][0]:8.1f} per second "
