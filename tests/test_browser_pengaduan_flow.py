@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.db import connection
+from django.db.models import F
 from django.urls import NoReverseMatch, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
@@ -25,6 +26,7 @@ from accounts import roles
 from accounts.models import UnitKerja
 from accounts.testing import totp_token
 from casework import tracking
+from casework.models import TimelineEntry
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
 
@@ -249,13 +251,13 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
         [stored] = cursor.fetchone()
     assert COMMENT not in stored and "terima kasih" not in stored.lower()
 
+    # One status e-mail per change of state the history records, in the same order.
+    changes = TimelineEntry.objects.filter(case=case).exclude(from_state="").exclude(from_state=F("to_state"))
+    to_states = changes.order_by("created_at", "id").values_list("to_state", flat=True)
+    states = [str(State(state).label) for state in to_states]
+    assert states == ["Diverifikasi", "Didisposisikan ke unit", "Ditindaklanjuti", "Dijawab"]
     status_mails = mail.outbox[1:]
-    assert [m.subject.rsplit(": ", 1)[1] for m in status_mails] == [
-        str(State.DIVERIFIKASI.label),
-        str(State.DIDISPOSISIKAN.label),
-        str(State.DITINDAKLANJUTI.label),
-        str(State.DIJAWAB.label),
-    ]
+    assert [m.subject.rsplit(": ", 1)[1] for m in status_mails] == states
     for message in status_mails:
         assert message.to == [EMAIL] and case.reference in message.subject
         text = message.subject + message.body
