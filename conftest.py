@@ -71,7 +71,7 @@ def chromium(monkeypatch):
 
 
 @pytest.fixture
-def seeded(transactional_db):
+def seeded_again(transactional_db):
     """The rows the data migrations seed (roles, holidays, complaint categories and
     deadlines), put back. A test that commits empties every table when it ends, so the
     next such test on the same worker would find none of them."""

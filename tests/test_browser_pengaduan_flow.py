@@ -122,7 +122,7 @@ def success(page) -> str:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_complaint_from_the_phone_to_the_rated_answer(
-    chromium, live_server, settings, seeded, make_user, shots, tmp_path
+    chromium, live_server, settings, seeded_again, make_user, shots, tmp_path
 ):
     settings.SIGAP_PENGADUAN_MIN_FILL_SECONDS = 0
     base = live_server.url

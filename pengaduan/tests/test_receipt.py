@@ -218,7 +218,7 @@ def test_the_pdf_follows_the_chosen_language(client, filed):
 
 
 @pytest.fixture
-def phone(chromium, live_server, settings, seeded):
+def phone(chromium, live_server, settings, seeded_again):
     """A 360×740 Chromium page on the live server (skipped where Chromium is missing)."""
     settings.SIGAP_PENGADUAN_MIN_FILL_SECONDS = 0
     page = chromium.new_page(viewport={"width": 360, "height": 740})
