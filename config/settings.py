@@ -45,9 +45,7 @@ SIGAP_LOOKUP_KEY = env.str("SIGAP_LOOKUP_KEY", default="" if PRODUCTION else _DE
 SIGAP_AUDIT_KEY = env.str("SIGAP_AUDIT_KEY", default="" if PRODUCTION else _DEV_AUDIT_KEY)
 # Keys that seal WBS reporters' identities ("version:secret" pairs, newest first), apart
 # from the field keys so that whoever can read ordinary fields still cannot open them.
-SIGAP_WBS_IDENTITY_KEYS = env.str(
-    "SIGAP_WBS_IDENTITY_KEYS", default="" if PRODUCTION else _DEV_WBS_IDENTITY_KEYS
-)
+SIGAP_WBS_IDENTITY_KEYS = env.str("SIGAP_WBS_IDENTITY_KEYS", default="" if PRODUCTION else _DEV_WBS_IDENTITY_KEYS)
 
 if PRODUCTION:
     _missing = [
@@ -93,6 +91,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First of all: the WBS reporter pages lose the client's address, device headers and
+    # any staff session before anything else sees the request (wbs/privacy.py).
+    "wbs.privacy.ReporterPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -234,9 +235,7 @@ SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)
 # How often `manage.py run_scheduler` queues the deadline sweep.
 SIGAP_SWEEP_INTERVAL_MINUTES = env.int("SIGAP_SWEEP_INTERVAL_MINUTES", default=60)
 # The public address of this installation, for links in e-mails (e.g. https://sigap.example.go.id).
-SIGAP_BASE_URL = env.str(
-    "SIGAP_BASE_URL", default="http://127.0.0.1:8000" if SIGAP_ENV == "development" else ""
-)
+SIGAP_BASE_URL = env.str("SIGAP_BASE_URL", default="http://127.0.0.1:8000" if SIGAP_ENV == "development" else "")
 
 # Public code look-ups (tracking and receipt codes) allowed per client and window.
 SIGAP_CODE_LOOKUP_RATE = env.str("SIGAP_CODE_LOOKUP_RATE", default="10/h")
@@ -254,6 +253,20 @@ SIGAP_RECEIPT_CODE_MINUTES = env.int("SIGAP_RECEIPT_CODE_MINUTES", default=30)
 # at most (content is encrypted, so matching happens in Python over this bounded set).
 SIGAP_PENGADUAN_SIMILAR_DAYS = env.int("SIGAP_PENGADUAN_SIMILAR_DAYS", default=90)
 SIGAP_PENGADUAN_SIMILAR_CANDIDATES = env.int("SIGAP_PENGADUAN_SIMILAR_CANDIDATES", default=200)
+
+# WBS reporter pages (/wbs/). Their rate limits count in each web process's memory, never
+# in the shared cache (wbs/throttle.py): per client, and a ceiling across all clients.
+SIGAP_WBS_SUBMIT_RATE = env.str("SIGAP_WBS_SUBMIT_RATE", default="3/h")
+SIGAP_WBS_SUBMIT_CEILING = env.str("SIGAP_WBS_SUBMIT_CEILING", default="60/h")
+SIGAP_WBS_LOOKUP_RATE = env.str("SIGAP_WBS_LOOKUP_RATE", default="10/h")
+SIGAP_WBS_LOOKUP_CEILING = env.str("SIGAP_WBS_LOOKUP_CEILING", default="120/10m")
+SIGAP_WBS_POST_RATE = env.str("SIGAP_WBS_POST_RATE", default="30/h")
+# The fewest seconds a person needs to fill in the report form (faster posts look robotic).
+SIGAP_WBS_MIN_FILL_SECONDS = env.int("SIGAP_WBS_MIN_FILL_SECONDS", default=5)
+# Minutes the receipt page shows a new report's code, and minutes without a request
+# after which a reporter who entered their code must enter it again.
+SIGAP_WBS_RECEIPT_MINUTES = env.int("SIGAP_WBS_RECEIPT_MINUTES", default=30)
+SIGAP_WBS_SESSION_MINUTES = env.int("SIGAP_WBS_SESSION_MINUTES", default=30)
 
 # Short messages (SMS/WhatsApp) to complainants: a backend class by dotted path (see
 # casework/sms.py). Off in production until a gateway is configured.
@@ -315,15 +328,30 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Nothing about a WBS reporter's request reaches a log: the request reaches Django already
+# stripped of its address and device headers (wbs.privacy.ReporterPrivacyMiddleware), and
+# this filter removes the request object from every record about a reporter page and the
+# development server's lines about them. Loggers that attach the request to their records
+# carry the filter themselves (a logger's filters apply to whatever handler the record
+# reaches); the console handler carries it for any other.
+_WBS_FILTER = ["wbs_reporter_privacy"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"wbs_reporter_privacy": {"()": "wbs.privacy.ReporterLogFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": _WBS_FILTER}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
-        # Django's request logger prints the path and client of every 4xx/5xx; the WBS
-        # paths must never reach a log with a client address, so it logs only errors.
-        "django.request": {"level": "ERROR"},
-        "django.server": {"level": env.str("DEV_SERVER_LOG_LEVEL", default="INFO")},
+        # Django's request logger prints the path of every 4xx/5xx; it logs only errors.
+        "django.request": {"level": "ERROR", "filters": _WBS_FILTER},
+        "django.server": {"level": env.str("DEV_SERVER_LOG_LEVEL", default="INFO"), "filters": _WBS_FILTER},
+        "django.security.csrf": {"filters": _WBS_FILTER},
+        "django.security.DisallowedHost": {"filters": _WBS_FILTER},
+        "django.security.DisallowedRedirect": {"filters": _WBS_FILTER},
+        "django.security.RequestDataTooBig": {"filters": _WBS_FILTER},
+        "django.security.TooManyFieldsSent": {"filters": _WBS_FILTER},
+        "django.security.TooManyFilesSent": {"filters": _WBS_FILTER},
+        "django.security.SuspiciousFileOperation": {"filters": _WBS_FILTER},
+        "django.security.SuspiciousOperation": {"filters": _WBS_FILTER},
     },
 }

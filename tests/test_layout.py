@@ -41,8 +41,9 @@ def test_landing_page_offers_four_services_and_tracking(client, db):
     assert f'href="{reverse("track")}"' in body
     assert f'href="{reverse("pengaduan:create")}"' in body
     assert f'href="{reverse("pengaduan:monthly")}"' in body
+    assert f'href="{reverse("wbs:create")}"' in body
     # A service whose pages are not built yet says so instead of linking nowhere.
-    assert body.count(NOT_OPEN) == 3
+    assert body.count(NOT_OPEN) == 2
 
 
 @pytest.mark.urls(__name__)
@@ -50,7 +51,8 @@ def test_landing_page_links_the_services_that_exist(client, db):
     body = client.get(reverse("home")).content.decode()
     assert 'href="/pengaduan/baru/"' in body
     assert 'href="/gratifikasi/"' in body
-    assert body.count(NOT_OPEN) == 2  # WBS (until its form is routed) and benturan kepentingan
+    assert 'href="/wbs/lapor/"' in body
+    assert body.count(NOT_OPEN) == 1  # benturan kepentingan
 
 
 def test_visitor_sees_no_staff_menu(client, db):

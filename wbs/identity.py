@@ -41,7 +41,7 @@ DECIDER_ROLES = {
     Penanganan.PENGELOLA_WBS: (roles.PIMPINAN, roles.INSPEKTORAT),
     Penanganan.INSPEKTORAT: (roles.INSPEKTORAT,),
 }
-_LIMITS = {"nama": 200, "nip": 18, "jabatan": 200, "unit_kerja": 200, "telepon": 30, "email": 254, "keterangan": 2000}
+LIMITS = {"nama": 200, "nip": 18, "jabatan": 200, "unit_kerja": 200, "telepon": 30, "email": 254, "keterangan": 2000}
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,8 @@ def clean_identity(identitas: Identitas | None) -> dict[str, str]:
     data = {key: value for key, value in data.items() if value}
     errors = {}
     for key, value in data.items():
-        if len(value) > _LIMITS[key]:
-            errors[f"identitas_{key}"] = _("Paling banyak %(limit)d karakter.") % {"limit": _LIMITS[key]}
+        if len(value) > LIMITS[key]:
+            errors[f"identitas_{key}"] = _("Paling banyak %(limit)d karakter.") % {"limit": LIMITS[key]}
     checks = {
         "nip": nip_validator,
         "telepon": validate_phone,

@@ -25,3 +25,28 @@ def new_receipt() -> tuple[str, str]:
 def find_report(code: str) -> LaporanWbs | None:
     """The report a typed receipt code opens, or None (one scrypt and one query either way)."""
     return tracking.find_by_slow_digest(LaporanWbs.objects.all(), field="receipt_digest", code=code, purpose=PURPOSE)
+
+
+def receipt_text(*, reference: str, code: str, opened: str, login_url: str) -> str:
+    """The receipt as a plain text file for the reporter to keep (made for one response,
+    never stored). Plain text: any phone opens it, and it carries no metadata."""
+    from django.utils.translation import gettext as _
+
+    lines = [
+        _("SIGAP - Tanda terima laporan pelanggaran (WBS)"),
+        "",
+        _("Nomor laporan: %(reference)s") % {"reference": reference},
+        _("Diterima: %(opened)s") % {"opened": opened},
+        _("Kode tanda terima: %(code)s") % {"code": code},
+        "",
+        _("Untuk melihat perkembangan dan berkirim pesan dengan petugas, buka %(url)s lalu masukkan kode di atas.")
+        % {"url": login_url},
+        "",
+        _(
+            "Simpan berkas ini di tempat yang hanya Anda yang dapat membuka, dan jangan berikan kode kepada siapa pun: "
+            "siapa saja yang memegang kode ini dapat membaca laporan Anda. Kami tidak menyimpan kode ini dan tidak "
+            "dapat mengirimkannya ulang."
+        ),
+        "",
+    ]
+    return "\n".join(lines)

@@ -196,11 +196,12 @@ def wbs_reporter_supply(
     reply: str,
     tambahan: dict[str, str] | None = None,
     terlapor: Sequence[TerlaporInput] = (),
+    bukti: Sequence = (),
 ) -> LaporanWbs:
     """The reporter's answer to a request for more information (lengkapi): `reply` goes
     to the handler as a message, `tambahan` adds to the 4W+1H elements (Unsur values; a
-    text already there is kept and the addition follows it), `terlapor` names more people.
-    Resumes the clocks."""
+    text already there is kept and the addition follows it), `terlapor` names more people,
+    `bukti` adds evidence files. All of it or nothing. Resumes the clocks."""
     reply = _required(reply, _("Tuliskan jawaban untuk petugas."), "reply")
     tambahan = {key: (value or "").strip() for key, value in (tambahan or {}).items() if (value or "").strip()}
     unknown = set(tambahan) - {str(element) for element in SUPPLEMENTABLE}
@@ -226,6 +227,10 @@ def wbs_reporter_supply(
                 data={"routed_to": routed_to},
             )
         message_post(case=locked, body=reply, by_reporter=True)
+        if bukti:
+            attachments.check_count(locked.attachments.count(), len(bukti))
+            for upload in bukti:
+                attachments.add_attachment(case=locked, upload=upload, from_reporter=True)
     return locked
 
 

@@ -168,3 +168,62 @@ def case_in(file_wbs, advance):
         return case
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle():
+    """The reporter pages count requests in this process's memory (wbs.throttle): each
+    test starts and ends with no counts."""
+    from wbs import throttle
+
+    throttle.reset()
+    yield
+    throttle.reset()
+
+
+def form_data(**overrides):
+    """A valid post of the public report form (sent a minute after it was shown)."""
+    import time
+
+    from pengaduan.forms_intake import sign_started
+
+    data = {
+        "kategori": "korupsi",
+        "title": "Pungutan liar di loket KTP-el",
+        "apa": "Petugas loket meminta uang Rp50.000 agar KTP-el dicetak hari itu juga.",
+        "dimana": "Loket 3, kantor Disdukcapil",
+        "kapan": "Setiap Senin sejak Maret 2026",
+        "bagaimana": "Uang diminta secara lisan dan diterima tanpa kuitansi.",
+        "nilai_kerugian": "",
+        "terlapor-TOTAL_FORMS": "3",
+        "terlapor-INITIAL_FORMS": "0",
+        "terlapor-MIN_NUM_FORMS": "0",
+        "terlapor-MAX_NUM_FORMS": "3",
+        "terlapor-0-nama": "Petugas Loket Tiga",
+        "terlapor-0-jabatan": "Pengadministrasi",
+        "dimulai": sign_started(time.time() - 60),
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def reporter(client, db):
+    """A reporter's browser: files a report through the form, confirms the code was
+    saved, and is then on their report's page. Returns (client, report, code)."""
+    from django.urls import reverse
+
+    from wbs.models import LaporanWbs
+
+    def file(**overrides):
+        response = client.post(reverse("wbs:create"), form_data(**overrides))
+        assert response.status_code == 302, response.content.decode()[:2000]
+        code = receipt_code(client.get(reverse("wbs:receipt")).content.decode())
+        assert client.post(reverse("wbs:receipt_done"), {"saved": "on"}).status_code == 302
+        return client, LaporanWbs.objects.order_by("-pk").first(), code
+
+    return file
+
+
+def receipt_code(page: str) -> str:
+    return page.split('id="receipt-code" class="receipt__code">')[1].split("</code>")[0]

@@ -1,0 +1,67 @@
+"""The WBS rate limits: counted in this process's memory under a secret drawn at start,
+per client and across all clients, with nothing written anywhere."""
+
+import pytest
+
+from wbs import throttle
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "seconds"), [("10/h", 10, 3600), ("100/10m", 100, 600), ("5/30s", 5, 30), ("3/d", 3, 86400)]
+)
+def test_rates_are_written_as_django_ratelimit_writes_them(text, limit, seconds):
+    assert throttle.parse_rate(text) == throttle.Rate(limit, seconds)
+
+
+@pytest.mark.parametrize("text", ["", "10", "per jam", "10/x", "-1/h"])
+def test_a_wrong_rate_is_refused(text):
+    with pytest.raises(ValueError):
+        throttle.parse_rate(text)
+
+
+def test_a_window_counts_and_then_starts_again():
+    clock = Clock()
+    counters = throttle.Counters(clock=clock)
+    rate = throttle.Rate(2, 60)
+    assert [counters.hit("g", "a", rate) for _ in range(3)] == [False, False, True]
+    assert counters.hit("g", "b", rate) is False  # another client
+    clock.now += 61
+    assert counters.hit("g", "a", rate) is False
+
+
+def test_old_counters_are_dropped_when_there_are_too_many(monkeypatch):
+    monkeypatch.setattr(throttle, "MAX_COUNTERS", 10)
+    clock = Clock()
+    counters = throttle.Counters(clock=clock)
+    rate = throttle.Rate(5, 60)
+    for n in range(10):
+        counters.hit("g", str(n), rate)
+    clock.now += 61
+    counters.hit("g", "new", rate)
+    assert len(counters) == 1
+
+
+def test_one_client_over_its_limit_does_not_use_up_the_ceiling(rf, settings):
+    settings.SIGAP_WBS_LOOKUP_RATE = "2/h"
+    settings.SIGAP_WBS_LOOKUP_CEILING = "3/h"
+    noisy, quiet = rf.post("/wbs/masuk/"), rf.post("/wbs/masuk/")
+    noisy.wbs_client, quiet.wbs_client = throttle.client_token("192.0.2.1"), throttle.client_token("192.0.2.2")
+    assert [throttle.hit(noisy, throttle.LOOKUP) for _ in range(10)] == [False, False] + [True] * 8
+    assert throttle.hit(quiet, throttle.LOOKUP) is False
+
+
+def test_the_token_is_keyed_by_a_secret_of_this_process():
+    import hashlib
+
+    token = throttle.client_token("203.0.113.77")
+    assert token == throttle.client_token("203.0.113.77") != throttle.client_token("203.0.113.78")
+    assert "203.0.113.77" not in token
+    assert token != hashlib.blake2b(b"203.0.113.77", digest_size=16).hexdigest()
