@@ -224,6 +224,9 @@ class PengaduanForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if HONEYPOT not in self.fields:
+            # A form for staff, who sign in with a second factor, leaves the trap out.
+            return cleaned
         if self.data.get(HONEYPOT):
             self.caught_by_trap = True
             raise ValidationError(

@@ -82,8 +82,7 @@ class StaffEntryForm(PengaduanForm):
         return received
 
     def clean(self):
-        # The public form's own clean() is its robot trap; skip it (see __init__).
-        cleaned = super(PengaduanForm, self).clean()
+        cleaned = super().clean()
         received, happened = cleaned.get("diterima_pada"), cleaned.get("tanggal_kejadian")
         if received and happened and happened > received:
             self.add_error("tanggal_kejadian", _("Tanggal kejadian tidak boleh setelah tanggal pengaduan diterima."))
