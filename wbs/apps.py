@@ -1,6 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+#: The history lines of a report that are not state changes: news that keeps the stage,
+#: and the events the services record (record_case_event's `change`).
+EVENT_LABELS = {
+    "kirim_pembaruan": _("Kabar perkembangan untuk pelapor"),
+    "reported": _("Terlapor dicatat"),
+    "reporter_contact": _("Pelapor mengubah pemberitahuan"),
+    "identity_request": _("Permintaan membuka identitas pelapor"),
+    "identity_approved": _("Permintaan identitas disetujui"),
+    "identity_refused": _("Permintaan identitas ditolak"),
+    "identity_opened": _("Identitas pelapor dibuka"),
+}
+
 
 class WbsConfig(AppConfig):
     name = "wbs"
@@ -27,5 +39,10 @@ class WbsConfig(AppConfig):
                 # reporter gives an identity, which is sealed even then.
                 default_confidentiality="sangat_rahasia",
                 default_anonymous=True,
+                # Handlers work on a report on its own page, whose forms call the services
+                # that add what each step needs (the review, the finding, the reason).
+                detail_url_name="wbs_staff:detail",
+                staff_page="wbs.views_staff_case.page",
+                event_labels=EVENT_LABELS,
             )
         )

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from datetime import date, datetime, time, timedelta
 
-from casework import access
-from casework.models import Recusal
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from accounts import roles
+from casework import access, sla
+from casework.models import Case, Recusal
+
+# The complaint list's orders and deadline filters: both lists sort and filter alike.
+from pengaduan.selectors import _DUE_FILTERS as DUE_FILTERS
+from pengaduan.selectors import DEFAULT_LIST_ORDER, LIST_ORDERINGS
 
 from . import reported
 from .choices import StatusPermintaan
@@ -47,3 +55,69 @@ def requests_to_decide(user) -> QuerySet[IdentityAccessRequest]:
         .select_related("laporan", "requested_by")
         .order_by("created_at", "id")
     )
+
+
+# --- The handlers' list ---------------------------------------------------------------------
+
+#: Staff roles that open the WBS list (each sees the reports routed to it).
+LIST_ROLES = (roles.PENGELOLA_WBS, roles.INSPEKTORAT)
+# What a row shows; nothing else is read, and only the title is decrypted.
+_LIST_COLUMNS = ("kind", "reference", "title", "state", "opened_at", "closed_at", "due_date")
+_LIST_RELATED = ("assignee__full_name", "assignee__username", "laporanwbs__kategori", "laporanwbs__penanganan")
+
+
+def may_list(user) -> bool:
+    """Whether the WBS list opens for `user` (anyone else gets "not found")."""
+    return bool(user and user.is_authenticated and user.is_active and user.has_role(*LIST_ROLES))
+
+
+def laporan_list(
+    user,
+    *,
+    state: str = "",
+    kategori: str = "",
+    due: str = "",
+    opened_from: date | None = None,
+    opened_until: date | None = None,
+    search: str = "",
+    order: str = DEFAULT_LIST_ORDER,
+    today: date | None = None,
+) -> QuerySet[Case]:
+    """The reports `user` may see (casework.access: the policy, the reported-person
+    exclusion and recusal), filtered and sorted for the handlers' list, as case rows.
+
+    Everything the reporter wrote is encrypted, so the search looks at the reference
+    number only. The opening dates are local calendar days, both included. Page it by
+    its keys (pengaduan.views_staff_list.KeysFirstPaginator) and load each page's rows
+    with laporan_list_rows.
+    """
+    cases = access.visible_cases(user, kind="wbs")
+    if state:
+        cases = cases.filter(state=state)
+    if kategori:
+        cases = cases.filter(laporanwbs__kategori=kategori)
+    if due:
+        cases = sla.annotate_due_status(cases, today=today).filter(DUE_FILTERS[due])
+    if opened_from is not None:
+        cases = cases.filter(opened_at__gte=_local_midnight(opened_from))
+    if opened_until is not None:
+        cases = cases.filter(opened_at__lt=_local_midnight(opened_until + timedelta(days=1)))
+    search = " ".join((search or "").split())
+    if search:
+        cases = cases.filter(reference__icontains=search)
+    return cases.order_by(*LIST_ORDERINGS[order])
+
+
+def laporan_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | None = None) -> QuerySet[Case]:
+    """The reports whose keys are `keys` (one page of laporan_list), in the list's order,
+    with the due status, the assignee and the report's own columns. One query."""
+    cases = sla.annotate_due_status(Case.objects.filter(pk__in=keys), today=today)
+    return (
+        cases.select_related("laporanwbs", "assignee")
+        .only(*_LIST_COLUMNS, *_LIST_RELATED)
+        .order_by(*LIST_ORDERINGS[order])
+    )
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))

@@ -227,3 +227,23 @@ def reporter(client, db):
 
 def receipt_code(page: str) -> str:
     return page.split('id="receipt-code" class="receipt__code">')[1].split("</code>")[0]
+
+
+IDENTITY_REASON = "Pelapor adalah saksi kunci; pemeriksa perlu meminta keterangan resmi darinya."
+
+
+@pytest.fixture
+def identified_report(file_wbs, with_identity, wbs_handler):
+    """A report with a sealed identity, assigned to the Pengelola WBS."""
+    from casework.services import case_assign
+
+    case, _code = file_wbs(identitas=with_identity)
+    return case_assign(case=case, actor=wbs_handler, assignee=wbs_handler)
+
+
+@pytest.fixture
+def pending_request(identified_report, wbs_handler):
+    """The assigned handler's request to open that identity, waiting for a decision."""
+    from wbs import identity
+
+    return identity.identity_request(case=identified_report, actor=wbs_handler, reason=IDENTITY_REASON)

@@ -102,7 +102,8 @@ def test_the_handler_sees_handles_and_opens_the_files(client, report, wbs_handle
     message_post(case=report, body="Terima kasih, laporan Anda kami telaah.", actor=second_handler)
     note_add(case=report, actor=second_handler, body="Cek jadwal piket loket 3.")
     verified_login(client, second_handler)
-    assert client.get(reverse("case:detail", args=[report.pk])).status_code == 200
+    assert client.get(reverse("case:detail", args=[report.pk]))["Location"] == f"/staf/wbs/{report.pk}/"
+    assert client.get(reverse("wbs_staff:detail", args=[report.pk])).status_code == 200
     attachment = Attachment.objects.get(case=report)
     assert client.get(reverse("files:download", args=[attachment.pk])).status_code == 200
 
@@ -117,7 +118,7 @@ def test_script_in_a_report_is_shown_as_text(client, file_wbs, wbs_handler):
     case, _code = file_wbs(title="<script>alert('judul')</script>")
     message_post(case=case, body="<img src=x onerror=alert(1)>", by_reporter=True)
     verified_login(client, wbs_handler)
-    page = client.get(reverse("case:detail", args=[case.pk])).content.decode()
+    page = client.get(reverse("wbs_staff:detail", args=[case.pk])).content.decode()
     assert "<script>alert('judul')</script>" not in page and "&lt;script&gt;" in page
     assert "<img src=x onerror" not in page
 

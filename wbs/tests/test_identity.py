@@ -21,18 +21,19 @@ from wbs.choices import StatusPermintaan
 from wbs.models import IdentityAccessRequest, LaporanWbs, SealedIdentity
 from wbs.reported import TerlaporInput
 
-REASON = "Pelapor adalah saksi kunci; pemeriksa perlu meminta keterangan resmi darinya."
+from .conftest import IDENTITY_REASON
+
+REASON = IDENTITY_REASON
 
 
 @pytest.fixture
-def report(file_wbs, with_identity, wbs_handler):
-    case, _code = file_wbs(identitas=with_identity)
-    return case_assign(case=case, actor=wbs_handler, assignee=wbs_handler)
+def report(identified_report):
+    return identified_report
 
 
 @pytest.fixture
-def pending(report, wbs_handler):
-    return identity.identity_request(case=report, actor=wbs_handler, reason=REASON)
+def pending(pending_request):
+    return pending_request
 
 
 def events(case, event):
@@ -195,7 +196,7 @@ def test_an_approval_is_void_once_the_requester_may_no_longer_act(pending, repor
 
 def test_the_handlers_page_and_the_loaded_report_never_hold_the_identity(client, report, wbs_handler):
     verified_login(client, wbs_handler)
-    response = client.get(reverse("case:detail", args=[report.pk]))
+    response = client.get(reverse("wbs_staff:detail", args=[report.pk]))
     assert response.status_code == 200
     assert "Siti Pelapor" not in response.content.decode()
     assert "Siti Pelapor" not in repr(response.context[-1].flatten())
