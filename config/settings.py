@@ -342,9 +342,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": _WBS_FILTER}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own handlers for its loggers (a console copy while DEBUG is on, and mail
+        # to ADMINS, which SIGAP does not use) would print its lines twice and past the
+        # filter: everything goes to the one console handler instead.
+        "django": {"handlers": [], "propagate": True},
         # Django's request logger prints the path of every 4xx/5xx; it logs only errors.
         "django.request": {"level": "ERROR", "filters": _WBS_FILTER},
-        "django.server": {"level": env.str("DEV_SERVER_LOG_LEVEL", default="INFO"), "filters": _WBS_FILTER},
+        # Django's own configuration keeps the development server's lines to itself.
+        "django.server": {
+            "level": env.str("DEV_SERVER_LOG_LEVEL", default="INFO"),
+            "filters": _WBS_FILTER,
+            "propagate": True,
+        },
         "django.security.csrf": {"filters": _WBS_FILTER},
         "django.security.DisallowedHost": {"filters": _WBS_FILTER},
         "django.security.DisallowedRedirect": {"filters": _WBS_FILTER},

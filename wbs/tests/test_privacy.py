@@ -232,3 +232,8 @@ def test_the_settings_put_the_filter_on_every_logger_that_attaches_requests():
     for name in ("django.request", "django.server", "django.security.csrf", "django.security.DisallowedHost"):
         assert any(isinstance(f, privacy.ReporterLogFilter) for f in logging.getLogger(name).filters), name
     assert "wbs.privacy.ReporterPrivacyMiddleware" == settings.MIDDLEWARE[0]
+    # Django's own handlers (its DEBUG console copy, mail to ADMINS) would bypass it.
+    assert logging.getLogger("django").handlers == []
+    for handler in logging.getLogger().handlers:
+        if not type(handler).__module__.startswith("_pytest"):
+            assert any(isinstance(f, privacy.ReporterLogFilter) for f in handler.filters), handler
