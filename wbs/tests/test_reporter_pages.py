@@ -291,3 +291,13 @@ def test_not_found_is_kept_out_of_caches_too(on_report, path):
     browser, case, code = on_report
     response = browser.get(path)
     assert response.status_code == 404 and "no-store" in response["Cache-Control"]
+
+
+def test_reading_the_page_records_no_time_of_the_visit(on_report, wbs_handler):
+    browser, case, code = on_report
+    services.wbs_message_reporter(case=case, actor=wbs_handler, body="Ada pertanyaan.")
+    before = LaporanWbs.objects.filter(pk=case.pk).values_list("updated_at", flat=True).get()
+    assert "Ada pertanyaan." in browser.get(REPORT).content.decode()
+    # Neither a read mark on the handler's message nor a change of the report's row.
+    assert Message.objects.get(case=case).read_at is None
+    assert LaporanWbs.objects.filter(pk=case.pk).values_list("updated_at", flat=True).get() == before
