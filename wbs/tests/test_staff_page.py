@@ -225,3 +225,27 @@ def test_a_closed_report_offers_no_action(handler_client, case_in):
     case = case_in(State.SELESAI)
     body = page(handler_client, case)
     assert "Tidak ada tindakan pada status ini." in body
+
+
+def test_a_refused_shared_form_comes_back_on_the_wbs_page(handler_client, file_wbs):
+    case, _code = file_wbs()
+    response = handler_client.post(reverse("case:note", args=[case.pk]), {"body": ""})
+    assert response.status_code == 400
+    assert "Minta kelengkapan kepada pelapor" in response.content.decode()  # the WBS page's own forms
+
+
+def test_the_staff_menu_can_offer_the_wbs_pages_to_those_who_may_open_them(
+    wbs_handler, inspektorat, kepala_dinas, pegawai
+):
+    from django.template import Context, Template
+
+    def links(user):
+        template = Template(
+            "{% load wbs_staff %}{% wbs_staff_links user as links %}{% for l in links %}{{ l.url }} {% endfor %}"
+        )
+        return template.render(Context({"user": user})).split()
+
+    assert links(wbs_handler) == ["/staf/wbs/"]
+    assert links(inspektorat) == ["/staf/wbs/", "/staf/wbs/permintaan-identitas/"]
+    assert links(kepala_dinas) == ["/staf/wbs/permintaan-identitas/"]
+    assert links(pegawai) == []
