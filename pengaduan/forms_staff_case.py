@@ -294,5 +294,32 @@ class AnswerForm(ActionForm):
         return {**super().service_arguments(), "answer": self.cleaned_data["jawaban"]}
 
 
+class ProposeWbsForm(ActionForm):
+    """Usulkan pindah ke WBS: the complaint reports staff wrongdoing; ask the complainant
+    to let it move to the WBS, where their identity is sealed."""
+
+    explanation = _long_text(
+        _("Penjelasan untuk pelapor"),
+        required_message=_("Jelaskan kepada pelapor mengapa pengaduannya sebaiknya ditangani melalui WBS."),
+        rows=4,
+        help_text=_(
+            "Pelapor membacanya di halaman pelacakan dan memilih setuju atau tidak. Bila setuju, isi, lampiran "
+            "dan identitasnya pindah ke WBS dan dihapus dari pengaduan ini; tim pengaduan tidak dapat "
+            "mengikutinya ke sana."
+        ),
+    )
+    public_note = None
+
+    def service_arguments(self) -> dict:
+        return {**super().service_arguments(), "explanation": self.cleaned_data["explanation"]}
+
+
+class WithdrawWbsForm(ActionForm):
+    """Tetap sebagai pengaduan: withdraw the proposal (e.g. the complainant answered by
+    phone, or never answered); the complaint returns to triage."""
+
+    public_note = None
+
+
 class CloseForm(ActionForm):
     """Selesaikan: close an answered complaint before the automatic close."""

@@ -31,6 +31,7 @@ from casework.services import record_case_event, run_transition
 from wbs import services as wbs_services
 from wbs.choices import Kategori as WbsKategori
 from wbs.identity import Identitas
+from wbs.models import LaporanWbs
 
 from .models import Pengaduan
 
@@ -97,9 +98,9 @@ def _files(locked: Pengaduan) -> tuple[list[Attachment], list[CleanFile]]:
     return rows, files
 
 
-def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, str]:
+def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, LaporanWbs, str]:
     """The complainant consents on the tracking page: file the WBS report, empty the
-    complaint. Returns the complaint and the WBS receipt code, to show once."""
+    complaint. Returns the complaint, the report and its receipt code, to show once."""
     with transaction.atomic():
         locked = run_transition(
             case=_lock(case),
@@ -110,7 +111,7 @@ def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, str]:
             ),
         )
         rows, files = _files(locked)
-        _report, receipt_code = wbs_services.wbs_create(
+        report, receipt_code = wbs_services.wbs_create(
             title=locked.title,
             kategori=WbsKategori.LAINNYA,
             apa=locked.isi,
@@ -136,4 +137,4 @@ def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, str]:
             note=_("Isi, identitas pelapor dan lampiran dipindahkan ke WBS dan dihapus dari pengaduan ini."),
             data={"files": len(rows)},
         )
-    return locked, receipt_code
+    return locked, report, receipt_code

@@ -15,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/tindak-lanjut/", views.record_follow_up, name="follow_up"),
     path("<int:pk>/jawab/", views.answer, name="answer"),
     path("<int:pk>/selesaikan/", views.close, name="close"),
+    path("<int:pk>/usulkan-wbs/", views.propose_wbs, name="propose_wbs"),
+    path("<int:pk>/batalkan-usulan-wbs/", views.withdraw_wbs, name="withdraw_wbs"),
 ]

@@ -29,7 +29,7 @@ from casework.views_files import INLINE_TYPES
 from casework.workflow import TransitionBlocked
 
 from . import forms_staff_case as forms
-from . import services
+from . import services, services_wbs
 from .models import Pengaduan
 from .services_follow_up import EVIDENCE_PURPOSE, pengaduan_record_follow_up_with_evidence
 from .similar import similar_open_complaints
@@ -138,6 +138,27 @@ ACTIONS = {
             services.pengaduan_answer,
             _("Jawaban dikirim kepada pelapor."),
             _("Jika pelapor tidak menanggapi dalam masa konfirmasi, pengaduan selesai dengan sendirinya."),
+        ),
+        Action(
+            "usulkan_wbs",
+            "pengaduan_staff:propose_wbs",
+            "propose_wbs_form",
+            forms.ProposeWbsForm,
+            services_wbs.pengaduan_propose_wbs,
+            _("Usulan pindah ke WBS dikirim kepada pelapor."),
+            _(
+                "Untuk laporan pelanggaran oleh pegawai: pelapor diminta setuju memindahkannya ke WBS. "
+                "Batas waktu berhenti sampai pelapor memilih."
+            ),
+        ),
+        Action(
+            "tolak_wbs",
+            "pengaduan_staff:withdraw_wbs",
+            "withdraw_wbs_form",
+            forms.WithdrawWbsForm,
+            services_wbs.pengaduan_keep_as_complaint,
+            _("Usulan pindah ke WBS dibatalkan; pengaduan kembali ke tahap verifikasi."),
+            _("Batalkan usulan bila pelapor tidak menanggapi atau menolak lewat saluran lain."),
         ),
         Action(
             "selesaikan",
@@ -270,3 +291,5 @@ route = _endpoint("disposisi")
 record_follow_up = _endpoint("catat_tindak_lanjut")
 answer = _endpoint("jawab")
 close = _endpoint("selesaikan")
+propose_wbs = _endpoint("usulkan_wbs")
+withdraw_wbs = _endpoint("tolak_wbs")

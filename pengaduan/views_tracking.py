@@ -32,20 +32,25 @@ from casework.views_public import (
     throttled,
 )
 from casework.workflow import TransitionBlocked
+from wbs.views_report import receipt_response as wbs_receipt_response
 
-from . import monthly, services
+from . import monthly, services, services_wbs
 from .choices import State
-from .forms_tracking import MonthForm, RatingForm, SupplyInformationForm
+from .forms_tracking import MonthForm, RatingForm, SupplyInformationForm, WbsConsentForm
 
 KIND = "pengaduan"
 ANSWERED = (State.DIJAWAB, State.SELESAI)
 MONTHLY_PAGE_SIZE = 50
 
 
+def _latest_public_note(case, transition: str) -> str:
+    entry = case_selectors.public_timeline(case).filter(transition=transition).order_by("-created_at", "-id").first()
+    return entry.public_note if entry is not None else ""
+
+
 def _question(case) -> str:
     """The handler's latest request for information, as the complainant reads it."""
-    entry = case_selectors.public_timeline(case).filter(transition="tunda").order_by("-created_at", "-id").first()
-    return entry.public_note if entry is not None else ""
+    return _latest_public_note(case, "tunda")
 
 
 def _rated_this_answer(case) -> bool:
@@ -69,6 +74,9 @@ def track_panel_context(request, case) -> dict:
         context["reply_form"] = SupplyInformationForm(already_attached=attachment_count(case))
         # The answer to the question is the way to write while the case waits.
         context["replaces_message_form"] = True
+    if case.state == State.MENUNGGU_PERSETUJUAN_WBS:
+        context["wbs_explanation"] = _latest_public_note(case, "usulkan_wbs")
+        context["wbs_form"] = WbsConsentForm()
     if context["answered"]:
         rated = _rated_this_answer(case)
         context["rated"] = rated
@@ -135,6 +143,30 @@ def rate(request, case):
         messages.success(request, _("Pengaduan Anda dibuka kembali dan akan ditangani lagi oleh petugas."))
     else:
         messages.success(request, _("Terima kasih atas penilaian Anda."))
+    return redirect("track_case")
+
+
+@reporter_view(kind=KIND)
+@require_POST
+def wbs_decision(request, case):
+    """The complainant answers the proposal to move the complaint to the WBS.
+
+    Consent files the WBS report (pengaduan.services_wbs) and opens its receipt page,
+    where the new receipt code is shown once; declining keeps it a complaint.
+    """
+    form = WbsConsentForm(request.POST)
+    if throttled(request):
+        return refuse_throttled(request, case, form_name="wbs_form", form=form)
+    if not form.is_valid():
+        return render_track_page(request, case, status=400, wbs_form=form)
+    try:
+        if form.cleaned_data["keputusan"] == WbsConsentForm.CONSENT:
+            _moved, report, code = services_wbs.pengaduan_move_to_wbs(case=case)
+            return wbs_receipt_response(report, code)
+        services_wbs.pengaduan_keep_as_complaint(case=case)
+    except (ValidationError, TransitionBlocked) as exc:
+        return refuse(request, case, form_name="wbs_form", form=form, reasons=reasons_of(exc))
+    messages.success(request, _("Pengaduan Anda tetap ditangani sebagai pengaduan."))
     return redirect("track_case")
 
 

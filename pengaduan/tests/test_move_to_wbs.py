@@ -96,7 +96,7 @@ def test_a_handler_may_withdraw_the_proposal(proposed, handler):
 
 def test_consent_files_a_wbs_report_with_the_content_and_files(proposed):
     original = attachments.read_attachment(Attachment.objects.get(case=proposed))
-    case, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
+    case, _report, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
     assert case.state == State.DIPINDAHKAN_KE_WBS and case.closed_at is not None
     report = receipts.find_report(code)
     assert report is not None
@@ -107,7 +107,7 @@ def test_consent_files_a_wbs_report_with_the_content_and_files(proposed):
 
 
 def test_the_identity_is_sealed_in_the_wbs_and_erased_from_the_complaint(proposed):
-    case, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
+    case, _report, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
     report = receipts.find_report(code)
     assert hasattr(report, "sealed_identity")  # handlers see only that one exists
     case = Pengaduan.objects.get(pk=case.pk)
@@ -117,7 +117,7 @@ def test_the_identity_is_sealed_in_the_wbs_and_erased_from_the_complaint(propose
 
 
 def test_nothing_links_the_complaint_and_the_report(proposed):
-    case, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
+    case, _report, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
     report = receipts.find_report(code)
     entry = AuditEntry.objects.get(case_id=case.pk, event="case.moved_to_wbs")
     assert str(report.pk) not in str(entry.data) and report.reference not in str(entry.data)
@@ -130,7 +130,7 @@ def test_nothing_links_the_complaint_and_the_report(proposed):
 
 
 def test_the_complaint_team_cannot_see_the_wbs_report(proposed, handler, make_user):
-    _case, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
+    _case, _report, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
     report = receipts.find_report(code)
     assert not access.can_view(handler, report)
     assert access.can_view(make_user(roles.PENGELOLA_WBS), report)
