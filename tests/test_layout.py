@@ -89,3 +89,26 @@ def test_stylesheet_is_local_and_the_page_loads_nothing_from_elsewhere(client, d
     assert "/static/css/sigap.css" in body
     assert "http://" not in body and "https://" not in body
     assert "<script" not in body
+
+
+def test_the_wbs_is_found_from_the_home_and_tracking_pages(client, db):
+    login = reverse("wbs:login")
+    assert f'href="{login}"' in client.get(reverse("home")).content.decode()
+    assert f'href="{login}"' in client.get(reverse("track")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "links"),
+    [
+        (roles.PENGELOLA_WBS, ["wbs_staff:list"]),
+        (roles.PIMPINAN, ["wbs_staff:identity_requests"]),
+        (roles.PENGELOLA_PENGADUAN, []),
+    ],
+)
+def test_the_staff_menu_offers_the_wbs_pages_only_to_who_may_open_them(client, make_user, role, links):
+    from accounts.testing import verified_login
+
+    verified_login(client, make_user(role))
+    body = client.get(reverse("casework:inbox")).content.decode()
+    for name in ("wbs_staff:list", "wbs_staff:identity_requests"):
+        assert (f'href="{reverse(name)}"' in body) == (name in links), name
