@@ -1,58 +1,43 @@
 """The public complaint form: the shape of what a member of the public sends, and a cheap
 trap for robots.
 
-The form checks only the shape of the input (lengths, dates, choices, NIK and phone as
-pengaduan.validators says); pengaduan.services.pengaduan_create checks the rest and its
-errors are put back on these fields, which carry the service's argument names.
+The form checks only the shape of the input (lengths, dates, choices, the NIK as
+pengaduan.validators says, the phone as casework.validators says);
+pengaduan.services.pengaduan_create checks the rest and its errors are put back on these
+fields, which carry the service's argument names.
 
 Robots are caught without any outside service, two ways, and a person caught by mistake
 gets a message with everything they typed still in place:
 - a honeypot field hidden from people (off-screen, out of the tab order, hidden from
   screen readers) under a name no browser autofills;
-- a signed timestamp of when the form was shown: a post quicker than
-  SIGAP_PENGADUAN_MIN_FILL_SECONDS, or without a valid stamp, is refused.
+- a signed timestamp of when the form was shown (casework.formstamp): a post quicker
+  than SIGAP_PENGADUAN_MIN_FILL_SECONDS, or without a valid stamp, is refused.
 """
 
 from __future__ import annotations
 
-import time
-
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from casework.formstamp import seconds_since_started, sign_started
 from casework.models import Confidentiality
 from casework.uploads import AttachmentsField
+from casework.validators import validate_phone
 
 from . import selectors
 from .choices import Jenis
 from .models import TEXT_MAX_LENGTH
-from .validators import normalize_nik, validate_nik, validate_phone
+from .validators import normalize_nik, validate_nik
 
 HONEYPOT = "keterangan_tambahan"
 STARTED = "dimulai"
-_STARTED_SALT = "pengaduan.intake.started"
 # Longest id a real row can have (a bigint); longer input cannot name one.
 _MAX_ID_DIGITS = 18
-
-
-def sign_started(at: float | None = None) -> str:
-    """The signed time the form is shown, for its hidden STARTED field."""
-    return signing.Signer(salt=_STARTED_SALT).sign(str(int(at if at is not None else time.time())))
-
-
-def seconds_since_started(token: str) -> float | None:
-    """Seconds since sign_started() made `token`, or None when it is missing or forged."""
-    try:
-        started = int(signing.Signer(salt=_STARTED_SALT).unsign(token or ""))
-    except (signing.BadSignature, ValueError):
-        return None
-    return time.time() - started
 
 
 class ActiveChoiceField(forms.ModelChoiceField):

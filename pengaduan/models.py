@@ -36,10 +36,11 @@ from django_fsm import transition
 
 from casework.fields import EncryptedCharField, EncryptedTextField
 from casework.models import Case
+from casework.validators import validate_phone
 
 from . import conditions
 from .choices import ArchiveReason, Channel, Clock, Jenis, State
-from .validators import validate_nik, validate_phone
+from .validators import validate_nik
 
 TEXT_MAX_LENGTH = 10_000
 

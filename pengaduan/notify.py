@@ -36,11 +36,12 @@ from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_fsm.signals import post_transition
 
 from casework import crypto, sms
+from casework.datetext import opened_at_text
 
 from .choices import State
 from .models import Pengaduan
@@ -95,12 +96,6 @@ def unseal_code(sealed: str) -> str:
 
 def _footer() -> str:
     return _("Pesan ini dikirim otomatis oleh SIGAP; mohon tidak membalas pesan ini.")
-
-
-def opened_at_text(moment) -> str:
-    """When a complaint was received, as the complainant reads it (local time, in the
-    active language)."""
-    return formats.date_format(timezone.localtime(moment), "l, j F Y, H.i T")
 
 
 def receipt_notice(case, *, code: str, url: str | None = None) -> Notice:

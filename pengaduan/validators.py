@@ -1,5 +1,6 @@
 """Checks of a complainant's identity fields, each failing with a message that says what
-is wrong, so a member of the public can correct the input without guessing."""
+is wrong, so a member of the public can correct the input without guessing. The phone
+number is checked by the engine's casework.validators, as for every kind."""
 
 from __future__ import annotations
 
@@ -11,9 +12,6 @@ from django.utils.translation import gettext_lazy as _
 NIK_LENGTH = 16
 # People type a NIK as printed on the card or copied from a form: in groups, with dots.
 _NIK_SEPARATORS = re.compile(r"[\s.\-]")
-_PHONE_CHARACTERS = re.compile(r"^\+?[\d\s\-().]+$")
-PHONE_MIN_DIGITS = 8
-PHONE_MAX_DIGITS = 15  # E.164
 
 
 def normalize_nik(value: str) -> str:
@@ -50,23 +48,4 @@ def validate_nik(value: str) -> None:
             _("Angka ke-9 dan ke-10 NIK adalah bulan lahir: 01–12; yang Anda isi %(value)s."),
             code="nik_month",
             params={"value": value[8:10]},
-        )
-
-
-def validate_phone(value: str) -> None:
-    """A telephone or WhatsApp number as people write it: digits with an optional leading
-    +, spaces, dashes, dots or brackets; 8 to 15 digits in all."""
-    if not value:
-        return
-    if not _PHONE_CHARACTERS.match(value):
-        raise ValidationError(
-            _("Nomor telepon hanya boleh berisi angka, spasi, tanda +, tanda hubung, dan tanda kurung."),
-            code="phone_characters",
-        )
-    digits = sum(ch.isdigit() for ch in value)
-    if not PHONE_MIN_DIGITS <= digits <= PHONE_MAX_DIGITS:
-        raise ValidationError(
-            _("Nomor telepon harus 8 sampai 15 angka; yang Anda isi %(count)d angka."),
-            code="phone_length",
-            params={"count": digits},
         )

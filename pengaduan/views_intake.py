@@ -27,6 +27,7 @@ from django.views.decorators.http import require_POST
 
 from casework import ratelimit, sms
 from casework.attachments import add_attachment
+from casework.datetext import opened_at_text
 
 from . import notify, receipt_cookie, services
 from .forms_intake import PengaduanForm
@@ -103,7 +104,7 @@ def _receipt_response(request, case, code: str):
 
 
 def _opened_text(slot: dict) -> str:
-    return notify.opened_at_text(receipt_cookie.opened_at(slot))
+    return opened_at_text(receipt_cookie.opened_at(slot))
 
 
 @never_cache

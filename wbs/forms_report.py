@@ -4,8 +4,8 @@
 The form checks the shape of the input only; wbs.services.wbs_create checks the rest,
 and its errors come back on these fields, which carry the service's argument names
 (identitas_<part>, kontak_email...). The reported persons are a small formset beside
-the form. The robot trap is the complaint form's (pengaduan.forms_intake): a hidden
-field and a signed time the form was shown; a person caught by it keeps everything
+the form. The robot trap is the one every public form has: a hidden field and a signed
+time the form was shown (casework.formstamp); a person caught by it keeps everything
 typed and is asked to send again.
 """
 
@@ -21,8 +21,8 @@ from django.core.validators import DecimalValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from casework.formstamp import seconds_since_started, sign_started
 from casework.uploads import AttachmentsField
-from pengaduan.forms_intake import seconds_since_started, sign_started
 
 from .choices import Kategori
 from .identity import LIMITS as IDENTITY_LIMITS

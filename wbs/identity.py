@@ -28,7 +28,7 @@ from accounts import roles
 from accounts.models import nip_validator
 from casework import access, audit
 from casework.services import record_case_event
-from pengaduan.validators import validate_phone
+from casework.validators import validate_phone
 
 from . import reported, sealing
 from .choices import Penanganan, StatusPermintaan

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from pengaduan.notify import opened_at_text
+from casework.datetext import opened_at_text
 
 from . import cookies, receipts, reporter_session, services, throttle
 from .forms_report import WbsReportForm, people_of, terlapor_formset

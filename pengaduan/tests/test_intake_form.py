@@ -11,9 +11,9 @@ from django.urls import reverse
 from PIL import Image
 
 from accounts.models import UnitKerja
+from casework.formstamp import sign_started
 from casework.models import Attachment
 from pengaduan.choices import Channel, Jenis, State
-from pengaduan.forms_intake import sign_started
 from pengaduan.models import KategoriLayanan, Pengaduan
 
 URL = "/pengaduan/baru/"

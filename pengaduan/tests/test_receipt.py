@@ -10,8 +10,8 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from casework import tracking
+from casework.formstamp import sign_started
 from pengaduan import receipt_cookie
-from pengaduan.forms_intake import sign_started
 from pengaduan.models import Pengaduan
 
 RECEIPT = "/pengaduan/tanda-terima/"

@@ -1,4 +1,4 @@
-"""NIK and telephone checks: each failure says what is wrong, so the complainant can fix it.
+"""NIK checks: each failure says what is wrong, so the complainant can fix it.
 
 A NIK is 16 digits: province, regency, district (2 each), birth date as DDMMYY with 40
 added to the day for women, and a 4-digit serial.
@@ -7,7 +7,7 @@ added to the day for women, and a 4-digit serial.
 import pytest
 from django.core.exceptions import ValidationError
 
-from pengaduan.validators import normalize_nik, validate_nik, validate_phone
+from pengaduan.validators import normalize_nik, validate_nik
 
 
 def message(validator, value):
@@ -60,19 +60,3 @@ def test_an_impossible_birth_month_is_explained(month):
 
 def test_spaces_dots_and_dashes_between_groups_are_removed():
     assert normalize_nik(" 3201.0115-0890 0001 ") == "3201011508900001"
-
-
-@pytest.mark.parametrize("phone", ["081234567890", "+62 812-3456-7890", "(021) 555 1234", ""])
-def test_telephone_numbers_as_people_write_them(phone):
-    validate_phone(phone)
-
-
-def test_a_telephone_number_with_letters_is_explained():
-    assert message(validate_phone, "0812abc") == [
-        "Nomor telepon hanya boleh berisi angka, spasi, tanda +, tanda hubung, dan tanda kurung."
-    ]
-
-
-@pytest.mark.parametrize(("phone", "count"), [("0812", 4), ("0812345678901234", 16)])
-def test_a_telephone_number_of_the_wrong_length_is_explained(phone, count):
-    assert message(validate_phone, phone) == [f"Nomor telepon harus 8 sampai 15 angka; yang Anda isi {count} angka."]

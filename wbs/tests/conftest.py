@@ -185,7 +185,7 @@ def form_data(**overrides):
     """A valid post of the public report form (sent a minute after it was shown)."""
     import time
 
-    from pengaduan.forms_intake import sign_started
+    from casework.formstamp import sign_started
 
     data = {
         "kategori": "korupsi",

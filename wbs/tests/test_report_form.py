@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.testing import verified_login
+from casework.formstamp import sign_started
 from casework.models import AuditEntry
 from casework.tests import samples
-from pengaduan.forms_intake import sign_started
 from wbs.models import KontakPelapor, LaporanWbs, SealedIdentity, Terlapor
 
 from .conftest import form_data
