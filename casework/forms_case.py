@@ -1,7 +1,9 @@
-"""Forms of the generic staff case page. They check only the shape of input."""
+"""Forms of the staff case pages: the generic page's, and the base of every kind's
+action forms. They check only the shape of input."""
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Confidentiality
@@ -30,6 +32,46 @@ class InternalNoteForm(forms.Form):
 class TransitionForm(forms.Form):
     note = _text_field(_("Catatan internal"), required=False, rows=2)
     public_note = _text_field(_("Keterangan untuk pelapor"), required=False, rows=2)
+
+
+class ActionForm(TransitionForm):
+    """Base of a kind's staff action forms, one form per action and each feeding one
+    service: the notes, the service's arguments, and where a service's refusal is shown.
+
+    Every kind's case page works this way, so the notes and the errors look and behave
+    alike on all of them. Every form is made for one case and the user acting on it
+    (`case`, `user`).
+    """
+
+    NOTES = ("note", "public_note")
+
+    def __init__(self, *args, case, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.user = user
+        # The action's own fields first, the notes last.
+        self.order_fields([name for name in self.fields if name not in self.NOTES])
+
+    def service_arguments(self) -> dict:
+        """The keyword arguments of the action's service, from the cleaned input."""
+        arguments = {"note": self.cleaned_data["note"]}
+        if "public_note" in self.fields:
+            arguments["public_note"] = self.cleaned_data["public_note"]
+        return arguments
+
+    def add_service_error(self, exc: ValidationError) -> None:
+        """Show a service's ValidationError: on the field it names when this form has
+        that field, otherwise above the form."""
+        if not hasattr(exc, "error_dict"):
+            self.add_error(None, exc.messages)
+            return
+        for name, errors in exc.message_dict.items():
+            field = self.error_field_for(name)
+            self.add_error(field if field in self.fields else None, errors)
+
+    def error_field_for(self, model_field: str) -> str:
+        """The form field where an error on `model_field` of the case belongs."""
+        return model_field
 
 
 class AssignForm(forms.Form):

@@ -2,21 +2,20 @@
 
 They check only the shape of input (required, length, a choice that exists); the rules
 of the workflow stay in pengaduan.services and the transitions' conditions, whose
-refusals the view shows on the same form. Every form carries the engine's two notes
-(casework.forms_case.TransitionForm): an internal one for the history, and an optional
-one the complainant reads on the tracking page — except where the action's own text is
-what the complainant reads (the question of tunda, the answer).
+refusals the view shows on the same form. Every form is the engine's action form
+(casework.forms_case.ActionForm) with its two notes: an internal one for the history,
+and an optional one the complainant reads on the tracking page — except where the
+action's own text is what the complainant reads (the question of tunda, the answer).
 """
 
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
-from casework.forms_case import TransitionForm
+from casework.forms_case import ActionForm
 from casework.uploads import AttachmentsField
 
 from . import conditions
@@ -37,43 +36,6 @@ def _long_text(label, *, required_message, rows=5, help_text=""):
             "max_length": _("Teks terlalu panjang: paling banyak %(limit_value)d karakter."),
         },
     )
-
-
-class ActionForm(TransitionForm):
-    """Base of the action forms: the notes, and where a service's refusal is shown.
-
-    Every form is made for one complaint and the user acting on it (`case`, `user`).
-    """
-
-    NOTES = ("note", "public_note")
-
-    def __init__(self, *args, case: Pengaduan, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.case = case
-        self.user = user
-        # The action's own fields first, the notes last.
-        self.order_fields([name for name in self.fields if name not in self.NOTES])
-
-    def service_arguments(self) -> dict:
-        """The keyword arguments of the action's service, from the cleaned input."""
-        arguments = {"note": self.cleaned_data["note"]}
-        if "public_note" in self.fields:
-            arguments["public_note"] = self.cleaned_data["public_note"]
-        return arguments
-
-    def add_service_error(self, exc: ValidationError) -> None:
-        """Show a service's ValidationError: on the field it names when this form has
-        that field, otherwise above the form."""
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc.messages)
-            return
-        for name, errors in exc.message_dict.items():
-            field = self.error_field_for(name)
-            self.add_error(field if field in self.fields else None, errors)
-
-    def error_field_for(self, model_field: str) -> str:
-        """The form field where an error on `model_field` of the complaint belongs."""
-        return model_field
 
 
 class VerifyForm(ActionForm):

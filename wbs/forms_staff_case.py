@@ -4,7 +4,7 @@ wbs.services, and the forms for the reported persons and the identity request.
 They check the shape of input only; the workflow's rules stay in the services and the
 transitions' conditions, whose refusals the view shows on the same form. The base, with
 the engine's two notes (internal, and for the reporter) and the mapping of a service's
-field errors onto the form, is the complaint page's (pengaduan.forms_staff_case).
+field errors onto the form, is the engine's (casework.forms_case.ActionForm).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from pengaduan.forms_staff_case import ActionForm
+from casework.forms_case import ActionForm
 
 from .choices import Pemeriksa, State, Temuan, TujuanPenerusan
 from .forms_report import TerlaporForm
