@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.models import UnitKerja
 from casework import access, sla
 from casework.kinds import get_kind
+from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, Deadline
 
 from .choices import Clock, State
@@ -44,27 +44,6 @@ def auto_close_due(today: date) -> QuerySet[Pengaduan]:
 
 
 # --- The staff complaint list -------------------------------------------------------------
-
-# How the list may be sorted: a key for the address bar, and the database ordering. Every
-# ordering ends in the primary key so pages never overlap or skip a row.
-LIST_ORDERINGS = {
-    "terbaru": (F("opened_at").desc(), F("pk").desc()),
-    "terlama": (F("opened_at").asc(), F("pk").asc()),
-    # Open complaints by their nearest deadline; closed ones (no deadline) last.
-    "batas": (F("due_date").asc(nulls_last=True), F("opened_at").desc(), F("pk").desc()),
-    "batas_terjauh": (F("due_date").desc(nulls_last=True), F("opened_at").desc(), F("pk").desc()),
-}
-DEFAULT_LIST_ORDER = "terbaru"
-
-# Deadline filters, on the due status every list computes the same way (casework.sla).
-DUE_OVERDUE = "terlambat"
-DUE_SOON = "segera"
-DUE_AT_RISK = "terlambat_atau_segera"
-_DUE_FILTERS = {
-    DUE_OVERDUE: Q(is_overdue=True),
-    DUE_SOON: Q(is_due_soon=True),
-    DUE_AT_RISK: Q(is_overdue=True) | Q(is_due_soon=True),
-}
 
 # What a row of the list shows. Everything else (the complaint text, the complainant's
 # identity, the answer) stays unread, so no page decrypts more than one title a row.
@@ -130,12 +109,7 @@ def pengaduan_list(
         cases = cases.filter(pengaduan__channel=channel)
     if unit is not None:
         cases = cases.filter(unit=unit)
-    if due:
-        cases = sla.annotate_due_status(cases, today=today).filter(_DUE_FILTERS[due])
-    if opened_from is not None:
-        cases = cases.filter(opened_at__gte=_start_of_local_day(opened_from))
-    if opened_until is not None:
-        cases = cases.filter(opened_at__lt=_start_of_local_day(opened_until + timedelta(days=1)))
+    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
     search = " ".join((search or "").split())
     if search:
         cases = cases.filter(pk__in=_matching_numbers(search))
@@ -163,9 +137,3 @@ def pengaduan_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | 
         .only(*_LIST_COLUMNS)
         .order_by(*LIST_ORDERINGS[order])
     )
-
-
-def _start_of_local_day(day: date) -> datetime:
-    """Midnight at the start of `day` in the site's time zone, so a range of days is a
-    range of the indexed opening time rather than a date computed on every row."""
-    return timezone.make_aware(datetime.combine(day, time.min))

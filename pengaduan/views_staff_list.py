@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from casework.kinds import get_kind
+from casework.lists import KeysFirstPaginator, sort_links
 from casework.models import Case
 from casework.views_case import case_url
 
@@ -32,49 +32,6 @@ class ListRow:
     complaint: Pengaduan  # the complaint's own columns: category, channel, LAPOR! ticket
     url: str
     state_label: str
-
-
-@dataclass(frozen=True)
-class SortLink:
-    """A sortable column header: the order a click asks for, and the current one (for
-    aria-sort) when the list is sorted by this column."""
-
-    next_order: str
-    aria_sort: str
-
-
-# Column → (order when first clicked, {current order: aria-sort value}).
-_SORTABLE = {
-    "opened": ("terbaru", {"terbaru": "descending", "terlama": "ascending"}),
-    "due": ("batas", {"batas": "ascending", "batas_terjauh": "descending"}),
-}
-_REVERSED = {"terbaru": "terlama", "terlama": "terbaru", "batas": "batas_terjauh", "batas_terjauh": "batas"}
-
-
-def _sort_links(order: str) -> dict[str, SortLink]:
-    links = {}
-    for column, (first, states) in _SORTABLE.items():
-        current = states.get(order, "")
-        links[column] = SortLink(next_order=_REVERSED[order] if current else first, aria_sort=current)
-    return links
-
-
-class KeysFirstPaginator(Paginator):
-    """Counts and slices a list on its primary keys alone, then loads the page's rows by
-    key with `load(keys)` (which adds the joins, the columns and the order).
-
-    A page deep into a long list then skips its OFFSET over index entries, not over
-    joined rows, and the filters are not evaluated again for the rows. Two queries a
-    page (the count, and the rows with their keys as a subquery), whatever the page
-    size or the length of the list.
-    """
-
-    def __init__(self, cases, per_page, *, load):
-        super().__init__(cases.values_list("pk", flat=True), per_page)
-        self._load = load
-
-    def _get_page(self, keys, number, paginator):
-        return super()._get_page(self._load(keys), number, paginator)
 
 
 def _row(case: Case) -> ListRow:
@@ -106,7 +63,7 @@ def complaint_list(request):
         "page": page,
         "rows": [_row(case) for case in page],
         "filtered": form.is_narrowed(),
-        "sort": _sort_links(order),
+        "sort": sort_links(order),
         "may_create": may_create,
     }
     return render(request, "pengaduan/staff/list.html", context)

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
 from accounts import roles
 from casework import access, sla
+from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, Recusal
-
-# The complaint list's orders and deadline filters: both lists sort and filter alike.
-from pengaduan.selectors import _DUE_FILTERS as DUE_FILTERS
-from pengaduan.selectors import DEFAULT_LIST_ORDER, LIST_ORDERINGS
 
 from . import reported
 from .choices import StatusPermintaan
@@ -88,7 +84,7 @@ def laporan_list(
 
     Everything the reporter wrote is encrypted, so the search looks at the reference
     number only. The opening dates are local calendar days, both included. Page it by
-    its keys (pengaduan.views_staff_list.KeysFirstPaginator) and load each page's rows
+    its keys (casework.lists.KeysFirstPaginator) and load each page's rows
     with laporan_list_rows.
     """
     cases = access.visible_cases(user, kind="wbs")
@@ -96,12 +92,7 @@ def laporan_list(
         cases = cases.filter(state=state)
     if kategori:
         cases = cases.filter(laporanwbs__kategori=kategori)
-    if due:
-        cases = sla.annotate_due_status(cases, today=today).filter(DUE_FILTERS[due])
-    if opened_from is not None:
-        cases = cases.filter(opened_at__gte=_local_midnight(opened_from))
-    if opened_until is not None:
-        cases = cases.filter(opened_at__lt=_local_midnight(opened_until + timedelta(days=1)))
+    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
     search = " ".join((search or "").split())
     if search:
         cases = cases.filter(reference__icontains=search)
@@ -117,7 +108,3 @@ def laporan_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | No
         .only(*_LIST_COLUMNS, *_LIST_RELATED)
         .order_by(*LIST_ORDERINGS[order])
     )
-
-
-def _local_midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))

@@ -17,8 +17,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from casework.lists import KeysFirstPaginator, sort_links
 from casework.models import Case
-from pengaduan.views_staff_list import KeysFirstPaginator, _sort_links
 
 from . import selectors
 from .choices import Kategori, Penanganan
@@ -72,7 +72,7 @@ def report_list(request):
             "page": page,
             "rows": [_row(case) for case in page],
             "filtered": form.is_narrowed(),
-            "sort": _sort_links(order),
+            "sort": sort_links(order),
         }
     )
     return render(request, TEMPLATE, context)

@@ -1,0 +1,156 @@
+"""The filters every kind's staff list shares. They arrive in the address bar, so each
+value is checked here and a wrong one (a typed-over link, a choice since removed) is
+reported beside its field rather than ignored or failing the page.
+
+A kind's list form subclasses CaseListFilterForm and adds only what is its own: its
+states, its own filters (a category, a channel...), the words of the search box, and
+how the valid filters become its selector's arguments.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import lists
+
+PAGE_SIZES = (10, 25, 50, 100)
+DEFAULT_PAGE_SIZE = 25
+SEARCH_MAX_LENGTH = 50
+
+ORDER_CHOICES = [
+    ("terbaru", _("Diterima: terbaru dahulu")),
+    ("terlama", _("Diterima: terlama dahulu")),
+    ("batas", _("Batas waktu: terdekat dahulu")),
+    ("batas_terjauh", _("Batas waktu: terjauh dahulu")),
+]
+DUE_CHOICES = [
+    ("", _("Semua")),
+    (lists.DUE_OVERDUE, _("Terlambat")),
+    (lists.DUE_SOON, _("Segera jatuh tempo")),
+    (lists.DUE_AT_RISK, _("Terlambat atau segera jatuh tempo")),
+]
+
+
+def _date_field(label):
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Tanggal tidak valid; tulis seperti 2026-03-31.")},
+    )
+
+
+def _choice_field(label, invalid_message, choices=()):
+    """An optional choice from a list; a value not in it is named as such beside the field."""
+    return forms.ChoiceField(
+        label=label, required=False, choices=choices, error_messages={"invalid_choice": invalid_message}
+    )
+
+
+class CaseListFilterForm(forms.Form):
+    """The search by number, state, deadline, opening dates, order and page size of a
+    staff list. A kind sets `state_choices`, the search box's `search_placeholder` and
+    `search_help_text`, declares its own filters (shown after the state) and extends
+    NARROWING, MORE and selector_kwargs with them."""
+
+    #: The kind's states, offered after "Semua status".
+    state_choices: list[tuple[str, Any]] = []
+    #: What the search box says it finds: only numbers stored in clear can be searched.
+    search_placeholder: Any = ""
+    search_help_text: Any = ""
+
+    # The names are the parameters in the address bar, so a filtered list can be shared.
+    cari = forms.CharField(
+        label=_("Cari nomor"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "", "autocomplete": "off", "spellcheck": "false"}
+        ),
+        error_messages={"max_length": _("Kata pencarian terlalu panjang: paling banyak %(limit_value)d karakter.")},
+    )
+    status = _choice_field(_("Status"), _("Status ini tidak ada; pilih dari daftar."))
+    tenggat = _choice_field(
+        _("Batas waktu"), _("Pilihan batas waktu ini tidak ada; pilih dari daftar."), choices=DUE_CHOICES
+    )
+    dari = _date_field(_("Diterima sejak"))
+    sampai = _date_field(_("Diterima sampai"))
+    urut = _choice_field(_("Urutkan"), _("Urutan ini tidak ada; pilih dari daftar."), choices=ORDER_CHOICES)
+    per_halaman = forms.TypedChoiceField(
+        label=_("Baris per halaman"),
+        required=False,
+        coerce=int,
+        empty_value=DEFAULT_PAGE_SIZE,
+        choices=[(size, size) for size in PAGE_SIZES],
+        error_messages={"invalid_choice": _("Pilih 10, 25, 50, atau 100 baris per halaman.")},
+    )
+
+    # Fields that narrow the list (sorting and page size only rearrange it).
+    NARROWING: tuple[str, ...] = ("cari", "status", "tenggat", "dari", "sampai")
+    #: Shown at once; the others fold away behind "Filter lainnya" unless in use.
+    PRIMARY: tuple[str, ...] = ("cari", "status", "tenggat")
+    # Fields shown behind "Filter lainnya" unless one of them is in use.
+    MORE: tuple[str, ...] = ("dari", "sampai", "urut", "per_halaman")
+    DEFAULTS = {"urut": lists.DEFAULT_LIST_ORDER, "per_halaman": str(DEFAULT_PAGE_SIZE)}
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # An address without a sort or a page size shows (and uses) the defaults.
+            data = data.copy()
+            for name, default in self.DEFAULTS.items():
+                if not data.get(name):
+                    data[name] = default
+        super().__init__(data, *args, **kwargs)
+        self.fields["status"].choices = [("", _("Semua status")), *self.state_choices]
+        search = self.fields["cari"]
+        search.widget.attrs["placeholder"] = self.search_placeholder
+        search.help_text = self.search_help_text
+        # The kind's own filters right after the state, before the deadline and dates.
+        own = [name for name in self.fields if name not in CaseListFilterForm.base_fields]
+        self.order_fields(["cari", "status", *own])
+
+    def primary_fields(self):
+        return [self[name] for name in self.PRIMARY]
+
+    def more_fields(self):
+        return [self[name] for name in self.MORE]
+
+    def more_in_use(self) -> bool:
+        """Whether a filter behind "Filter lainnya" is set or wrong, so it opens."""
+        return any(
+            name in self.errors or self.data.get(name, "") not in ("", self.DEFAULTS.get(name, ""))
+            for name in self.MORE
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("dari"), cleaned.get("sampai")
+        if start and end and start > end:
+            self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return cleaned
+
+    def is_narrowed(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in self.NARROWING)
+
+    def order(self) -> str:
+        return self.cleaned_data["urut"]
+
+    def page_size(self) -> int:
+        return self.cleaned_data["per_halaman"]
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        """The valid shared filters as arguments of the kind's list selector; a kind adds
+        its own filters to these."""
+        data = self.cleaned_data
+        return {
+            "search": data.get("cari", ""),
+            "state": data.get("status", ""),
+            "due": data.get("tenggat", ""),
+            "opened_from": data.get("dari"),
+            "opened_until": data.get("sampai"),
+            "order": self.order(),
+        }
