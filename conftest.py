@@ -1,9 +1,11 @@
 """Fixtures shared by every test directory (the engine's fixtures live with its tests)."""
 
+import datetime
 import importlib
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from casework.tests.conftest import handler, make_user, open_uji, sla_uji  # noqa: F401
 
@@ -79,3 +81,15 @@ def seeded_again(transactional_db):
 
     for app, migration, function in DATA_MIGRATIONS:
         getattr(importlib.import_module(f"{app}.migrations.{migration}"), function)(apps, None)
+
+
+@pytest.fixture
+def travel(monkeypatch):
+    """Fix "now" at 10:00 local time on a given date (Asia/Jakarta), for code that takes
+    today from the clock: the engine starts, pauses and resumes clocks on today's date."""
+
+    def to(day: datetime.date):
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return to

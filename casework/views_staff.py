@@ -45,9 +45,7 @@ def inbox(request):
         cases = cases.filter(kind=selected_kind)
     if overdue_only:
         cases = cases.filter(is_overdue=True)
-    cases = cases.select_related("unit", "assignee").order_by(
-        F("due_date").asc(nulls_last=True), "opened_at", "pk"
-    )
+    cases = cases.select_related("unit", "assignee").order_by(F("due_date").asc(nulls_last=True), "opened_at", "pk")
     page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

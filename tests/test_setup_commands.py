@@ -142,7 +142,7 @@ def test_seed_demo_calls_each_case_apps_demo_module(monkeypatch):
     module.create_demo_cases = lambda *, users, units: calls.append((users, units))
     monkeypatch.setitem(sys.modules, "pengaduan.demo", module)
     output = run_seed()
-    (users, units), = calls
+    ((users, units),) = calls
     assert set(users) == set(roles.ROLE_NAMES)
     assert users[roles.PIMPINAN].username == "pimpinan"
     assert units["disdukcapil"].level == UnitKerja.Level.DINAS

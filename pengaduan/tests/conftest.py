@@ -1,9 +1,7 @@
 """Fixtures for the complaints app: units, people, complaints in any state, a fixed today."""
 
-import datetime
-
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from accounts import roles
 from accounts.models import UnitKerja
@@ -126,15 +124,3 @@ def case_in(file_pengaduan, advance):
         return case
 
     return make
-
-
-@pytest.fixture
-def travel(monkeypatch):
-    """Fix "now" at 10:00 local time on a given date (Asia/Jakarta), for code that takes
-    today from the clock: the engine starts, pauses and resumes clocks on today's date."""
-
-    def to(day: datetime.date):
-        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    return to

@@ -5,7 +5,6 @@ from django.utils import translation
 
 from accounts import roles
 from accounts.models import UnitKerja
-from pengaduan.tests.conftest import travel  # noqa: F401 - "now" fixed on a given day
 from wbs import services
 from wbs.choices import Kategori, Pemeriksa, State, Temuan, TujuanPenerusan
 from wbs.identity import Identitas
