@@ -216,7 +216,7 @@ class PengaduanForm(forms.Form):
             self.caught_by_trap = True
             raise ValidationError(
                 _(
-                    "Kolom \u201cJangan isi kolom ini\u201d ternyata terisi (kolom itu untuk menyaring program "
+                    "Kolom “Jangan isi kolom ini” ternyata terisi (kolom itu untuk menyaring program "
                     "otomatis). Kami sudah mengosongkannya; periksa isian Anda lalu kirim lagi."
                 ),
                 code="honeypot",
