@@ -11,6 +11,7 @@ The link is absolute when SIGAP_BASE_URL (e.g. "https://sigap.example.go.id") is
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -28,6 +29,8 @@ from .selectors import handler_roles_for
 
 # The staff page every kind has (casework.urls_case), used when a kind names none.
 GENERIC_CASE_URL = "case:detail"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -76,16 +79,23 @@ def reminder_recipients(case: Case) -> list:
 
 def escalation_recipients(case: Case) -> list:
     """Who is told that a clock is overdue: the head responsible for the case's unit (or,
-    without one, the Pimpinan) and the assignee."""
+    without one, the Pimpinan) and the assignee.
+
+    A kind that names its own targets (a WBS report goes to its handlers, never to the
+    people it names) gets those or nobody: falling back to the Pimpinan could tell the
+    Kepala Dinas about a report on the Kepala Dinas."""
     spec = _spec(case)
     targets = spec.policy.escalation_targets(case) if spec is not None else None
     if targets is not None:
         heads = _reachable(_without_recused(case, list(targets)))
+        if not heads:
+            # Only the case's id and kind: the log is read by more people than the case.
+            logger.error("No escalation target of kind %s is reachable for case %s", case.kind, case.pk)
     else:
         head = case.unit.responsible_head() if case.unit_id else None
         heads = _reachable(_without_recused(case, [head]))
-    if not heads:
-        heads = _reachable(_without_recused(case, users_with_roles(roles.PIMPINAN)))
+        if not heads:
+            heads = _reachable(_without_recused(case, users_with_roles(roles.PIMPINAN)))
     assignee = _reachable(_without_recused(case, [case.assignee])) if case.assignee_id else []
     return _reachable([*heads, *assignee])
 

@@ -222,3 +222,16 @@ def test_the_reporter_naming_the_kepala_dinas_later_also_hands_it_over(file_wbs,
     case.refresh_from_db()
     assert case.penanganan == Penanganan.INSPEKTORAT
     assert not access.can_view(wbs_handler, case)
+
+
+def test_an_overdue_report_on_the_kepala_dinas_never_falls_back_to_the_pimpinan(
+    file_wbs, kepala_dinas, inspektorat, caplog
+):
+    inspektorat.email = ""
+    inspektorat.save(update_fields=["email"])
+    case, _code = file_wbs(terlapor=[TerlaporInput(nama="Kepala Dinas", user=kepala_dinas)])
+    assert case.penanganan == Penanganan.INSPEKTORAT
+    with caplog.at_level("ERROR", logger="casework.notifications"):
+        assert escalation_recipients(case) == []
+    assert any(record.levelname == "ERROR" for record in caplog.records)
+    assert case.title not in caplog.text
