@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 
+from . import access
 from .kinds import get_kind
 from .models import Case, Deadline, Recusal
 from .selectors import handler_roles_for
@@ -74,7 +75,9 @@ def reminder_recipients(case: Case) -> list:
     else:
         handler_roles = handler_roles_for(case) if _spec(case) is not None else ()
         candidates = list(users_with_roles(*handler_roles)) if handler_roles else []
-    return _reachable(_without_recused(case, candidates))
+    # Only those who may see the case: a person a WBS report names, given the handling
+    # role later, has no Recusal row but is still kept out by the kind's policy.
+    return _reachable(access.viewers_among(_reachable(_without_recused(case, candidates)), case))
 
 
 def escalation_recipients(case: Case) -> list:

@@ -41,17 +41,20 @@ def handler_roles_for(case: Case) -> tuple[str, ...]:
 
 
 def assignable_users(case: Case):
-    """Active staff who hold a role that handles the case and are not recused from it."""
+    """Active staff who hold a role that handles the case, are not recused from it and may
+    see it (access.can_view: a person a WBS report names, given the role later, may not)."""
     from django.contrib.auth import get_user_model
 
     roles = handler_roles_for(case)
-    return (
+    candidates = (
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=roles)
         .exclude(recusals__case=case)
         .distinct()
         .order_by("full_name")
     )
+    allowed = [user.pk for user in access.viewers_among(candidates, case)]
+    return candidates.filter(pk__in=allowed)
 
 
 def staff_actions(case: Case, user):

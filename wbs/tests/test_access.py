@@ -235,3 +235,19 @@ def test_an_overdue_report_on_the_kepala_dinas_never_falls_back_to_the_pimpinan(
         assert escalation_recipients(case) == []
     assert any(record.levelname == "ERROR" for record in caplog.records)
     assert case.title not in caplog.text
+
+
+def test_a_person_a_report_names_who_later_becomes_a_handler_is_neither_reminded_nor_assignable(
+    file_wbs, wbs_handler, pegawai, django_assert_max_num_queries
+):
+    from django.contrib.auth.models import Group
+
+    case, _code = file_wbs(terlapor=[TerlaporInput(nama="Budi Santoso", user=pegawai)])
+    assert not Recusal.objects.filter(case=case, user=pegawai).exists()  # not a handler then
+    pegawai.groups.add(Group.objects.get(name=roles.PENGELOLA_WBS))
+    assert not access.can_view(pegawai, case)
+    with django_assert_max_num_queries(6):
+        assert reminder_recipients(case) == [wbs_handler]
+    assert list(assignable_users(case)) == [wbs_handler]
+    with pytest.raises(ValidationError):
+        case_assign(case=case, actor=wbs_handler, assignee=pegawai)
