@@ -9,9 +9,11 @@ how the valid filters become its selector's arguments.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import lists
@@ -34,12 +36,22 @@ DUE_CHOICES = [
 ]
 
 
+# A date the list can turn into a local day range: year 1 or 9999 would overflow it.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+DATE_OUT_OF_RANGE = _("Tanggal harus antara tahun 2000 dan 2100.")
+
+
 def _date_field(label):
     return forms.DateField(
         label=label,
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Tanggal tidak valid; tulis seperti 2026-03-31.")},
+        validators=[
+            MinValueValidator(EARLIEST_DATE, message=DATE_OUT_OF_RANGE),
+            MaxValueValidator(LATEST_DATE, message=DATE_OUT_OF_RANGE),
+        ],
     )
 
 

@@ -287,6 +287,8 @@ def test_no_match_says_so(staff, case_in):
         ({"tenggat": "kemarin"}, "tenggat", "Pilihan batas waktu ini tidak ada; pilih dari daftar."),
         ({"dari": "2026-13-45"}, "dari", "Tanggal tidak valid; tulis seperti 2026-03-31."),
         ({"sampai": "kemarin"}, "sampai", "Tanggal tidak valid; tulis seperti 2026-03-31."),
+        ({"dari": "0001-01-01"}, "dari", "Tanggal harus antara tahun 2000 dan 2100."),
+        ({"sampai": "9999-12-31"}, "sampai", "Tanggal harus antara tahun 2000 dan 2100."),
         ({"dari": "2026-04-01", "sampai": "2026-03-01"}, "sampai", "Tanggal akhir tidak boleh sebelum tanggal awal."),
         ({"urut": "acak"}, "urut", "Urutan ini tidak ada; pilih dari daftar."),
         ({"per_halaman": "7"}, "per_halaman", "Pilih 10, 25, 50, atau 100 baris per halaman."),

@@ -112,3 +112,11 @@ def test_the_pimpinan_decides_identity_requests_but_has_no_list(client, make_use
     verified_login(client, make_user(roles.PIMPINAN))
     assert client.get(URL).status_code == 404
     assert client.get(reverse("wbs_staff:identity_requests")).status_code == 200
+
+
+@pytest.mark.parametrize("query", [{"dari": "0001-01-01"}, {"sampai": "9999-12-31"}])
+def test_a_date_beyond_the_calendar_is_said_not_a_server_error(handler_client, file_wbs, query):
+    file_wbs()
+    response = handler_client.get(URL, query)
+    assert response.status_code == 400
+    assert "Tanggal harus antara tahun 2000 dan 2100." in response.content.decode()
