@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from pengaduan import views_wbs_consent
+
 admin.site.site_header = _("Administrasi SIGAP")
 admin.site.site_title = _("Administrasi SIGAP")
 admin.site.index_title = _("Konfigurasi: unit, pengguna, peran, hari libur, batas waktu")
@@ -9,6 +11,9 @@ admin.site.index_title = _("Konfigurasi: unit, pengguna, peran, hari libur, bata
 urlpatterns = [
     path("", include("casework.urls_public")),
     path("pengaduan/", include("pengaduan.urls_public")),
+    # A complaint's consent to move to the WBS is a WBS page: the reporter privacy of /wbs/
+    # covers it (pengaduan.views_wbs_consent).
+    path("wbs/dari-pengaduan/", views_wbs_consent.consent, name="pengaduan_wbs_consent"),
     path("wbs/", include("wbs.urls_public")),
     path("akun/", include("accounts.urls")),
     path("staf/", include("casework.urls_staff")),

@@ -41,21 +41,6 @@ RATING_CHOICES = [
 ]
 
 
-class WbsConsentForm(forms.Form):
-    """The complainant's answer to a proposal to move their complaint to the WBS."""
-
-    CONSENT, KEEP = "setuju", "tetap"
-    keputusan = forms.ChoiceField(
-        choices=[(CONSENT, gettext_lazy("Setuju")), (KEEP, gettext_lazy("Tetap sebagai pengaduan"))],
-        error_messages={
-            "required": gettext_lazy("Pilih salah satu: setuju dipindahkan ke WBS, atau tetap sebagai pengaduan."),
-            "invalid_choice": gettext_lazy(
-                "Pilih salah satu: setuju dipindahkan ke WBS, atau tetap sebagai pengaduan."
-            ),
-        },
-    )
-
-
 class RatingForm(forms.Form):
     """The complainant's rating of the answer, and their wish to have the case reopened."""
 

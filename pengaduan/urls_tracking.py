@@ -11,6 +11,6 @@ from . import views_tracking
 urlpatterns = [
     path("lacak/jawab/", views_tracking.reply, name="track_reply"),
     path("lacak/nilai/", views_tracking.rate, name="track_rate"),
-    path("lacak/wbs/", views_tracking.wbs_decision, name="track_wbs"),
+    path("lacak/tetap-pengaduan/", views_tracking.wbs_decline, name="track_wbs_decline"),
     path("tindak-lanjut/", views_tracking.monthly_report, name="monthly"),
 ]

@@ -22,6 +22,7 @@ from casework import selectors as case_selectors
 from casework.models import TimelineEntry
 from casework.services import message_post
 from casework.views_public import (
+    TOO_MANY_POSTS,
     attach_reporter_files,
     attachment_count,
     reasons_of,
@@ -32,11 +33,10 @@ from casework.views_public import (
     throttled,
 )
 from casework.workflow import TransitionBlocked
-from wbs.views_report import receipt_response as wbs_receipt_response
 
 from . import monthly, services, services_wbs
 from .choices import State
-from .forms_tracking import MonthForm, RatingForm, SupplyInformationForm, WbsConsentForm
+from .forms_tracking import MonthForm, RatingForm, SupplyInformationForm
 
 KIND = "pengaduan"
 ANSWERED = (State.DIJAWAB, State.SELESAI)
@@ -76,7 +76,7 @@ def track_panel_context(request, case) -> dict:
         context["replaces_message_form"] = True
     if case.state == State.MENUNGGU_PERSETUJUAN_WBS:
         context["wbs_explanation"] = _latest_public_note(case, "usulkan_wbs")
-        context["wbs_form"] = WbsConsentForm()
+        context["wbs_proposed"] = True
     if context["answered"]:
         rated = _rated_this_answer(case)
         context["rated"] = rated
@@ -148,24 +148,17 @@ def rate(request, case):
 
 @reporter_view(kind=KIND)
 @require_POST
-def wbs_decision(request, case):
-    """The complainant answers the proposal to move the complaint to the WBS.
-
-    Consent files the WBS report (pengaduan.services_wbs) and opens its receipt page,
-    where the new receipt code is shown once; declining keeps it a complaint.
-    """
-    form = WbsConsentForm(request.POST)
+def wbs_decline(request, case):
+    """The complainant declines the proposal to move the complaint to the WBS: it stays a
+    complaint, back in triage. (Consent is taken on a WBS page: pengaduan.views_wbs_consent.)"""
     if throttled(request):
-        return refuse_throttled(request, case, form_name="wbs_form", form=form)
-    if not form.is_valid():
-        return render_track_page(request, case, status=400, wbs_form=form)
+        messages.error(request, str(TOO_MANY_POSTS))
+        return render_track_page(request, case, status=429)
     try:
-        if form.cleaned_data["keputusan"] == WbsConsentForm.CONSENT:
-            _moved, report, code = services_wbs.pengaduan_move_to_wbs(case=case)
-            return wbs_receipt_response(report, code)
         services_wbs.pengaduan_keep_as_complaint(case=case)
-    except (ValidationError, TransitionBlocked) as exc:
-        return refuse(request, case, form_name="wbs_form", form=form, reasons=reasons_of(exc))
+    except TransitionBlocked as exc:
+        messages.error(request, " ".join(reasons_of(exc)))
+        return redirect("track_case")
     messages.success(request, _("Pengaduan Anda tetap ditangani sebagai pengaduan."))
     return redirect("track_case")
 

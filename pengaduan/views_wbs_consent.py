@@ -1,0 +1,69 @@
+"""The complainant's consent to move their complaint to the WBS, taken on a WBS page.
+
+The consent files a whistle-blowing report, so it must leave no more trace of the
+reporter than filing one directly: it is served under /wbs/ (config.urls), where
+wbs.privacy strips the client address, device headers and every foreign cookie (no staff
+session, no tracking session) before the view runs, the response is never cached, and
+throttling counts in process memory (wbs.throttle), not in the shared cache. For the
+same reason the complaint is found by its tracking code typed again here, never by the
+tracking session of /lacak/, whose row in the session table would tie the new report to
+this browser (and to a staff account signed in beside it).
+"""
+
+from django import forms
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+
+from casework import tracking
+from casework.forms_public import TrackingCodeForm
+from casework.workflow import TransitionBlocked
+from wbs import throttle
+from wbs.views_report import receipt_response
+
+from . import services_wbs
+from .choices import State
+
+KIND = "pengaduan"
+
+
+class ConsentForm(TrackingCodeForm):
+    setuju = forms.BooleanField(
+        label=gettext_lazy("Saya setuju pengaduan saya dipindahkan ke Whistle-Blowing System (WBS)."),
+        error_messages={"required": gettext_lazy("Centang persetujuan Anda untuk memindahkan pengaduan ke WBS.")},
+    )
+
+
+def _complaint_awaiting_consent(code: str):
+    case = tracking.find_case(code)
+    if case is None or case.kind != KIND:
+        return None
+    return case
+
+
+@never_cache
+def consent(request):
+    """GET: the form. POST: with the complaint's tracking code and the tick, move it and
+    open the new report's receipt (its code shown once)."""
+    form = ConsentForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if throttle.hit(request, throttle.LOOKUP):
+            form.add_error(None, _("Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi."))
+            status = 429
+        elif form.is_valid():
+            case = _complaint_awaiting_consent(form.cleaned_data["code"])
+            if case is None:
+                form.add_error("code", _("Kode tidak dikenal. Periksa kembali kode pelacakan pengaduan Anda."))
+            elif case.state != State.MENUNGGU_PERSETUJUAN_WBS:
+                form.add_error(None, _("Pengaduan ini tidak sedang menunggu persetujuan untuk dipindahkan ke WBS."))
+            else:
+                try:
+                    _moved, report, receipt_code = services_wbs.pengaduan_move_to_wbs(case=case)
+                except TransitionBlocked as exc:
+                    form.add_error(None, exc.reasons)
+                else:
+                    return receipt_response(report, receipt_code)
+    return render(request, "pengaduan/wbs_consent.html", {"form": form}, status=status)
