@@ -111,6 +111,20 @@ class SlaPolicyAdmin(AuditedAdmin):
         )
     ]
 
+    def get_changeform_initial_data(self, request):
+        # A new version of a clock (kind and clock given, e.g. ?kind=pengaduan&clock=konfirmasi)
+        # starts as a waiting period or not as its existing versions are (SlaPolicy.clean).
+        initial = super().get_changeform_initial_data(request)
+        if initial.get("kind") and initial.get("clock"):
+            flag = (
+                SlaPolicy.objects.filter(kind=initial["kind"], clock=initial["clock"])
+                .values_list("is_waiting_period", flat=True)
+                .first()
+            )
+            if flag is not None:
+                initial.setdefault("is_waiting_period", flag)
+        return initial
+
     def get_readonly_fields(self, request, obj=None):
         # A policy already used by a clock is history: editing its days or date would make
         # the record disagree with the deadlines it produced. Add a new policy instead.

@@ -212,28 +212,34 @@ def seed_policies(apps, kind: str, rows: Iterable[PolicyRow], *, waiting_periods
 
     Each row is (clock, label, working_days, effective_from, source); effective_from may
     be a date or an ISO string. Clocks named in `waiting_periods` are the reporter's time
-    (SlaPolicy.is_waiting_period). A row with the same kind, clock and effective date is
+    (SlaPolicy.is_waiting_period); without `waiting_periods`, a clock that already has
+    versions keeps their flag. A row with the same kind, clock and effective date is
     left as it is, so an administrator's later correction is never overwritten. A new rule
     is a new row with a later effective date: running clocks keep the old value.
     """
     model = SlaPolicy if apps is None else apps.get_model("casework", "SlaPolicy")
     waiting = set(waiting_periods)
+    # A migration written before the flag existed runs against a historical SlaPolicy
+    # without it.
+    has_flag = any(field.name == "is_waiting_period" for field in model._meta.concrete_fields)
     added = 0
     for clock, label, working_days, effective_from, source in rows:
         if not clock or int(working_days) < 0:
             raise ValueError(f"Bad deadline policy row for {kind}: {clock!r}, {working_days!r}")
+        flag = {}
+        if waiting:
+            flag = {"is_waiting_period": clock in waiting}
+        elif has_flag:
+            # Not named: a new version keeps what the clock's existing versions are
+            # (SlaPolicy.clean), so a later rule never turns the reporter's time into staff's.
+            existing = model.objects.filter(kind=kind, clock=clock).values_list("is_waiting_period", flat=True).first()
+            if existing is not None:
+                flag = {"is_waiting_period": existing}
         _, created = model.objects.get_or_create(
             kind=kind,
             clock=clock,
             effective_from=_as_date(effective_from),
-            defaults={
-                "label": label,
-                "working_days": int(working_days),
-                "source": source,
-                # Only when asked: a migration written before the flag existed runs
-                # against a historical SlaPolicy without it.
-                **({"is_waiting_period": clock in waiting} if waiting else {}),
-            },
+            defaults={"label": label, "working_days": int(working_days), "source": source, **flag},
         )
         added += created
     return added

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,26 @@ class SlaPolicy(models.Model):
 
     def __str__(self):
         return f"{self.kind}/{self.clock}: {self.working_days} HK ({self.effective_from})"
+
+    def other_versions(self):
+        """The other versions of the same kind and clock."""
+        return SlaPolicy.objects.filter(kind=self.kind, clock=self.clock).exclude(pk=self.pk)
+
+    def clean(self):
+        # Whose time a clock is does not change with a new version: a version of the
+        # konfirmasi rule left unticked would make every answered complaint a staff deadline.
+        super().clean()
+        if not self.kind or not self.clock:
+            return
+        flags = set(self.other_versions().values_list("is_waiting_period", flat=True))
+        if flags and self.is_waiting_period not in flags:
+            if True in flags:
+                message = _("Versi lain tahap “%(clock)s” adalah masa tunggu pelapor; versi ini juga harus dicentang.")
+            else:
+                message = _(
+                    "Versi lain tahap “%(clock)s” bukan masa tunggu pelapor; versi ini juga tidak boleh dicentang."
+                )
+            raise ValidationError({"is_waiting_period": ValidationError(message, params={"clock": self.clock})})
 
 
 class Deadline(models.Model):

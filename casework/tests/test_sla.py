@@ -358,3 +358,47 @@ def test_seeding_names_the_waiting_periods(db):
     assert sla.seed_policies(None, "uji", rows, waiting_periods=["tunggu"]) == 2
     flags = dict(SlaPolicy.objects.filter(kind="uji").values_list("clock", "is_waiting_period"))
     assert flags == {"kerja": False, "tunggu": True}
+
+
+# --- A clock is a waiting period in every version or in none ---------------------------------
+
+
+def test_a_new_version_of_a_waiting_period_must_be_one_too(tanggapan):
+    from django.core.exceptions import ValidationError
+
+    unticked = SlaPolicy(
+        kind="uji", clock="tanggapan", label="Tanggapan pelapor", working_days=14, effective_from=date(2027, 1, 1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        unticked.full_clean()
+    assert "tanggapan" in refused.value.message_dict["is_waiting_period"][0]
+    unticked.is_waiting_period = True
+    unticked.full_clean()
+    # Nor may a staff clock's new version become the reporter's time.
+    ticked = SlaPolicy(
+        kind="uji",
+        clock="verifikasi",
+        label="Verifikasi",
+        working_days=5,
+        effective_from=date(2027, 1, 1),
+        is_waiting_period=True,
+    )
+    with pytest.raises(ValidationError) as refused:
+        ticked.full_clean()
+    assert "verifikasi" in refused.value.message_dict["is_waiting_period"][0]
+
+
+def test_the_admin_starts_a_new_version_with_the_clocks_flag(tanggapan, rf):
+    from django.contrib import admin
+
+    policy_admin = admin.site._registry[SlaPolicy]
+    request = rf.get("/admin/casework/slapolicy/add/", {"kind": "uji", "clock": "tanggapan"})
+    assert policy_admin.get_changeform_initial_data(request)["is_waiting_period"] is True
+    request = rf.get("/admin/casework/slapolicy/add/", {"kind": "uji", "clock": "verifikasi"})
+    assert policy_admin.get_changeform_initial_data(request)["is_waiting_period"] is False
+
+
+def test_a_later_seed_without_waiting_periods_keeps_the_clocks_flag(tanggapan):
+    rows = [("tanggapan", "Tanggapan pelapor", 14, "2027-01-01", "aturan baru")]
+    assert sla.seed_policies(None, "uji", rows) == 1
+    assert SlaPolicy.objects.get(kind="uji", clock="tanggapan", effective_from=date(2027, 1, 1)).is_waiting_period
