@@ -181,10 +181,13 @@ def summarize(month: Month) -> Summary:
 
 def published(month: Month) -> QuerySet:
     """The month's *biasa* complaints as plain values, oldest first: only the columns the
-    public list shows (see the module docstring), never a *rahasia* case."""
+    public list shows (see the module docstring), never a *rahasia* case, nor one moved to
+    the WBS: its row would say that a whistle-blowing report came from that complaint
+    (the counts keep it as a number only)."""
     return (
         received_in(month)
         .filter(confidentiality=Confidentiality.BIASA)
+        .exclude(state=State.DIPINDAHKAN_KE_WBS)
         .annotate(late=_answered_late())
         .order_by("opened_at", "pk")
         .values("opened_at", "answered_at", "state", "jenis", "kategori__name", "unit__name", "late")

@@ -211,3 +211,16 @@ def test_the_number_of_queries_does_not_grow_with_the_complaints(client, complai
     many = queries_for(client, bulan="2026-10")
     assert many == few
     assert few <= 10
+
+
+def test_a_complaint_moved_to_the_wbs_is_not_listed(client, complaint):
+    """Its row would tell the public that a whistle-blowing report came from it."""
+    from pengaduan import monthly
+
+    kept, _ = complaint(State.DIJAWAB)
+    moved, _ = complaint(State.DITERIMA)
+    Case.objects.filter(pk=moved.pk).update(state=State.DIPINDAHKAN_KE_WBS)
+    assert [row["state"] for row in monthly.published(monthly.Month.of(OCT))] == [State.DIJAWAB]
+    response = page(client, bulan="2026-10")
+    assert len(response.context["rows"]) == 1
+    assert response.context["summary"].received == 2  # still counted, as a number
