@@ -484,3 +484,26 @@ def test_downloads_need_a_verified_staff_login(client, handler, stored):
     client.force_login(handler)  # password only, no second factor
     response = client.get(url)
     assert response.status_code == 302 and "next=" in response["Location"]
+
+
+def test_a_reporter_upload_racing_the_close_is_refused(case, handler, private_storage, monkeypatch):
+    """The public view checked the case while open; it closed before the file was stored."""
+    from django.utils import timezone
+
+    from casework import views_public
+    from casework.models import Case
+
+    clean = sanitize(samples.png_with_text(), "bukti.png")
+
+    def close_first(**kwargs):
+        Case.objects.filter(pk=kwargs["case"].pk).update(closed_at=timezone.now())
+        return add_attachment(**kwargs)
+
+    monkeypatch.setattr(views_public, "add_attachment", close_first)
+    with pytest.raises(ValidationError) as refused:
+        views_public.attach_reporter_files(case, [clean])
+    assert "Kasus sudah ditutup" in message_of(refused)
+    assert not Attachment.objects.filter(case=case).exists()
+    assert not [path for path in private_storage.rglob("*") if path.is_file()]
+    # Staff may still file a document on a closed case.
+    assert add_attachment(case=case, upload=clean, uploaded_by=handler).pk
