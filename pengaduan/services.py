@@ -11,12 +11,13 @@ transition leaves nothing behind.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -117,42 +118,69 @@ def pengaduan_create(
     lapor_tracking_id = (lapor_tracking_id or "").strip()
     if lapor_tracking_id:
         # Across rows, so here; the database constraint stays as the last line.
-        existing = Pengaduan.objects.filter(lapor_tracking_id=lapor_tracking_id).values_list("reference", flat=True)
+        existing = _lapor_ticket_recorded_as(lapor_tracking_id)
         if existing:
-            errors["lapor_tracking_id"] = _("Tiket SP4N-LAPOR! ini sudah tercatat sebagai %(reference)s.") % {
-                "reference": existing[0]
-            }
+            errors["lapor_tracking_id"] = _lapor_ticket_taken(existing)
     if errors:
         raise ValidationError(errors)
-    case, code = case_open(
-        kind=KIND,
-        actor=actor,
-        title=(title or "").strip(),
-        confidentiality=confidentiality,
-        is_anonymous=is_anonymous,
-        with_tracking_code=True,
-        fields={
-            "jenis": jenis,
-            "isi": (isi or "").strip(),
-            "tanggal_kejadian": tanggal_kejadian,
-            "lokasi": (lokasi or "").strip(),
-            "kategori": kategori,
-            "unit_tujuan": unit_tujuan,
-            "channel": channel,
-            "lapor_tracking_id": lapor_tracking_id,
-            "nama": (nama or "").strip(),
-            "nik": normalize_nik(nik),
-            "email": (email or "").strip().lower(),
-            "telepon": (telepon or "").strip(),
-        },
-        opening_clocks=[Clock.VERIFIKASI],
-        request=request,
-        on_commit=on_commit,
-    )
+    try:
+        # With a ticket, a savepoint: when the same ticket is entered twice at once, the
+        # second insert fails on the constraint, and the caller's transaction must stay
+        # usable. (Without one, no constraint is expected to fail: no extra round trips.)
+        with transaction.atomic() if lapor_tracking_id else nullcontext():
+            case, code = case_open(
+                kind=KIND,
+                actor=actor,
+                title=(title or "").strip(),
+                confidentiality=confidentiality,
+                is_anonymous=is_anonymous,
+                with_tracking_code=True,
+                fields={
+                    "jenis": jenis,
+                    "isi": (isi or "").strip(),
+                    "tanggal_kejadian": tanggal_kejadian,
+                    "lokasi": (lokasi or "").strip(),
+                    "kategori": kategori,
+                    "unit_tujuan": unit_tujuan,
+                    "channel": channel,
+                    "lapor_tracking_id": lapor_tracking_id,
+                    "nama": (nama or "").strip(),
+                    "nik": normalize_nik(nik),
+                    "email": (email or "").strip().lower(),
+                    "telepon": (telepon or "").strip(),
+                },
+                opening_clocks=[Clock.VERIFIKASI],
+                request=request,
+                on_commit=on_commit,
+            )
+    except IntegrityError as exc:
+        if not lapor_tracking_id or not _is_lapor_ticket_conflict(exc):
+            raise
+        taken = _lapor_ticket_taken(_lapor_ticket_recorded_as(lapor_tracking_id))
+        raise ValidationError({"lapor_tracking_id": taken}) from None
     # The receipt goes to the contact the complainant left, whichever channel the
     # complaint came through, once it is really stored.
     notify.send_receipt_after_commit(case, code)
     return case, code
+
+
+def _lapor_ticket_recorded_as(lapor_tracking_id: str) -> str | None:
+    """The reference of the complaint that already has this SP4N-LAPOR! ticket, if any."""
+    return Pengaduan.objects.filter(lapor_tracking_id=lapor_tracking_id).values_list("reference", flat=True).first()
+
+
+def _lapor_ticket_taken(reference: str | None) -> str:
+    if reference:
+        return _("Tiket SP4N-LAPOR! ini sudah tercatat sebagai %(reference)s.") % {"reference": reference}
+    return _("Tiket SP4N-LAPOR! ini sudah tercatat.")
+
+
+def _is_lapor_ticket_conflict(exc: IntegrityError) -> bool:
+    """Whether the insert broke pengaduan_lapor_id_unique: PostgreSQL names the
+    constraint, SQLite the column of its unique index."""
+    text = str(exc)
+    column = f"{Pengaduan._meta.db_table}.lapor_tracking_id"
+    return "pengaduan_lapor_id_unique" in text or ("UNIQUE constraint failed" in text and column in text)
 
 
 # --- Triage (pemilahan) -------------------------------------------------------------------

@@ -160,3 +160,40 @@ def test_filing_costs_a_fixed_handful_of_queries(file_pengaduan, django_assert_m
     file_pengaduan()  # the year's reference sequence exists from here on
     with django_assert_max_num_queries(10):
         file_pengaduan()
+
+
+def test_a_ticket_entered_twice_at_once_is_refused_like_a_known_one(file_pengaduan, handler, monkeypatch):
+    """Two staff enter the same ticket at once: the second one's check ran before the
+    first was stored, so the database refuses the insert; the service says which field."""
+    from pengaduan import services
+
+    first, _code = file_pengaduan(actor=handler, channel=Channel.SP4N_LAPOR, lapor_tracking_id="LAP-777")
+    real = services._lapor_ticket_recorded_as
+    calls = []
+
+    def missed_once(ticket):
+        calls.append(ticket)
+        return None if len(calls) == 1 else real(ticket)
+
+    monkeypatch.setattr(services, "_lapor_ticket_recorded_as", missed_once)
+    with transaction.atomic():
+        with pytest.raises(ValidationError) as excinfo:
+            file_pengaduan(actor=handler, channel=Channel.SP4N_LAPOR, lapor_tracking_id="LAP-777")
+        assert excinfo.value.message_dict["lapor_tracking_id"] == [
+            f"Tiket SP4N-LAPOR! ini sudah tercatat sebagai {first.reference}."
+        ]
+        # The caller's transaction is still usable.
+        assert Pengaduan.objects.filter(lapor_tracking_id="LAP-777").count() == 1
+
+
+def test_another_integrity_error_is_not_taken_for_a_duplicate_ticket():
+    from pengaduan import services
+
+    assert services._is_lapor_ticket_conflict(
+        IntegrityError('duplicate key value violates unique constraint "pengaduan_lapor_id_unique"')
+    )
+    assert services._is_lapor_ticket_conflict(
+        IntegrityError("UNIQUE constraint failed: pengaduan_pengaduan.lapor_tracking_id")
+    )
+    other = IntegrityError("CHECK constraint failed: pengaduan_lapor_id_iff_lapor")
+    assert not services._is_lapor_ticket_conflict(other)
