@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import roles
-from casework import sla
+from casework import sla, tracking
 from casework.calendar import add_working_days, working_days_between
 from casework.models import Case, Deadline, TimelineEntry
 
@@ -23,6 +23,9 @@ from .models import KategoriLayanan, Pengaduan
 
 # The ticket of the demo's SP4N-LAPOR! complaint; its presence means the set exists.
 DEMO_LAPOR_TICKET = "LAPOR-DEMO-0001"
+#: Published tracking codes of two demo complaints, so the complainant's side can be tried:
+#: one waiting for the complainant's information, one answered and waiting for a rating.
+DEMO_TRACKING_CODES = {"ditunda": "DEM0-PGD0-0000-0001", "dijawab": "DEM0-PGD0-0000-0002"}
 
 
 def create_demo_cases(*, users, units) -> None:
@@ -63,6 +66,7 @@ def create_demo_cases(*, users, units) -> None:
             actor=handler,
             question="Mohon sebutkan nomor registrasi pengajuan yang tertera pada tanda terima.",
         )
+        _publish_code(waiting, "ditunda")
 
         # Diverifikasi: forwarded from SP4N-LAPOR!.
         verified, _code = services.pengaduan_create(
@@ -98,6 +102,7 @@ def create_demo_cases(*, users, units) -> None:
         )
         services.pengaduan_verify(case=answered, actor=handler)
         services.pengaduan_route_to_unit(case=answered, actor=handler, unit=follow_up_unit)
+        _publish_code(answered, "dijawab")
         services.pengaduan_record_follow_up(
             case=answered,
             actor=unit_member,
@@ -124,6 +129,12 @@ def create_demo_cases(*, users, units) -> None:
             actor=handler,
             forwarded_to="Dinas Pekerjaan Umum dan Penataan Ruang",
         )
+
+
+def _publish_code(case: Case, name: str) -> None:
+    """Give a demo complaint its published tracking code. Demo data only: a real code is
+    random and shown once to its complainant."""
+    Case.objects.filter(pk=case.pk).update(tracking_digest=tracking.digest(DEMO_TRACKING_CODES[name]))
 
 
 def _backdate(case: Case, *, working_days: int) -> None:

@@ -53,3 +53,11 @@ def test_seeding_again_adds_nothing(seeded):
     counts = (Pengaduan.objects.count(), TimelineEntry.objects.count())
     seed()
     assert (Pengaduan.objects.count(), TimelineEntry.objects.count()) == counts
+
+
+def test_two_demo_complaints_open_with_their_published_codes(seeded):
+    from casework import tracking
+    from pengaduan.demo import DEMO_TRACKING_CODES
+
+    assert tracking.find_case(DEMO_TRACKING_CODES["ditunda"]).state == State.DITUNDA
+    assert tracking.find_case(DEMO_TRACKING_CODES["dijawab"]).state == State.DIJAWAB
