@@ -23,7 +23,6 @@ from wbs import throttle
 from wbs.views_report import receipt_response
 
 from . import services_wbs
-from .choices import State
 
 KIND = "pengaduan"
 
@@ -35,7 +34,7 @@ class ConsentForm(TrackingCodeForm):
     )
 
 
-def _complaint_awaiting_consent(code: str):
+def _complaint(code: str):
     case = tracking.find_case(code)
     if case is None or case.kind != KIND:
         return None
@@ -54,16 +53,15 @@ def consent(request):
             form.add_error(None, _("Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi."))
             status = 429
         elif form.is_valid():
-            case = _complaint_awaiting_consent(form.cleaned_data["code"])
+            case = _complaint(form.cleaned_data["code"])
             if case is None:
                 form.add_error("code", _("Kode tidak dikenal. Periksa kembali kode pelacakan pengaduan Anda."))
-            elif case.state != State.MENUNGGU_PERSETUJUAN_WBS:
-                form.add_error(None, _("Pengaduan ini tidak sedang menunggu persetujuan untuk dipindahkan ke WBS."))
             else:
                 try:
                     _moved, report, receipt_code = services_wbs.pengaduan_move_to_wbs(case=case)
-                except TransitionBlocked as exc:
-                    form.add_error(None, exc.reasons)
+                except TransitionBlocked:
+                    # The workflow refuses any state but the one awaiting this consent.
+                    form.add_error(None, _("Pengaduan ini tidak sedang menunggu persetujuan untuk dipindahkan ke WBS."))
                 else:
                     return receipt_response(report, receipt_code)
     return render(request, "pengaduan/wbs_consent.html", {"form": form}, status=status)
