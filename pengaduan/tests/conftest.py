@@ -1,6 +1,7 @@
 """Fixtures for the complaints app: units, people, complaints in any state, a fixed today."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from accounts import roles
@@ -121,6 +122,20 @@ def case_in(file_pengaduan, advance):
         for name in PATHS[state]:
             case = advance(case, name)
         assert case.state == state
+        return case
+
+    return make
+
+
+@pytest.fixture
+def tracked(client, file_pengaduan, advance):
+    """A complaint brought to `state`, opened on `client` with its tracking code."""
+
+    def make(state):
+        case, code = file_pengaduan()
+        for name in PATHS[state]:
+            case = advance(case, name)
+        assert client.post(reverse("track"), {"code": code}).status_code == 302
         return case
 
     return make

@@ -10,26 +10,10 @@ from pengaduan import services
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
 
-from .conftest import PATHS
-
 RATE = reverse("pengaduan:track_rate")
 PAGE = reverse("track_case")
 ANSWER = "Terima kasih. Mulai Senin petugas perekaman menjadi dua orang."
 NOT_AGAIN = "Pengaduan hanya dapat dibuka kembali satu kali, dan pengaduan ini sudah pernah dibuka kembali."
-
-
-@pytest.fixture
-def tracked(client, file_pengaduan, advance):
-    """A complaint brought to `state`, opened on `client` with its tracking code."""
-
-    def make(state):
-        case, code = file_pengaduan()
-        for name in PATHS[state]:
-            case = advance(case, name)
-        assert client.post(reverse("track"), {"code": code}).status_code == 302
-        return case
-
-    return make
 
 
 def fresh(case):

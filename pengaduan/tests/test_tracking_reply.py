@@ -12,25 +12,9 @@ from casework.tests import samples
 from pengaduan import services
 from pengaduan.choices import State
 
-from .conftest import PATHS
-
 REPLY = reverse("pengaduan:track_reply")
 PAGE = reverse("track_case")
 QUESTION = "Mohon sebutkan nomor antrean Anda."
-
-
-@pytest.fixture
-def tracked(client, file_pengaduan, advance):
-    """A complaint brought to `state`, opened on `client` with its tracking code."""
-
-    def make(state):
-        case, code = file_pengaduan()
-        for name in PATHS[state]:
-            case = advance(case, name)
-        assert client.post(reverse("track"), {"code": code}).status_code == 302
-        return case
-
-    return make
 
 
 def test_the_question_comes_first_with_a_reply_form_instead_of_the_message_form(client, tracked):
