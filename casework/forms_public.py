@@ -43,3 +43,14 @@ class ReporterAttachmentForm(forms.Form):
     def __init__(self, *args, already_attached: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["files"].already_attached = already_attached
+
+
+def show_limits_to_browser(form) -> None:
+    """Tell the browser each field's length limit and which fields are required, so a
+    phone stops the typing at the limit and a screen reader says "required" — before a
+    round trip to the server. The server still checks both."""
+    for field in form.fields.values():
+        if getattr(field, "max_length", None):
+            field.widget.attrs.setdefault("maxlength", str(field.max_length))
+        if field.required:
+            field.widget.attrs.setdefault("aria-required", "true")

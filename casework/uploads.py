@@ -41,6 +41,10 @@ class AttachmentsField(forms.FileField):
         super().__init__(**kwargs)
         self.already_attached = already_attached
         self.widget.attrs.setdefault("accept", accept_attribute())
+        # For the pages' script: say "too many files" before the server refuses the
+        # whole request (Django counts the files before any view runs).
+        self.widget.attrs.setdefault("data-max-files", lazy(_max_files, str)())
+        self.widget.attrs.setdefault("data-too-many", lazy(_too_many_files, str)())
 
     def clean(self, data, initial=None) -> list[CleanFile]:
         uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
@@ -65,6 +69,16 @@ class AttachmentsField(forms.FileField):
         if errors:
             raise ValidationError(errors)
         return cleaned
+
+
+def _max_files() -> str:
+    return str(settings.SIGAP_ATTACHMENT_MAX_COUNT)
+
+
+def _too_many_files() -> str:
+    return _("Paling banyak %(count)d berkas sekaligus. Pilih ulang berkasnya.") % {
+        "count": settings.SIGAP_ATTACHMENT_MAX_COUNT
+    }
 
 
 def _limits_help_text() -> str:

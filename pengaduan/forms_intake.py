@@ -20,10 +20,10 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
 from casework.models import Confidentiality
 from casework.uploads import AttachmentsField
@@ -170,22 +170,9 @@ class PengaduanForm(forms.Form):
             self.data = self.data.copy()
         else:
             self.initial[STARTED] = sign_started()
-        for field in self.fields.values():
-            if getattr(field, "max_length", None):
-                field.widget.attrs.setdefault("maxlength", str(field.max_length))
-            if field.required:
-                field.widget.attrs.setdefault("aria-required", "true")
+        show_limits_to_browser(self)
         self.fields["anonim"].widget.attrs["aria-describedby"] = "anonim-help"
         self.fields["rahasia"].widget.attrs["aria-describedby"] = "rahasia-help"
-        # For the page's script: say "too many files" before the server refuses the request.
-        limit = settings.SIGAP_ATTACHMENT_MAX_COUNT
-        self.fields["lampiran"].widget.attrs.update(
-            {
-                "data-max-files": str(limit),
-                "data-too-many": gettext("Paling banyak %(count)d berkas sekaligus. Pilih ulang berkasnya.")
-                % {"count": limit},
-            }
-        )
 
     # --- Fields ---------------------------------------------------------------------------
 

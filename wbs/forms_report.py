@@ -21,6 +21,7 @@ from django.core.validators import DecimalValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
 from casework.uploads import AttachmentsField
 
@@ -209,19 +210,7 @@ class WbsReportForm(forms.Form):
         for name in self.IDENTITY_FIELDS:
             # Never suggested by the browser from what it remembers of the person.
             self.fields[name].widget.attrs["autocomplete"] = "off"
-        for field in self.fields.values():
-            if getattr(field, "max_length", None):
-                field.widget.attrs.setdefault("maxlength", str(field.max_length))
-            if field.required:
-                field.widget.attrs.setdefault("aria-required", "true")
-        limit = settings.SIGAP_ATTACHMENT_MAX_COUNT
-        self.fields["bukti"].widget.attrs.update(
-            {
-                "data-max-files": str(limit),
-                "data-too-many": gettext("Paling banyak %(count)d berkas sekaligus. Pilih ulang berkasnya.")
-                % {"count": limit},
-            }
-        )
+        show_limits_to_browser(self)
 
     def kategori_choices(self):
         """The radio buttons with their hints, for the template."""

@@ -507,3 +507,20 @@ def test_a_reporter_upload_racing_the_close_is_refused(case, handler, private_st
     assert not [path for path in private_storage.rglob("*") if path.is_file()]
     # Staff may still file a document on a closed case.
     assert add_attachment(case=case, upload=clean, uploaded_by=handler).pk
+
+
+def test_the_files_field_tells_the_pages_script_the_limit_as_configured_now(settings):
+    """Django refuses a request with too many files before any view; the field gives the
+    page's script the limit (read when rendered, so a changed setting counts) to say so
+    before sending."""
+    from django import forms
+
+    from casework.uploads import AttachmentsField
+
+    class Form(forms.Form):
+        lampiran = AttachmentsField()
+
+    settings.SIGAP_ATTACHMENT_MAX_COUNT = 4
+    html = str(Form()["lampiran"])
+    assert 'data-max-files="4"' in html
+    assert "Paling banyak 4 berkas sekaligus" in html
