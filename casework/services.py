@@ -7,7 +7,8 @@ Case-type apps call these from their own `services.py`, adding only what is thei
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -65,7 +66,8 @@ def case_open(
     with_tracking_code: bool = False,
     fields: dict[str, Any] | None = None,
     public_note: str = "",
-    opening_clocks: list[str] | tuple[str, ...] = (),
+    opening_clocks: Sequence[str | tuple[str, date]] = (),
+    reporter_account=None,
     request=None,
     on_commit: Callable[[Case], None] | None = None,
 ) -> tuple[Case, str | None]:
@@ -73,14 +75,23 @@ def case_open(
 
     Returns the case and, with `with_tracking_code`, the tracking code: the only time the
     code exists in clear, to be shown to the reporter once. `actor` is the staff user who
-    enters it (None for a public submission). Starts the given deadline clocks.
+    enters it (None for a public submission). A reporter who files while signed in to
+    their own account (an employee's gratifikasi declaration) is `reporter_account`: named
+    in the history and the audit entry as the reporter, never as staff. Starts the given
+    deadline clocks: a name starts today, a (name, date) pair from that date (a limit
+    counted from an event before the case existed, such as the day a gift was received).
     """
+    if actor is not None and reporter_account is not None:
+        raise ValueError("A case is opened by a staff actor or by a signed-in reporter, not both")
     spec = get_kind(kind)
     now = timezone.now()
     year = timezone.localtime(now).year
     code = tracking.generate_code() if with_tracking_code else None
     today = timezone.localdate(now)
-    deadlines = [sla.plan_clock(kind=spec.code, clock=clock, on=today) for clock in opening_clocks]
+    deadlines = [
+        sla.plan_clock(kind=spec.code, clock=clock, on=on or today)
+        for clock, on in (item if isinstance(item, tuple) else (item, None) for item in opening_clocks)
+    ]
     case = spec.model(
         kind=spec.code,
         year=year,
@@ -106,7 +117,7 @@ def case_open(
             transition=OPEN,
             from_state="",
             to_state=case.state,
-            actor=actor,
+            actor=actor or reporter_account,
             by_reporter=actor is None,
             is_public=True,
             public_note=public_note,
@@ -117,10 +128,10 @@ def case_open(
         Deadline.objects.bulk_create(deadlines)
         audit.record(
             audit.Event.CASE_OPENED,
-            actor=actor,
+            actor=actor or reporter_account,
             case=case,
             data={"kind": spec.code, "reference": case.reference},
-            request=request if actor is not None else None,
+            request=request if (actor or reporter_account) is not None else None,
         )
         if on_commit is not None:
             transaction.on_commit(lambda: on_commit(case))
@@ -133,11 +144,13 @@ def run_transition(
     name: str,
     actor=None,
     by_reporter: bool = False,
+    reporter_account=None,
     by_system: bool = False,
     note: str = "",
     public_note: str = "",
     changes: dict[str, Any] | None = None,
     audit_data: dict[str, Any] | None = None,
+    start_clocks: Mapping[str, date] | None = None,
     request=None,
     on_commit: Callable[[Case], None] | None = None,
 ):
@@ -145,7 +158,11 @@ def run_transition(
 
     Staff changes name the `actor`, whose right to act is checked under the row lock.
     A reporter's change (by_reporter=True, no actor) is allowed only for transitions that
-    declare `custom={"by_reporter": True}`. SIGAP's own changes (by_system=True, e.g. a
+    declare `custom={"by_reporter": True}`; a reporter signed in to their own account (an
+    employee's gratifikasi declaration) is given as `reporter_account`, and is then named
+    in the history and the audit entry (with the request) though the permission stays the
+    same: the transition allows the reporter, and the kind's service checks the account is
+    the case's reporter. SIGAP's own changes (by_system=True, e.g. a
     case closing itself after a silent period) come from trusted code such as a scheduled
     task and need no permission. Raises PermissionDenied or TransitionBlocked
     (with reasons for the user). Applies the transition's deadline effects, closes or
@@ -155,9 +172,15 @@ def run_transition(
     set on the locked row after permission and state are checked (so an outsider learns
     nothing from field errors) and validated with the row's clean() before the
     transition's conditions run. A ValidationError or a refusal leaves nothing behind.
+
+    `start_clocks` are clocks this change starts from given dates besides the
+    transition's own "starts" (which start today): a limit the service decides on, counted
+    from a date recorded with the change (a handover due from the date of a decision).
     """
     if [actor is not None, by_reporter, by_system].count(True) != 1:
         raise ValueError("A transition is made by exactly one of: a staff actor, the reporter, the system")
+    if reporter_account is not None and not by_reporter:
+        raise ValueError("reporter_account names the reporter of a by_reporter transition")
     with transaction.atomic():
         locked = _lock(case)
         custom = transition_custom(locked, name)
@@ -191,13 +214,13 @@ def run_transition(
         elif to_state not in spec.final_states and locked.closed_at is not None:
             locked.closed_at = None
         locked.save()
-        _apply_clock_effects(locked, custom, final=to_state in spec.final_states)
+        _apply_clock_effects(locked, custom, final=to_state in spec.final_states, start_clocks=start_clocks)
         TimelineEntry.objects.create(
             case=locked,
             transition=name,
             from_state=from_state,
             to_state=to_state,
-            actor=actor,
+            actor=actor or reporter_account,
             by_reporter=by_reporter,
             note=note,
             is_public=bool(custom.get("public")),
@@ -206,7 +229,7 @@ def run_transition(
         )
         audit.record(
             audit.Event.CASE_TRANSITION,
-            actor=actor,
+            actor=actor or reporter_account,
             case=locked,
             data={
                 "transition": name,
@@ -215,14 +238,16 @@ def run_transition(
                 "by": "staff" if actor is not None else "reporter" if by_reporter else "system",
                 **(audit_data or {}),
             },
-            request=request if actor is not None else None,
+            request=request if (actor or reporter_account) is not None else None,
         )
         if on_commit is not None:
             transaction.on_commit(lambda: on_commit(locked))
     return locked
 
 
-def _apply_clock_effects(case: Case, custom: dict, *, final: bool) -> None:
+def _apply_clock_effects(
+    case: Case, custom: dict, *, final: bool, start_clocks: Mapping[str, date] | None = None
+) -> None:
     today = _today()
     if final:
         sla.stop_all_clocks(case=case)
@@ -235,6 +260,8 @@ def _apply_clock_effects(case: Case, custom: dict, *, final: bool) -> None:
             sla.resume_clocks(case=case, on=today)
         for clock in custom.get("starts", ()):
             sla.start_clock(case=case, clock=clock, on=today)
+        for clock, on in (start_clocks or {}).items():
+            sla.start_clock(case=case, clock=clock, on=on)
     sla.refresh_due_date(case)
 
 

@@ -1,7 +1,44 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+#: History lines of a declaration that are not state changes (record_case_event's `change`).
+EVENT_LABELS = {
+    "titipan_diterima": _("Barang diterima untuk dititipkan di UPG"),
+    "titipan_dikeluarkan": _("Barang titipan dikeluarkan"),
+}
+
 
 class GratifikasiConfig(AppConfig):
     name = "gratifikasi"
     verbose_name = _("Gratifikasi")
+
+    def ready(self):
+        from casework.kinds import CaseKind, register
+
+        # Connects the status notices to every transition of a declaration, in every
+        # process (web, task worker, shell).
+        from . import notify  # noqa: F401
+        from .choices import FINAL_STATES, State
+        from .policy import GratifikasiPolicy
+
+        register(
+            CaseKind(
+                code="gratifikasi",
+                prefix="GRT",
+                label=_("Gratifikasi"),
+                model_label="gratifikasi.Gratifikasi",
+                policy=GratifikasiPolicy(),
+                initial_state=State.ADMINISTRASI.value,
+                final_states=frozenset(str(state) for state in FINAL_STATES),
+                state_labels={state.value: state.label for state in State},
+                # Never published; the declarant is named (a declaration is not anonymous).
+                default_confidentiality="rahasia",
+                default_anonymous=False,
+                # The UPG works on a declaration on its own page, whose forms call the
+                # services that add what each step needs (the registration number, the
+                # KPK reference, the SK and its scan, the follow-up).
+                detail_url_name="gratifikasi_staff:detail",
+                staff_page="gratifikasi.views_staff_case.page",
+                event_labels=EVENT_LABELS,
+            )
+        )
