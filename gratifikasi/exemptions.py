@@ -1,0 +1,299 @@
+"""Advice on whether a gift needs reporting: which not-obligatory rule may apply, or which
+limit it exceeds, each with the rule's source. Advice never blocks a declaration.
+
+A gift is judged by the rules in force on the day it was received (ExemptionRule rows
+with effective periods): a wedding gift of Rp1.200.000 received on 19 January 2026
+exceeds the Rp1.000.000 of Peraturan KPK 2/2019, the same gift a day later is within the
+Rp1.500.000 of Peraturan KPK 1/2026. A yearly cap per giver adds the declarant's earlier
+gifts from the same giver that calendar year (found by the keyed digest of the giver's
+name, never the name in clear). Amounts are Decimal throughout; a float is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from casework import crypto
+from casework.money import format_rupiah
+
+from .choices import CASH, HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
+from .models import ExemptionRule, Gratifikasi
+
+_DIGEST_PURPOSE = "gratifikasi-pemberi"
+_NOT_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+MAY_APPLY = "may_apply"
+EXCEEDS = "exceeds"
+DOES_NOT_FIT = "does_not_fit"
+
+
+# --- The same giver ------------------------------------------------------------------------
+
+
+def normalize_giver(nama: str) -> str:
+    """The giver's name as compared: Unicode-normalised, case-folded, without punctuation
+    and with single spaces, so "PT. Maju, Jaya" and "pt maju jaya" are the same giver."""
+    text = unicodedata.normalize("NFKC", nama or "").casefold()
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
+
+
+def giver_digest(nama: str) -> str:
+    """Keyed digest of the normalised giver name (Gratifikasi.pemberi_digest)."""
+    return crypto.keyed_digest(normalize_giver(nama), purpose=_DIGEST_PURPOSE)
+
+
+# --- Rules in force ------------------------------------------------------------------------
+
+
+def _in_force(on: date) -> Q:
+    return Q(effective_from__lte=on) & (Q(effective_to__isnull=True) | Q(effective_to__gte=on))
+
+
+def rules_in_force(on: date) -> QuerySet[ExemptionRule]:
+    """The rules in force on `on`, one version per category, in the order of the
+    regulation's letters (for the declaration form's category select and the UPG's
+    choice of the rule it cites). Should two versions of a category overlap, the later
+    one governs."""
+    newer = ExemptionRule.objects.filter(
+        _in_force(on), category=OuterRef("category"), effective_from__gt=OuterRef("effective_from")
+    )
+    return ExemptionRule.objects.filter(_in_force(on)).exclude(Exists(newer)).order_by("letter", "category")
+
+
+def rule_in_force(category: str, on: date) -> ExemptionRule | None:
+    """The version of `category` in force on `on`, or None (not yet, or no longer)."""
+    return rules_in_force(on).filter(category=category).first()
+
+
+# --- Advice -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one rule says about the gift: MAY_APPLY, EXCEEDS or DOES_NOT_FIT (the last
+    only for a rule the declarant picked), with the reasons in plain words."""
+
+    rule: ExemptionRule
+    verdict: str
+    reasons: tuple[str, ...]
+    #: The giver's gifts that year including this one, when the rule has a yearly cap.
+    year_total: Decimal | None = None
+
+    @property
+    def may_apply(self) -> bool:
+        return self.verdict == MAY_APPLY
+
+    @property
+    def source(self) -> str:
+        return self.rule.source
+
+
+@dataclass(frozen=True)
+class Advice:
+    judged_on: date
+    verdicts: tuple[Verdict, ...] = ()
+    #: A general remark (e.g. that rules concern received gifts only).
+    note: str = ""
+    #: The declarant's earlier gifts from the same giver in the year of this one.
+    earlier_from_giver: Decimal = field(default=Decimal(0))
+
+    @property
+    def applicable(self) -> list[Verdict]:
+        return [verdict for verdict in self.verdicts if verdict.may_apply]
+
+    @property
+    def exceeded(self) -> list[Verdict]:
+        return [verdict for verdict in self.verdicts if verdict.verdict == EXCEEDS]
+
+    @property
+    def suggested_rule(self) -> ExemptionRule | None:
+        """The rule the advice names first as possibly applying (recorded with the
+        declaration, for the UPG's analysis), or None."""
+        applicable = self.applicable
+        return applicable[0].rule if applicable else None
+
+
+def earlier_gifts_from_giver(
+    *, declarant, pemberi_digest: str, tanggal_terima: date, exclude_pk: int | None = None
+) -> Decimal:
+    """The sum of the declarant's received gifts from the same giver whose date received
+    is in the same calendar year and not after `tanggal_terima` (one query)."""
+    earlier = Gratifikasi.objects.filter(
+        declarant=declarant,
+        jenis_laporan=JenisLaporan.PENERIMAAN,
+        pemberi_digest=pemberi_digest,
+        tanggal_terima__gte=date(tanggal_terima.year, 1, 1),
+        tanggal_terima__lte=tanggal_terima,
+    )
+    if exclude_pk is not None:
+        earlier = earlier.exclude(pk=exclude_pk)
+    return earlier.aggregate(total=Sum("nilai"))["total"] or Decimal(0)
+
+
+def advise(
+    *,
+    declarant,
+    tanggal_terima: date,
+    jenis_laporan: str,
+    jenis_peristiwa: str,
+    jenis_penerimaan: str,
+    hubungan: str,
+    nilai: Decimal | int,
+    pemberi_digest: str,
+    category: str | ExemptionRule | None = None,
+    exclude_pk: int | None = None,
+) -> Advice:
+    """Judge the gift against the rules in force on `tanggal_terima`.
+
+    With `category` (a slug or a rule the declarant picked), that category only, judged
+    even where its criteria do not fit (then DOES_NOT_FIT, saying why). Otherwise every
+    rule that may be suggested (auto_match) and whose criteria fit, each MAY_APPLY or
+    EXCEEDS. `exclude_pk` leaves a saved declaration out of the yearly sum (judging it
+    again). Never raises for a gift that fits nothing: the advice is then empty.
+    """
+    if isinstance(nilai, float) or isinstance(nilai, bool) or not isinstance(nilai, Decimal | int):
+        raise TypeError("advise() takes the value as Decimal or int, never float")
+    nilai = Decimal(nilai)
+    if jenis_laporan != JenisLaporan.PENERIMAAN:
+        return Advice(
+            judged_on=tanggal_terima,
+            note=_(
+                "Ketentuan tidak wajib lapor berlaku untuk gratifikasi yang diterima. Penolakan gratifikasi tetap "
+                "dilaporkan agar tercatat."
+            ),
+        )
+    earlier = earlier_gifts_from_giver(
+        declarant=declarant, pemberi_digest=pemberi_digest, tanggal_terima=tanggal_terima, exclude_pk=exclude_pk
+    )
+    gift = {
+        "peristiwa": jenis_peristiwa,
+        "hubungan": hubungan,
+        "penerimaan": jenis_penerimaan,
+        "nilai": nilai,
+        "year_total": earlier + nilai,
+        "year": tanggal_terima.year,
+    }
+    if category is not None:
+        slug = category.category if isinstance(category, ExemptionRule) else str(category)
+        rule = rule_in_force(slug, tanggal_terima)
+        if rule is None:
+            verdicts = (_not_in_force(slug, tanggal_terima),) if _any_version(slug) else ()
+        else:
+            misfits = _misfits(rule, gift)
+            verdicts = (Verdict(rule, DOES_NOT_FIT, tuple(misfits)),) if misfits else (_judge_caps(rule, gift),)
+    else:
+        verdicts = tuple(
+            _judge_caps(rule, gift)
+            for rule in rules_in_force(tanggal_terima).filter(auto_match=True)
+            if not _misfits(rule, gift)
+        )
+    return Advice(judged_on=tanggal_terima, verdicts=verdicts, earlier_from_giver=earlier)
+
+
+def _any_version(slug: str) -> bool:
+    return ExemptionRule.objects.filter(category=slug).exists()
+
+
+def _not_in_force(slug: str, on: date) -> Verdict:
+    """A picked category with no version in force on the day received (the farewell rule
+    after its deletion in 2026, or a category not yet in force)."""
+    latest = ExemptionRule.objects.filter(category=slug).order_by("-effective_from").first()
+    if latest.effective_to is not None and latest.effective_to < on:
+        reason = _("Ketentuan ini tidak berlaku lagi sejak %(date)s; gratifikasi diterima %(received)s.") % {
+            "date": _day(latest.effective_to + timedelta(days=1)),
+            "received": _day(on),
+        }
+    else:
+        reason = _("Ketentuan ini belum berlaku pada %(received)s.") % {"received": _day(on)}
+    return Verdict(latest, DOES_NOT_FIT, (reason,))
+
+
+def _labels(values, choices) -> str:
+    return ", ".join(str(choices(value).label) for value in values if value in choices.values)
+
+
+def _misfits(rule: ExemptionRule, gift: dict) -> list[str]:
+    """Why the gift is not of the kind the rule covers (empty: it is)."""
+    reasons = []
+    if rule.peristiwa and gift["peristiwa"] not in rule.peristiwa:
+        reasons.append(
+            _("Ketentuan ini untuk peristiwa: %(list)s.") % {"list": _labels(rule.peristiwa, JenisPeristiwa)}
+        )
+    if rule.hubungan and gift["hubungan"] not in rule.hubungan:
+        reasons.append(
+            _("Ketentuan ini untuk pemberian dari: %(list)s.") % {"list": _labels(rule.hubungan, HubunganPemberi)}
+        )
+    if rule.penerimaan and gift["penerimaan"] not in rule.penerimaan:
+        reasons.append(
+            _("Ketentuan ini untuk jenis penerimaan: %(list)s.") % {"list": _labels(rule.penerimaan, JenisPenerimaan)}
+        )
+    if rule.non_cash_only and gift["penerimaan"] in CASH:
+        reasons.append(_("Ketentuan ini hanya untuk pemberian yang bukan berupa uang."))
+    return reasons
+
+
+def _judge_caps(rule: ExemptionRule, gift: dict) -> Verdict:
+    nilai, total = gift["nilai"], gift["year_total"]
+    within, beyond = [], []
+    if rule.max_per_gift is not None:
+        values = {"value": format_rupiah(nilai), "cap": format_rupiah(rule.max_per_gift)}
+        if nilai <= rule.max_per_gift:
+            within.append(_("Nilai %(value)s tidak melebihi batas %(cap)s per pemberian.") % values)
+        else:
+            beyond.append(_("Nilai %(value)s melebihi batas %(cap)s per pemberian.") % values)
+    year_total = None
+    if rule.max_per_year_per_giver is not None:
+        year_total = total
+        cap = rule.max_per_year_per_giver
+        values = {"total": format_rupiah(total), "cap": format_rupiah(cap), "year": gift["year"]}
+        if rule.year_cap_inclusive:
+            if total <= cap:
+                within.append(
+                    _(
+                        "Jumlah pemberian dari pemberi yang sama pada tahun %(year)s, termasuk pemberian ini, "
+                        "%(total)s: tidak melebihi batas %(cap)s setahun."
+                    )
+                    % values
+                )
+            else:
+                beyond.append(
+                    _(
+                        "Jumlah pemberian dari pemberi yang sama pada tahun %(year)s, termasuk pemberian ini, "
+                        "%(total)s: melebihi batas %(cap)s setahun."
+                    )
+                    % values
+                )
+        elif total < cap:
+            within.append(
+                _(
+                    "Jumlah pemberian dari pemberi yang sama pada tahun %(year)s, termasuk pemberian ini, "
+                    "%(total)s: kurang dari batas %(cap)s setahun."
+                )
+                % values
+            )
+        else:
+            beyond.append(
+                _(
+                    "Jumlah pemberian dari pemberi yang sama pada tahun %(year)s, termasuk pemberian ini, "
+                    "%(total)s: mencapai atau melebihi batas %(cap)s setahun (harus kurang dari batas)."
+                )
+                % values
+            )
+    if beyond:
+        return Verdict(rule, EXCEEDS, tuple(beyond), year_total)
+    if not within:
+        within.append(_("Ketentuan ini tidak membatasi nilai pemberian."))
+    return Verdict(rule, MAY_APPLY, tuple(within), year_total)
+
+
+def _day(day: date) -> str:
+    return formats.date_format(day, "j F Y")
