@@ -19,6 +19,12 @@ reference sequence, clocks, the audit chain, the encrypted receipt cookie.
 Both targets are measured in alternating rounds for the same time; the best round of
 each is reported, with the ratio. At the end the script checks that every accepted
 complaint is in the database: nothing is counted that was not stored.
+
+A complaint without files is accepted at once and opened as a case by the task worker
+(casework.intake), which runs during the whole benchmark on the same cores. After each
+submission round the script waits until the worker has opened every accepted complaint
+and reports, beside the rate of answered submissions, the rate of complaints opened
+counting that extra time.
 """
 
 from __future__ import annotations
@@ -180,6 +186,22 @@ def wait_until_up(port: int, deadline: float = 30.0) -> None:
     raise SystemExit("gunicorn did not come up")
 
 
+def waiting(pg: str) -> int:
+    with psycopg.connect(f"{pg}/{DB_NAME}") as conn:
+        return conn.execute("SELECT count(*) FROM casework_pendingcase").fetchone()[0]
+
+
+def drain_seconds(pg: str, limit: float = 300.0) -> float:
+    """How long after a round the task worker still needs to open every accepted
+    complaint (0 when none waits)."""
+    start = time.time()
+    while waiting(pg):
+        if time.time() - start > limit:
+            raise SystemExit("the task worker did not open the waiting complaints")
+        time.sleep(0.05)
+    return time.time() - start
+
+
 def count_rows(pg: str) -> tuple[int, int]:
     with psycopg.connect(f"{pg}/{DB_NAME}") as conn:
         complaints = conn.execute("SELECT count(*) FROM pengaduan_pengaduan").fetchone()[0]
@@ -214,9 +236,17 @@ def main() -> None:
         cwd=ROOT,
         env=env,
     )
+    # The task worker that opens the accepted complaints runs all along, on the same
+    # cores, as in production (casework.intake).
+    worker = subprocess.Popen(
+        [PY, "manage.py", "db_worker", "--interval", "0.2", "--no-reload", "--no-startup-delay", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         wait_until_up(args.port)
         best = {"bare": (0.0, 0, 0), "submit": (0.0, 0, 0)}
+        best_sustained = 0.0
         accepted = {"bare": 0, "submit": 0}
         refused = {"bare": 0, "submit": 0}
         for round_no in range(1, args.rounds + 1):
@@ -224,7 +254,14 @@ def main() -> None:
                 rate, ok, failed = measure(args.port, target, args.seconds, args.clients)
                 accepted[target] += ok
                 refused[target] += failed
-                print(f"round {round_no} {target:6}: {rate:8.1f}/s ({ok} accepted, {failed} refused)")
+                line = f"round {round_no} {target:6}: {rate:8.1f}/s ({ok} accepted, {failed} refused)"
+                if target == "submit":
+                    # Accepted is not yet opened: count the time the worker still needed.
+                    drained = drain_seconds(pg)
+                    sustained = ok / (args.seconds + drained)
+                    best_sustained = max(best_sustained, sustained)
+                    line += f"; all opened {drained:.1f} s later: {sustained:.1f}/s opened"
+                print(line)
                 if rate > best[target][0]:
                     best[target] = (rate, ok, failed)
         complaints, bare_rows = count_rows(pg)
@@ -238,14 +275,20 @@ def main() -> None:
             f"public complaint submission:    {best['submit'][0]:8.1f} per second "
             f"({best['submit'][0] / best['bare'][0]:.0%} of bare)"
         )
+        print(
+            f"  of which opened as cases:     {best_sustained:8.1f} per second, counting until the last was "
+            f"opened ({best_sustained / best['bare'][0]:.0%} of bare)"
+        )
         print(f"stored: {complaints} complaints for {accepted['submit']} accepted; {bare_rows} bare rows")
         if complaints != accepted["submit"] or bare_rows != accepted["bare"]:
             raise SystemExit("an accepted submission is missing from the database")
         if refused["submit"] or refused["bare"]:
             raise SystemExit("some requests were refused; see the messages above")
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        for process in (server, worker):
+            process.send_signal(signal.SIGTERM)
+        for process in (server, worker):
+            process.wait(timeout=30)
         drop_database(pg)
 
 

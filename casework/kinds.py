@@ -40,6 +40,10 @@ class CaseKind:
     # casework.services.record_case_event, e.g. "identity_request"), shown in the staff
     # history instead of the bare name.
     event_labels: dict[str, str] = field(default_factory=dict)
+    # Dotted path of `hook(case, data)`, called after the task worker opened a case that
+    # casework.intake accepted earlier, with the `after_open` data given to accept() (e.g.
+    # to send the receipt notice the request could not send before the case existed).
+    on_deferred_open: str = ""
 
     @property
     def model(self) -> type[Case]:

@@ -56,6 +56,18 @@ ESCALATION = _Step(
 )
 
 
+@task
+def open_pending_cases() -> dict[str, int]:
+    """Open the public submissions accepted but not opened yet (casework.intake).
+
+    Queued by the submissions themselves (one task per burst) and by the scheduler with
+    the other periodic tasks, which opens whatever a lost task left behind.
+    """
+    from . import intake
+
+    return {"opened": intake.open_pending()}
+
+
 def reminder_candidates(today: date) -> QuerySet[Deadline]:
     """Running clocks due between today and the "due soon" threshold, not yet reminded."""
     until = due_soon_until(today)

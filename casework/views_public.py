@@ -43,7 +43,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from . import crypto, ratelimit, selectors, services, tracking
+from . import crypto, intake, ratelimit, selectors, services, tracking
 from .attachments import add_attachment, attachment_response, read_attachment
 from .forms_public import ReporterAttachmentForm, ReporterMessageForm, TrackingCodeForm
 from .models import Attachment, Case
@@ -84,12 +84,18 @@ def track(request):
             form.add_error(None, _("Terlalu banyak percobaan dari perangkat ini. Silakan coba lagi nanti."))
             status = 429
         elif form.is_valid():
-            case = tracking.find_case(form.cleaned_data["code"])
+            code = form.cleaned_data["code"]
+            case = tracking.find_case(code)
             if case is not None:
                 # A new session id, so a code entered on a shared computer is not replayable.
                 request.session.cycle_key()
                 request.session[SESSION_KEY] = case.pk
                 return redirect("track_case")
+            pending = intake.find_pending(code)
+            if pending is not None:
+                # Accepted moments ago and not opened yet: say so rather than "unknown".
+                context = {"form": TrackingCodeForm(), "pending": pending}
+                return no_store(render(request, "casework/track.html", context))
             form.add_error("code", _("Kode tidak dikenal. Periksa kembali kode Anda."))
     return no_store(render(request, "casework/track.html", {"form": form}, status=status))
 

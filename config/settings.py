@@ -226,6 +226,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Tasks `manage.py run_scheduler` queues every interval (each is idempotent).
 SIGAP_PERIODIC_TASKS = [
     "casework.tasks.sweep_deadlines",
+    # Normally each burst of public submissions queues its own opening; this catches a lost one.
+    "casework.tasks.open_pending_cases",
     "pengaduan.tasks.auto_close_answered",
 ]
 

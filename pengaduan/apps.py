@@ -33,5 +33,8 @@ class PengaduanConfig(AppConfig):
                 # that add what each transition needs (a reason, a unit, the answer).
                 detail_url_name="pengaduan_staff:detail",
                 staff_page="pengaduan.views_staff_case.page",
+                # The public form's complaints are opened by the task worker; their
+                # receipt notice goes out then.
+                on_deferred_open="pengaduan.notify.after_deferred_open",
             )
         )

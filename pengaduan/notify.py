@@ -159,6 +159,13 @@ def send_receipt_after_commit(case, code: str) -> None:
         _queue_after_commit("send_receipt", case_id=case.pk, sealed_code=seal_code(code))
 
 
+def after_deferred_open(case, data: dict) -> None:
+    """The receipt of a complaint the public form accepted before it was opened
+    (casework.intake): queued once the task worker has opened it."""
+    if data.get("sealed_code") and has_contact(case):
+        _queue_after_commit("send_receipt", case_id=case.pk, sealed_code=data["sealed_code"])
+
+
 @receiver(post_transition, sender=Pengaduan, dispatch_uid="pengaduan.notify.status_changed")
 def _status_changed(sender, instance, target, **kwargs):
     """Every transition of a complaint queues one status notice, after its commit."""

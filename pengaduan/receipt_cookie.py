@@ -24,11 +24,10 @@ COOKIE = "sigap_tanda_terima"
 PATH = "/pengaduan/tanda-terima/"
 
 
-def new_slot(*, case, code: str, emailed: bool, texted: bool) -> dict:
+def new_slot(*, reference: str, opened_at, code: str, emailed: bool, texted: bool) -> dict:
     return {
-        "case": case.pk,
-        "reference": case.reference,
-        "opened": case.opened_at.isoformat(),
+        "reference": reference,
+        "opened": opened_at.isoformat(),
         "code": code,
         "until": time.time() + settings.SIGAP_RECEIPT_CODE_MINUTES * 60,
         "emailed": emailed,

@@ -21,9 +21,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from casework import access, audit
+from casework import access, audit, intake, tracking
 from casework.kinds import get_kind
-from casework.models import Deadline
+from casework.models import Deadline, PendingCase
 from casework.services import case_open, message_post, record_case_event, run_transition
 
 from . import notify, selectors
@@ -110,11 +110,7 @@ def pengaduan_create(
         raise ValueError("Only the web form files a complaint without a staff member")
     if actor is not None and not _policy().can_create(actor):
         raise PermissionDenied(_("Peran Anda tidak berwenang mencatat pengaduan."))
-    errors = {}
-    if not kategori.is_active:
-        errors["kategori"] = _("Kategori layanan ini sudah tidak dipakai; pilih kategori lain.")
-    if unit_tujuan is not None and not unit_tujuan.is_active:
-        errors["unit_tujuan"] = _("Unit kerja ini sudah tidak aktif; pilih unit lain.")
+    errors = _inactive_choices(kategori=kategori, unit_tujuan=unit_tujuan)
     lapor_tracking_id = (lapor_tracking_id or "").strip()
     if lapor_tracking_id:
         # Across rows, so here; the database constraint stays as the last line.
@@ -136,18 +132,20 @@ def pengaduan_create(
                 is_anonymous=is_anonymous,
                 with_tracking_code=True,
                 fields={
-                    "jenis": jenis,
-                    "isi": (isi or "").strip(),
-                    "tanggal_kejadian": tanggal_kejadian,
-                    "lokasi": (lokasi or "").strip(),
-                    "kategori": kategori,
-                    "unit_tujuan": unit_tujuan,
+                    **_complaint_fields(
+                        jenis=jenis,
+                        isi=isi,
+                        tanggal_kejadian=tanggal_kejadian,
+                        lokasi=lokasi,
+                        kategori=kategori,
+                        unit_tujuan=unit_tujuan,
+                        nama=nama,
+                        nik=nik,
+                        email=email,
+                        telepon=telepon,
+                    ),
                     "channel": channel,
                     "lapor_tracking_id": lapor_tracking_id,
-                    "nama": (nama or "").strip(),
-                    "nik": normalize_nik(nik),
-                    "email": (email or "").strip().lower(),
-                    "telepon": (telepon or "").strip(),
                 },
                 opening_clocks=[Clock.VERIFIKASI],
                 request=request,
@@ -162,6 +160,90 @@ def pengaduan_create(
     # complaint came through, once it is really stored.
     notify.send_receipt_after_commit(case, code)
     return case, code
+
+
+def pengaduan_submit(
+    *,
+    title: str,
+    isi: str,
+    kategori: KategoriLayanan,
+    jenis: str = Jenis.PENGADUAN,
+    tanggal_kejadian: date | None = None,
+    lokasi: str = "",
+    unit_tujuan=None,
+    nama: str = "",
+    nik: str = "",
+    email: str = "",
+    telepon: str = "",
+    is_anonymous: bool | None = None,
+    confidentiality: str | None = None,
+) -> tuple[PendingCase, str]:
+    """File a complaint from the public form (web channel, no files); returns the
+    accepted submission (its reference and time) and the tracking code, to show once.
+
+    The complaint is validated completely and numbered now, and opened as a case by the
+    task worker within moments (casework.intake), as of now: same reference, same
+    opening time, its verification clock from today. Its receipt notice goes out once it
+    is opened. A complaint with files goes through pengaduan_create instead. Raises
+    ValidationError naming the fields to correct.
+    """
+    errors = _inactive_choices(kategori=kategori, unit_tujuan=unit_tujuan)
+    if errors:
+        raise ValidationError(errors)
+    spec = get_kind(KIND)
+    case = Pengaduan(
+        kind=KIND,
+        title=(title or "").strip(),
+        confidentiality=confidentiality or spec.default_confidentiality,
+        is_anonymous=spec.default_anonymous if is_anonymous is None else is_anonymous,
+        channel=Channel.WEB,
+        **_complaint_fields(
+            jenis=jenis,
+            isi=isi,
+            tanggal_kejadian=tanggal_kejadian,
+            lokasi=lokasi,
+            kategori=kategori,
+            unit_tujuan=unit_tujuan,
+            nama=nama,
+            nik=nik,
+            email=email,
+            telepon=telepon,
+        ),
+    )
+    code = tracking.generate_code()
+    # The receipt notice needs the code, which only the request has: sealed, like a task
+    # argument, inside the encrypted submission.
+    after_open = {"sealed_code": notify.seal_code(code)} if notify.has_contact(case) else {}
+    pending = intake.accept(case, code=code, opening_clocks=[Clock.VERIFIKASI], after_open=after_open)
+    return pending, code
+
+
+def _inactive_choices(*, kategori, unit_tujuan) -> dict[str, str]:
+    """Errors for a category or unit retired since the form was shown."""
+    errors = {}
+    if not kategori.is_active:
+        errors["kategori"] = _("Kategori layanan ini sudah tidak dipakai; pilih kategori lain.")
+    if unit_tujuan is not None and not unit_tujuan.is_active:
+        errors["unit_tujuan"] = _("Unit kerja ini sudah tidak aktif; pilih unit lain.")
+    return errors
+
+
+def _complaint_fields(
+    *, jenis, isi, tanggal_kejadian, lokasi, kategori, unit_tujuan, nama, nik, email, telepon
+) -> dict[str, Any]:
+    """A complaint's own fields as stored: trimmed, the NIK and e-mail normalised."""
+    return {
+        "jenis": jenis,
+        "isi": (isi or "").strip(),
+        "tanggal_kejadian": tanggal_kejadian,
+        "lokasi": (lokasi or "").strip(),
+        "kategori": kategori,
+        "unit_tujuan": unit_tujuan,
+        "nama": (nama or "").strip(),
+        "nik": normalize_nik(nik),
+        "email": (email or "").strip().lower(),
+        "telepon": (telepon or "").strip(),
+    }
 
 
 def _lapor_ticket_recorded_as(lapor_tracking_id: str) -> str | None:

@@ -1,8 +1,7 @@
 """The public complaint form and its receipt (no account), under /pengaduan/.
 
-POST → redirect → receipt: the form files the complaint through
-pengaduan.services.pengaduan_create and stores its files with casework.attachments in the
-same transaction, then sends the browser to the receipt page. Nothing about the request
+POST → redirect → receipt: the form files the complaint (at once accepted, and opened by
+the task worker; see _file_complaint), then sends the browser to the receipt page. Nothing about the request
 (address, browser) is kept with the complaint.
 
 The tracking code exists in clear only in the response to the complainant. Between the
@@ -48,13 +47,23 @@ def _private(response):
 # --- The form -----------------------------------------------------------------------------
 
 
-def _file_complaint(form: PengaduanForm):
-    """One transaction: the complaint and its files, or nothing at all."""
+def _file_complaint(form: PengaduanForm) -> tuple[str, object, str]:
+    """File the complaint: its reference, the time it was filed, its tracking code.
+
+    Without files it is accepted at once and opened by the task worker
+    (services.pengaduan_submit). With files it is opened here, the complaint and its
+    files in one transaction or nothing at all: their upload and encryption dominate
+    such a request anyway, and the files must belong to a case to be stored.
+    """
+    uploads = form.cleaned_data["lampiran"]
+    if not uploads:
+        pending, code = services.pengaduan_submit(**form.service_arguments())
+        return pending.reference, pending.submitted_at, code
     with transaction.atomic():
         case, code = services.pengaduan_create(**form.service_arguments())
-        for upload in form.cleaned_data["lampiran"]:
+        for upload in uploads:
             add_attachment(case=case, upload=upload, from_reporter=True, visible_to_reporter=True)
-    return case, code
+    return case.reference, case.opened_at, code
 
 
 @never_cache
@@ -77,11 +86,19 @@ def create(request):
             status = 429
         else:
             try:
-                case, code = _file_complaint(form)
+                reference, opened_at, code = _file_complaint(form)
             except ValidationError as exc:
                 form.add_service_errors(exc)
             else:
-                return _receipt_response(request, case, code)
+                data = form.cleaned_data
+                return _receipt_response(
+                    reference=reference,
+                    opened_at=opened_at,
+                    code=code,
+                    emailed=bool(data["email"]),
+                    # Said only when it is true: a unit may have no SMS/WhatsApp gateway.
+                    texted=bool(data["telepon"]) and sms.is_enabled(),
+                )
     form.renew_for_another_try()
     context = {"form": form, "dropped_files": [f.name for f in request.FILES.getlist("lampiran")]}
     return _private(render(request, "pengaduan/intake/form.html", context, status=status))
@@ -90,15 +107,9 @@ def create(request):
 # --- The receipt ---------------------------------------------------------------------------
 
 
-def _receipt_response(request, case, code: str):
+def _receipt_response(*, reference: str, opened_at, code: str, emailed: bool, texted: bool):
     response = redirect("pengaduan:receipt")
-    slot = receipt_cookie.new_slot(
-        case=case,
-        code=code,
-        emailed=bool(case.email),
-        # Said only when it is true: a unit may have no SMS/WhatsApp gateway configured.
-        texted=bool(case.telepon) and sms.is_enabled(),
-    )
+    slot = receipt_cookie.new_slot(reference=reference, opened_at=opened_at, code=code, emailed=emailed, texted=texted)
     receipt_cookie.write(response, slot)
     return response
 

@@ -2,6 +2,7 @@ from .attachments import Attachment
 from .audit import AuditChainHead, AuditEntry
 from .calendar import Holiday
 from .case import CONFIDENTIALITY_RANK, Case, Confidentiality, Recusal, ReferenceSequence
+from .intake import IntakeQueue, PendingCase
 from .messaging import InternalNote, Message
 from .sla import Deadline, SlaPolicy
 from .timeline import TimelineEntry
@@ -15,8 +16,10 @@ __all__ = [
     "Confidentiality",
     "Deadline",
     "Holiday",
+    "IntakeQueue",
     "InternalNote",
     "Message",
+    "PendingCase",
     "Recusal",
     "ReferenceSequence",
     "SlaPolicy",

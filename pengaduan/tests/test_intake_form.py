@@ -11,8 +11,9 @@ from django.urls import reverse
 from PIL import Image
 
 from accounts.models import UnitKerja
+from casework import intake
 from casework.formstamp import sign_started
-from casework.models import Attachment
+from casework.models import Attachment, PendingCase
 from pengaduan.choices import Channel, Jenis, State
 from pengaduan.models import KategoriLayanan, Pengaduan
 
@@ -59,7 +60,7 @@ def png_upload(name="foto.png"):
 def refused(response, status=400):
     """The form came back: the status says why, and no complaint was filed."""
     assert response.status_code == status
-    assert not Pengaduan.objects.exists()
+    assert not Pengaduan.objects.exists() and not PendingCase.objects.exists()
     return response.content.decode()
 
 
@@ -110,6 +111,7 @@ def test_the_trap_field_is_hidden_from_people_and_autofill(client, db):
 def test_a_complaint_is_filed_and_the_browser_goes_to_the_receipt(client, form_data, kategori, units):
     response = client.post(URL, form_data(unit_tujuan=str(units["identitas"].pk), jenis=Jenis.ASPIRASI))
     assert response.status_code == 302 and response["Location"] == reverse("pengaduan:receipt")
+    assert intake.open_pending() == 1
     case = Pengaduan.objects.get()
     assert (case.state, case.channel, case.jenis) == (State.DITERIMA, Channel.WEB, Jenis.ASPIRASI)
     assert (case.title, case.isi, case.lokasi) == ("Antrean KTP-el terlalu lama", STORY, "Kantor Dinas, loket 3")
@@ -124,6 +126,7 @@ def test_identity_is_optional_and_kept_when_given(client, form_data):
         form_data(nama="Budi Santoso", nik="3201 0145 0690 0002", email="Budi@Contoh.ID", telepon="0812-3456-7890"),
     )
     assert response.status_code == 302
+    assert intake.open_pending() == 1
     case = Pengaduan.objects.get()
     assert (case.nama, case.nik, case.email, case.telepon) == (
         "Budi Santoso",
@@ -137,6 +140,7 @@ def test_unticking_the_privacy_boxes_is_the_complainants_choice(client, form_dat
     data = form_data()
     del data["anonim"], data["rahasia"]
     assert client.post(URL, data).status_code == 302
+    assert intake.open_pending() == 1
     case = Pengaduan.objects.get()
     assert (case.confidentiality, case.is_anonymous) == ("biasa", False)
 
@@ -144,6 +148,8 @@ def test_unticking_the_privacy_boxes_is_the_complainants_choice(client, form_dat
 def test_attachments_are_stored_with_the_complaint(client, form_data):
     data = form_data(lampiran=[png_upload("antrean.png"), png_upload("loket.png")])
     assert client.post(URL, data).status_code == 302
+    # Opened at once: its files must belong to a case to be stored.
+    assert not PendingCase.objects.exists()
     case = Pengaduan.objects.get()
     files = Attachment.objects.filter(case=case)
     assert sorted(f.original_name for f in files) == ["antrean.png", "loket.png"]
@@ -236,7 +242,7 @@ def test_too_many_complaints_from_one_client_are_refused_with_the_text_kept(clie
     assert response.status_code == 429
     body = response.content.decode()
     assert "Terlalu banyak pengaduan" in body and "Pengaduan ketiga dalam satu jam." in body
-    assert Pengaduan.objects.count() == 2
+    assert PendingCase.objects.count() == 2
     # Another client is not affected.
     other = client.post(URL, form_data(), REMOTE_ADDR="192.0.2.77")
     assert other.status_code == 302
@@ -303,7 +309,7 @@ def test_a_refusal_by_the_service_is_shown_on_its_field(client, form_data, monke
     def refuse(**kwargs):
         raise ValidationError({"kategori": ["Kategori layanan ini sudah tidak dipakai; pilih kategori lain."]})
 
-    monkeypatch.setattr(services, "pengaduan_create", refuse)
+    monkeypatch.setattr(services, "pengaduan_submit", refuse)
     body = refused(client.post(URL, form_data()))
     assert "Kategori layanan ini sudah tidak dipakai; pilih kategori lain." in body and STORY in body
 

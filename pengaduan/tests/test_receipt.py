@@ -9,7 +9,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 
-from casework import tracking
+from casework import intake, tracking
 from casework.formstamp import sign_started
 from pengaduan import receipt_cookie
 from pengaduan.models import Pengaduan
@@ -36,6 +36,7 @@ def filed(client, kategori):
         }
         response = client.post(reverse("pengaduan:create"), data)
         assert response.status_code == 302 and response["Location"] == RECEIPT
+        intake.open_pending()
         case = Pengaduan.objects.get()
         body = client.get(RECEIPT).content.decode()
         code = body.split('<code id="tracking-code" class="receipt__code">')[1].split("</code>")[0]
