@@ -38,7 +38,7 @@ from django.utils.module_loading import import_string
 
 from . import audit, crypto, references, sla, tracking
 from .kinds import get_kind
-from .models import Case, Deadline, IntakeQueue, PendingCase, TimelineEntry
+from .models import Case, Deadline, IntakeQueue, PendingCase, ReferenceSequence, TimelineEntry
 from .services import _GENERATED, OPEN, _validate
 
 logger = logging.getLogger(__name__)
@@ -81,26 +81,73 @@ def accept(
         "public_note": public_note,
         "after_open": after_open or {},
     }
-    sealed = crypto.encrypt_text(json.dumps(payload, cls=DjangoJSONEncoder))
+    pending = PendingCase(
+        kind=spec.code,
+        year=year,
+        tracking_digest=case.tracking_digest,
+        submitted_at=now,
+        payload=crypto.encrypt_text(json.dumps(payload, cls=DjangoJSONEncoder)),
+    )
+    if connection.vendor == "postgresql" and _store_in_one_statement(pending):
+        return pending
     with transaction.atomic():
-        number = references.next_number(spec.code, year)
-        pending = PendingCase.objects.create(
-            kind=spec.code,
-            year=year,
-            number=number,
-            reference=references.format_reference(spec.prefix, year, number),
-            tracking_digest=case.tracking_digest,
-            submitted_at=now,
-            payload=sealed,
-        )
+        pending.number = references.next_number(spec.code, year)
+        pending.save(force_insert=True)
         transaction.on_commit(schedule_opening, robust=True)
     return pending
+
+
+# On PostgreSQL the number, the row and the queue flag are written by one statement (one
+# round trip instead of five): the sequence row is locked only while it runs. The flag is
+# flipped only when a number was taken; without a sequence row yet (the kind's first case
+# of the year) nothing is written and accept() takes the portable path.
+_ONE_STATEMENT = """
+WITH taken AS (
+    UPDATE {sequence} SET last_number = last_number + 1 WHERE kind = %s AND year = %s RETURNING last_number
+), flipped AS (
+    UPDATE {queue} SET scheduled = TRUE WHERE id = 1 AND NOT scheduled AND EXISTS (SELECT 1 FROM taken) RETURNING id
+)
+INSERT INTO {pending} (kind, year, number, tracking_digest, submitted_at, payload, attempts, last_error)
+SELECT %s, %s, last_number, %s, %s, %s, 0, '' FROM taken
+RETURNING id, number, (SELECT count(*) FROM flipped)
+"""
+
+
+def _store_in_one_statement(pending: PendingCase) -> bool:
+    quote = connection.ops.quote_name
+    sql = _ONE_STATEMENT.format(
+        sequence=quote(ReferenceSequence._meta.db_table),
+        queue=quote(IntakeQueue._meta.db_table),
+        pending=quote(PendingCase._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                pending.kind,
+                pending.year,
+                pending.kind,
+                pending.year,
+                pending.tracking_digest,
+                pending.submitted_at,
+                pending.payload,
+            ],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    pending.id, pending.number, flipped = row
+    pending._state.adding = False
+    if flipped:
+        # After the commit of the caller's transaction, if there is one (at once otherwise).
+        transaction.on_commit(_queue_opening, robust=True)
+    return True
 
 
 def _fields_of(case: Case) -> dict:
     """The kind's own values and the case's free ones (title, privacy flags, unit), by
     attname; what accept() and open_pending() set themselves is left out."""
-    skip = {"id", "case_ptr_id", "updated_at", "closed_at", "due_date", "assignee_id", "number", "reference"}
+    skip = {"id", "case_ptr_id", "updated_at", "closed_at", "due_date", "assignee_id"}
     skip.update(_GENERATED)
     skip.add("opened_at")
     return {
@@ -117,9 +164,13 @@ def schedule_opening() -> None:
         IntakeQueue.objects.get_or_create(pk=1, defaults={"scheduled": True})
         flipped = 1
     if flipped:
-        from .tasks import open_pending_cases
+        _queue_opening()
 
-        open_pending_cases.enqueue()
+
+def _queue_opening() -> None:
+    from .tasks import open_pending_cases
+
+    open_pending_cases.enqueue()
 
 
 def find_pending(code: str) -> PendingCase | None:

@@ -14,7 +14,6 @@ class PendingCase(models.Model):
     kind = models.CharField(_("jenis kasus"), max_length=20)
     year = models.PositiveSmallIntegerField(_("tahun"))
     number = models.PositiveIntegerField(_("nomor urut"))
-    reference = models.CharField(_("nomor"), max_length=40, unique=True)
     tracking_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # The moment the submission was made: the case is opened as of then.
     submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now)
@@ -26,9 +25,20 @@ class PendingCase(models.Model):
         verbose_name = _("kiriman yang sedang dicatat")
         verbose_name_plural = _("kiriman yang sedang dicatat")
         ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year", "number"], name="casework_pending_kind_year_number"),
+        ]
 
     def __str__(self):
         return self.reference
+
+    @property
+    def reference(self) -> str:
+        """The reference the case will have (the number is taken already)."""
+        from ..kinds import get_kind
+        from ..references import format_reference
+
+        return format_reference(get_kind(self.kind).prefix, self.year, self.number)
 
 
 class IntakeQueue(models.Model):

@@ -225,3 +225,13 @@ def test_a_wrong_code_is_still_unknown(client, submit):
     submit()
     body = client.post("/lacak/", {"code": tracking.generate_code()}).content.decode()
     assert "Kode tidak dikenal" in body and "sedang dicatat" not in body
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the one-statement path is PostgreSQL's")
+def test_on_postgresql_a_submission_is_written_in_one_statement(submit):
+    submit()  # the year's first number creates the kind's sequence row
+    with CaptureQueriesContext(connection) as queries:
+        pending, _ = submit(title="Kedua")
+    writes = [q["sql"] for q in queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    assert len(writes) == 1 and writes[0].lstrip().startswith("WITH taken AS")
+    assert pending.number == 2 and PendingCase.objects.get(pk=pending.pk).number == 2
