@@ -1,0 +1,67 @@
+"""Reads of declarations that span relations; services, views and tasks call these.
+
+The declarant reaches their own declarations here and only here (never through the
+staff pages); the UPG's reads go through casework.access like every kind's.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from casework import access
+from casework.selectors import public_timeline, staff_actions
+
+from .clocks import ClockView, declarant_clocks
+from .models import BarangTitipan, Gratifikasi
+
+__all__ = [
+    "ClockView",
+    "custody_items",
+    "declarant_clocks",
+    "declarations_visible_to",
+    "get_own_declaration",
+    "held_items",
+    "own_declarations",
+    "public_timeline",
+    "staff_actions",
+]
+
+KIND = "gratifikasi"
+
+
+def own_declarations(user) -> QuerySet[Gratifikasi]:
+    """The declarations `user` made, newest first. Nothing for an anonymous user."""
+    if not (user and user.is_authenticated):
+        return Gratifikasi.objects.none()
+    return Gratifikasi.objects.filter(declarant_id=user.pk).order_by("-opened_at", "-pk")
+
+
+def get_own_declaration(*, user, pk) -> Gratifikasi:
+    """The declaration `pk` if `user` made it, else 404 (someone else's declaration is
+    reported as missing, never as forbidden)."""
+    declaration = own_declarations(user).filter(pk=pk).select_related("declarant", "unit_kerja").first()
+    if declaration is None:
+        raise Http404(_("Laporan tidak ditemukan."))
+    return declaration
+
+
+def declarations_visible_to(user) -> QuerySet[Gratifikasi]:
+    """Every declaration `user` may handle (a UPG officer: all but their own, recusals
+    removed), through casework.access."""
+    return Gratifikasi.objects.filter(pk__in=access.visible_cases(user, kind=KIND).values("pk"))
+
+
+def held_items(case) -> QuerySet[BarangTitipan]:
+    """The objects of a declaration still in the UPG's custody."""
+    return BarangTitipan.objects.filter(gratifikasi_id=case.pk, dikeluarkan_tanggal__isnull=True).order_by("id")
+
+
+def custody_items(user, *, held: bool | None = None) -> QuerySet[BarangTitipan]:
+    """The custody register as `user` may see it (objects of the declarations they may
+    handle), newest first; `held` True for objects still kept, False for released."""
+    items = BarangTitipan.objects.filter(gratifikasi__in=access.visible_cases(user, kind=KIND).values("pk"))
+    if held is not None:
+        items = items.filter(dikeluarkan_tanggal__isnull=held)
+    return items.select_related("gratifikasi", "diterima_oleh", "dikeluarkan_oleh").order_by("-diterima_tanggal", "-id")
