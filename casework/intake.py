@@ -29,14 +29,17 @@ import hmac
 import json
 import logging
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from . import audit, crypto, references, sla, tracking
+from . import audit, references, sla, tracking
 from .kinds import get_kind
 from .models import Case, Deadline, IntakeQueue, PendingCase, ReferenceSequence, TimelineEntry
 from .services import _GENERATED, OPEN, _validate
@@ -86,7 +89,7 @@ def accept(
         year=year,
         tracking_digest=case.tracking_digest,
         submitted_at=now,
-        payload=crypto.encrypt_text(json.dumps(payload, cls=DjangoJSONEncoder)),
+        payload=json.dumps(payload, cls=DjangoJSONEncoder),
     )
     if connection.vendor == "postgresql" and _store_in_one_statement(pending):
         return pending
@@ -130,7 +133,8 @@ def _store_in_one_statement(pending: PendingCase) -> bool:
                 pending.year,
                 pending.tracking_digest,
                 pending.submitted_at,
-                pending.payload,
+                # Encrypted as the field would on save().
+                PendingCase._meta.get_field("payload").get_db_prep_save(pending.payload, connection),
             ],
         )
         row = cursor.fetchone()
@@ -184,6 +188,25 @@ def find_pending(code: str) -> PendingCase | None:
     if row is None or not hmac.compare_digest(row.tracking_digest, probe):
         return None
     return row
+
+
+@dataclass(frozen=True)
+class Stall:
+    count: int
+    oldest: datetime
+
+
+def stalled(kind: str) -> Stall | None:
+    """Submissions of `kind` waiting longer than SIGAP_INTAKE_STALL_MINUTES, or failed:
+    safe in the waiting table but invisible to staff until opened, so the staff list says
+    so (one query). None when nothing is stalled."""
+    since = timezone.now() - timedelta(minutes=settings.SIGAP_INTAKE_STALL_MINUTES)
+    found = (
+        PendingCase.objects.filter(kind=kind)
+        .filter(Q(submitted_at__lt=since) | Q(attempts__gt=0))
+        .aggregate(count=Count("id"), oldest=Min("submitted_at"))
+    )
+    return Stall(found["count"], found["oldest"]) if found["count"] else None
 
 
 # --- In the worker ------------------------------------------------------------------------
@@ -281,7 +304,7 @@ def _open_rows(rows: list[PendingCase]) -> None:
 def _build(row: PendingCase, planner: _ClockPlanner):
     spec = get_kind(row.kind)
     model = spec.model
-    payload = json.loads(crypto.decrypt_text(row.payload))
+    payload = json.loads(row.payload)
     fields = {field.attname: field for field in model._meta.concrete_fields}
     values = {
         attname: None if raw is None else fields[attname].to_python(raw) for attname, raw in payload["fields"].items()

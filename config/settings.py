@@ -251,6 +251,9 @@ SIGAP_PENGADUAN_MIN_FILL_SECONDS = env.int("SIGAP_PENGADUAN_MIN_FILL_SECONDS", d
 # Minutes the receipt page keeps showing a new complaint's tracking code (kept encrypted in
 # the session only until then, or until the complainant says they saved it).
 SIGAP_RECEIPT_CODE_MINUTES = env.int("SIGAP_RECEIPT_CODE_MINUTES", default=30)
+# A public submission still waiting to be opened after this many minutes means the task
+# worker is not running (casework.intake); the staff lists say so.
+SIGAP_INTAKE_STALL_MINUTES = env.int("SIGAP_INTAKE_STALL_MINUTES", default=5)
 # Similar open complaints suggested to the triager: how far back, and how many are compared
 # at most (content is encrypted, so matching happens in Python over this bounded set).
 SIGAP_PENGADUAN_SIMILAR_DAYS = env.int("SIGAP_PENGADUAN_SIMILAR_DAYS", default=90)

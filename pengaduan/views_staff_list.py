@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from casework import intake
 from casework.kinds import get_kind
 from casework.lists import KeysFirstPaginator, sort_links
 from casework.models import Case
@@ -65,5 +66,6 @@ def complaint_list(request):
         "filtered": form.is_narrowed(),
         "sort": sort_links(order),
         "may_create": may_create,
+        "stalled": intake.stalled(selectors.KIND),
     }
     return render(request, "pengaduan/staff/list.html", context)

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..fields import EncryptedTextField
+
 
 class PendingCase(models.Model):
     """A public submission accepted but not yet opened as a case (see casework.intake).
@@ -17,7 +19,9 @@ class PendingCase(models.Model):
     tracking_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # The moment the submission was made: the case is opened as of then.
     submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now)
-    payload = models.TextField(editable=False)
+    # Everything submitted, as JSON, encrypted like every sensitive field (and re-encrypted
+    # with them by rotate_encryption_keys).
+    payload = EncryptedTextField(editable=False)
     attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     last_error = models.CharField(_("galat terakhir"), max_length=500, blank=True)
 

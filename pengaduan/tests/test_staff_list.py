@@ -4,6 +4,7 @@ same whatever the page size or the number of complaints."""
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -422,10 +423,11 @@ def test_queries_do_not_grow_with_the_page_size_or_the_table(
         return len(queries), len(shown(response))
 
     # Session, user, second factor, roles; the holidays (for "due soon"); the count and
-    # the page; the two lists of the filter form; the session saved (three statements).
+    # the page; the two lists of the filter form; public submissions not yet opened; the
+    # session saved (three statements).
     add(5)
     baseline, rows = page(10)
-    assert (baseline, rows) == (12, 5)
+    assert (baseline, rows) == (13, 5)
     # A deadline filter reads the holidays once more, a category filter looks it up once.
     filtered, rows = page(10, tenggat="terlambat_atau_segera", kategori=kategori[0].pk)
     assert (filtered, rows) == (baseline + 2, 2)
@@ -438,3 +440,27 @@ def test_queries_do_not_grow_with_the_page_size_or_the_table(
         assert page(50)[1] == 50
     with django_assert_num_queries(filtered):
         assert page(50, tenggat="terlambat_atau_segera", kategori=kategori[0].pk)[1] == 21
+
+
+# --- Public submissions not yet opened ----------------------------------------------------------
+
+
+def test_the_list_says_when_public_submissions_wait_too_long(staff, kategori, settings):
+    """The worker that opens public submissions is not running: the complaints are safe
+    but staff cannot see them, so the list says so instead of looking quiet."""
+    from casework import intake
+    from pengaduan import services
+
+    settings.SIGAP_INTAKE_STALL_MINUTES = 5
+    services.pengaduan_submit(title="Menunggu", isi="Belum dibuka.", kategori=kategori)
+    assert "belum tercatat sebagai kasus" not in staff.get(LIST).content.decode()
+
+    later = timezone.now() + datetime.timedelta(minutes=6)
+    with mock.patch.object(timezone, "now", return_value=later):
+        body = staff.get(LIST).content.decode()
+    assert "1 pengaduan dari formulir publik belum tercatat sebagai kasus" in body
+    assert "manage.py db_worker" in body
+
+    intake.open_pending()
+    with mock.patch.object(timezone, "now", return_value=later):
+        assert "belum tercatat sebagai kasus" not in staff.get(LIST).content.decode()
