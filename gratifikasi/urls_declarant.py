@@ -1,5 +1,18 @@
 """The declarant's pages: an employee's own gift declarations."""
 
+from django.urls import path
+
+from . import views_declarant as views
+
 app_name = "gratifikasi"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.declaration_list, name="list"),
+    # The landing page's service card links here by the name every service gives its start.
+    path("", views.declaration_list, name="home"),
+    path("baru/", views.declaration_new, name="new"),
+    path("<int:pk>/", views.declaration_detail, name="detail"),
+    path("<int:pk>/lengkapi/", views.declaration_complete, name="complete"),
+    path("<int:pk>/tanda-terima.pdf", views.declaration_receipt, name="receipt"),
+    path("<int:pk>/berkas/<int:file_pk>/", views.declaration_file, name="photo"),
+]

@@ -1,0 +1,267 @@
+"""The declarant's pages under /gratifikasi/: an employee's own gift declarations.
+
+Every page needs a full sign-in (password and second factor) and shows only the
+signed-in employee's own declarations, fetched through gratifikasi.selectors, which
+answer 404 for anyone else's: a UPG officer handles declarations on the staff pages,
+never here, and the Pimpinan sees only the recap.
+
+The form has two buttons. "Periksa pengecualian" shows the form again with the advice of
+gratifikasi.exemptions (which not-obligatory rule may apply, or which limit the gift
+exceeds) and saves nothing; the advice never stops the declarant from sending.
+"Kirim laporan" files the declaration through gratifikasi.services.declaration_submit.
+A refused form keeps everything typed and names the files to pick again (a browser
+cannot keep them).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Min, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.decorators import otp_verified_required
+from casework import audit, crypto
+from casework import selectors as case_selectors
+from casework.attachments import attachment_response, read_attachment
+from casework.kinds import get_kind
+from casework.money import format_rupiah
+from casework.views_files import INLINE_TYPES
+from casework.views_public import attachment_count, reasons_of, reporter_attachments
+from casework.workflow import TransitionBlocked
+
+from . import exemptions, selectors, services
+from .choices import Clock, State
+from .clocks import DECLARANT_CLOCKS
+from .forms_declaration import CompletionForm, DeclarationForm
+from .receipt_pdf import render_receipt_pdf
+
+logger = logging.getLogger(__name__)
+
+KIND = "gratifikasi"
+PAGE_SIZE = 20
+#: The name of the form's button that asks for the advice only.
+CHECK = "periksa"
+
+
+def _private(view):
+    """Signed in with both factors, and kept out of every cache: the pages are the
+    declarant's alone."""
+    return otp_verified_required(never_cache(view))
+
+
+# --- The list -------------------------------------------------------------------------------
+
+
+@_private
+@require_safe
+def declaration_list(request):
+    """The employee's own declarations, newest first, with the status and the next date."""
+    declarations = selectors.own_declarations(request.user).annotate(
+        next_due=Min(
+            "deadlines__due_date",
+            filter=Q(
+                deadlines__clock__in=DECLARANT_CLOCKS,
+                deadlines__completed_at__isnull=True,
+                deadlines__paused_on__isnull=True,
+            ),
+        )
+    )
+    page = Paginator(declarations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "gratifikasi/declarant/list.html", {"page": page, "kind": get_kind(KIND)})
+
+
+# --- The form -------------------------------------------------------------------------------
+
+
+def _advice_for(form: DeclarationForm, user):
+    data = form.cleaned_data
+    return exemptions.advise(
+        declarant=user,
+        tanggal_terima=data["tanggal_terima"],
+        jenis_laporan=data["jenis_laporan"],
+        jenis_peristiwa=data["jenis_peristiwa"],
+        jenis_penerimaan=data["jenis_penerimaan"],
+        hubungan=data["hubungan"],
+        nilai=data["nilai"],
+        pemberi_digest=exemptions.giver_digest(data["pemberi_nama"]),
+        category=data["kategori"],
+    )
+
+
+def _form_page(request, form: DeclarationForm, *, status: int = 200, checked: bool = False):
+    advice = None
+    if form.is_bound and form.advice_ready():
+        advice = _advice_for(form, request.user)
+        # Shown back the Indonesian way, however it was typed ("1500000" → "Rp1.500.000").
+        form.data["nilai"] = format_rupiah(form.cleaned_data["nilai"])
+    context = {
+        "form": form,
+        "checked": checked,
+        "advice": advice,
+        "advice_year_capped": advice is not None and any(v.year_total is not None for v in advice.verdicts),
+        "missing_for_advice": form.missing_for_advice() if checked and advice is None else [],
+        "dropped_files": [upload.name for upload in request.FILES.getlist("foto")],
+    }
+    return render(request, "gratifikasi/declarant/form.html", context, status=status)
+
+
+@_private
+@require_http_methods(["GET", "HEAD", "POST"])
+def declaration_new(request):
+    """The declaration form; "periksa" shows the advice, "kirim" files the declaration."""
+    if request.method != "POST":
+        return _form_page(request, DeclarationForm(user=request.user))
+    if CHECK in request.POST:
+        # The files are not read: nothing is kept, and the page names them to pick again.
+        form = DeclarationForm(request.POST, user=request.user, checking=True)
+        return _form_page(request, form, status=200 if form.is_valid() else 400, checked=True)
+
+    form = DeclarationForm(request.POST, request.FILES, user=request.user)
+    if form.is_valid():
+        try:
+            case = services.declaration_submit(
+                declarant=request.user,
+                data=form.declaration_data(),
+                photos=form.cleaned_data["foto"],
+                category=form.cleaned_data["kategori"],
+                request=request,
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            _say_filed(request, case)
+            return redirect("gratifikasi:detail", pk=case.pk)
+    return _form_page(request, form, status=400)
+
+
+def _say_filed(request, case) -> None:
+    messages.success(
+        request,
+        _("Laporan gratifikasi Anda tercatat dengan nomor %(reference)s. UPG akan meregistrasinya.")
+        % {"reference": case.reference},
+    )
+    if case.terlambat_kpk or case.terlambat_upg:
+        messages.warning(request, late_text(case))
+
+
+def late_text(case) -> str:
+    """What a late declaration means, in plain words (it is accepted all the same)."""
+    if case.terlambat_kpk:
+        return _(
+            "Laporan ini disampaikan lebih dari 30 hari kerja sejak tanggal penerimaan, batas waktu lapor ke KPK. "
+            "Laporan tetap diterima dan diproses, dan keterlambatannya dicatat; KPK dapat menetapkan pemberian "
+            "yang terlambat dilaporkan menjadi milik negara."
+        )
+    return _(
+        "Laporan ini disampaikan ke UPG lebih dari 10 hari kerja sejak tanggal penerimaan. Laporan tetap "
+        "diterima dan diproses, dan keterlambatannya dicatat; UPG tetap harus meneruskannya ke KPK dalam 30 hari "
+        "kerja sejak tanggal penerimaan."
+    )
+
+
+# --- The declaration ------------------------------------------------------------------------
+
+
+def _detail_page(request, case, *, status: int = 200, completion_form: CompletionForm | None = None):
+    awaiting = case.state == State.PERLU_DILENGKAPI
+    if completion_form is None and awaiting:
+        completion_form = CompletionForm(case=case, already_attached=attachment_count(case))
+    clocks = selectors.declarant_clocks(case)
+    context = {
+        "case": case,
+        "kind": get_kind(KIND),
+        "awaiting_completion": awaiting,
+        "completion_form": completion_form,
+        "completion_clock": next((c for c in reversed(clocks) if c.clock == Clock.KELENGKAPAN), None),
+        "clocks": clocks,
+        "history": case_selectors.public_timeline(case),
+        "files": reporter_attachments(case),
+        "late": late_text(case) if case.terlambat_kpk or case.terlambat_upg else "",
+        "registered": bool(case.registered_at),
+        "completion_dropped_files": [upload.name for upload in request.FILES.getlist("foto")],
+    }
+    return render(request, "gratifikasi/declarant/detail.html", context, status=status)
+
+
+@_private
+@require_safe
+def declaration_detail(request, pk: int):
+    """Status, deadlines, public history, the UPG's request and the answer form, outcome."""
+    case = selectors.get_own_declaration(user=request.user, pk=pk)
+    return _detail_page(request, case)
+
+
+@_private
+@require_POST
+def declaration_complete(request, pk: int):
+    """The declarant's answer to the UPG's request to complete the declaration.
+
+    Accepted while the declaration waits for it, even after the period to complete has
+    run out (the UPG decides then); refused with the reason in any other state.
+    """
+    case = selectors.get_own_declaration(user=request.user, pk=pk)
+    form = CompletionForm(request.POST, request.FILES, case=case, already_attached=attachment_count(case))
+    if not form.is_valid():
+        return _detail_page(request, case, status=400, completion_form=form)
+    try:
+        services.declaration_complete(
+            case=case,
+            declarant=request.user,
+            jawaban=form.cleaned_data["jawaban"],
+            data=form.corrections() or None,
+            photos=form.cleaned_data["foto"],
+            request=request,
+        )
+    except ValidationError as exc:
+        form.add_service_errors(exc)
+        return _detail_page(request, case, status=400, completion_form=form)
+    except TransitionBlocked as exc:
+        for reason in reasons_of(exc):
+            form.add_error(None, reason)
+        return _detail_page(request, case, status=400, completion_form=form)
+    messages.success(request, _("Terima kasih. Jawaban Anda terkirim dan laporan Anda diverifikasi kembali oleh UPG."))
+    return redirect("gratifikasi:detail", pk=case.pk)
+
+
+@_private
+@require_safe
+def declaration_receipt(request, pk: int):
+    """The UPG's receipt of the declaration as a PDF, once the UPG has registered it."""
+    case = selectors.get_own_declaration(user=request.user, pk=pk)
+    if not case.registered_at:
+        messages.warning(
+            request, _("Tanda terima tersedia setelah laporan Anda diregistrasi oleh UPG. Silakan cek lagi nanti.")
+        )
+        return redirect("gratifikasi:detail", pk=case.pk)
+    response = HttpResponse(render_receipt_pdf(case), content_type="application/pdf")
+    filename = "tanda-terima-" + case.reference.replace("/", "-") + ".pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@_private
+@require_safe
+def declaration_file(request, pk: int, file_pk: int):
+    """One of the declarant's own files on the declaration (or one the UPG shared)."""
+    case = selectors.get_own_declaration(user=request.user, pk=pk)
+    attachment = reporter_attachments(case).filter(pk=file_pk).first()
+    if attachment is None:
+        raise Http404
+    try:
+        data = read_attachment(attachment)
+    except (FileNotFoundError, crypto.DecryptionError):
+        # Logged by id only; the name is sensitive. The declarant sees a plain "not found".
+        logger.exception("Attachment %s cannot be read", attachment.pk)
+        raise Http404 from None
+    audit.record(audit.Event.ATTACHMENT_DOWNLOADED, actor=request.user, case=case, obj=attachment, request=request)
+    inline = request.GET.get("inline") == "1" and attachment.content_type in INLINE_TYPES
+    return attachment_response(attachment, inline=inline, data=data)
