@@ -42,8 +42,9 @@ def test_landing_page_offers_four_services_and_tracking(client, db):
     assert f'href="{reverse("pengaduan:create")}"' in body
     assert f'href="{reverse("pengaduan:monthly")}"' in body
     assert f'href="{reverse("wbs:create")}"' in body
+    assert f'href="{reverse("gratifikasi:home")}"' in body
     # A service whose pages are not built yet says so instead of linking nowhere.
-    assert body.count(NOT_OPEN) == 2
+    assert body.count(NOT_OPEN) == 1
 
 
 @pytest.mark.urls(__name__)
