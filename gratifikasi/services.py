@@ -83,7 +83,8 @@ CORRECTABLE_FIELDS = (*GIVER_FIELDS, *GIFT_FIELDS)
 #: Types a scanned SK or receipt may have.
 SCAN_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
 #: The UPG's registration numbers: UPG/2026/0001, one sequence per year.
-REGISTRATION_SEQUENCE = "gratifikasi_registrasi"
+# A sequence name fits ReferenceSequence.kind (20 characters).
+REGISTRATION_SEQUENCE = "upg_registrasi"
 TITLE_LENGTH = 120
 
 
