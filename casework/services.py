@@ -255,7 +255,7 @@ def _apply_clock_effects(
         for clock in custom.get("stops", ()):
             sla.stop_clock(case=case, clock=clock)
         if custom.get("pauses"):
-            sla.pause_clocks(case=case, on=today)
+            sla.pause_clocks(case=case, on=today, keep_running=custom.get("keeps_running", ()))
         if custom.get("resumes"):
             sla.resume_clocks(case=case, on=today)
         for clock in custom.get("starts", ()):

@@ -88,11 +88,13 @@ def stop_all_clocks(*, case: Case) -> int:
     )
 
 
-def pause_clocks(*, case: Case, on: date | None = None) -> int:
+def pause_clocks(*, case: Case, on: date | None = None, keep_running: Iterable[str] = ()) -> int:
     """Pause the running clocks from day `on` (default today), e.g. while the case waits
-    for the reporter. A clock already paused keeps its first pause date."""
+    for the reporter, except those in `keep_running` (a legal limit that waiting does not
+    stop). A clock already paused keeps its first pause date."""
     on = on or timezone.localdate()
-    return Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True).update(paused_on=on)
+    running = Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True)
+    return running.exclude(clock__in=list(keep_running)).update(paused_on=on)
 
 
 def resume_clocks(*, case: Case, on: date | None = None) -> int:

@@ -309,8 +309,10 @@ class Gratifikasi(Case):
         custom={
             "label": _("Minta pelapor melengkapi laporan"),
             "public": True,
-            # The UPG's clocks wait while the declarant completes the report.
+            # The UPG's own clock waits while the declarant completes the report; the legal
+            # limit to KPK (art. 12C, from the day received) does not stop for it.
             "pauses": True,
+            "keeps_running": [Clock.LAPOR_KPK],
             "starts": [Clock.KELENGKAPAN],
         },
     )

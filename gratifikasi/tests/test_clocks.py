@@ -68,11 +68,12 @@ def test_completion_period_by_the_send_back_date(travel, submit_declaration, adv
     clock = Deadline.objects.get(case=case, clock=Clock.KELENGKAPAN)
     assert clock.working_days == days and clock.is_waiting_period
     assert clock.due_date == add_working_days(sent_back, days)
-    # The declarant's time makes no case overdue; the UPG's clocks wait.
-    running = Deadline.objects.filter(case=case, completed_at__isnull=True).exclude(clock=Clock.KELENGKAPAN)
-    assert all(deadline.paused_on == sent_back for deadline in running)
+    # The declarant's time makes no case overdue; the UPG's own clock waits, but the
+    # legal limit to KPK does not stop for a report sent back.
+    upg, legal = (Deadline.objects.get(case=case, clock=clock) for clock in (Clock.UPG_KPK, Clock.LAPOR_KPK))
+    assert upg.paused_on == sent_back and legal.paused_on is None
     case.refresh_from_db()
-    assert case.due_date is None
+    assert case.due_date == legal.due_date
 
 
 def test_completion_resumes_the_upg_clocks_shifted(travel, submit_declaration, advance, declarant):
@@ -84,8 +85,9 @@ def test_completion_resumes_the_upg_clocks_shifted(travel, submit_declaration, a
     case = services.declaration_complete(case=case, declarant=declarant, jawaban="Sudah.")
     after = {d.clock: d.due_date for d in Deadline.objects.filter(case=case, completed_at__isnull=True)}
     assert set(after) == {Clock.LAPOR_KPK, Clock.UPG_KPK}
-    for clock in after:
-        assert after[clock] == add_working_days(before[clock], 2)
+    # The UPG's clock gets its two waiting days back; the legal limit never stopped.
+    assert after[Clock.UPG_KPK] == add_working_days(before[Clock.UPG_KPK], 2)
+    assert after[Clock.LAPOR_KPK] == before[Clock.LAPOR_KPK]
     assert Deadline.objects.get(case=case, clock=Clock.KELENGKAPAN).completed_at is not None
 
 
@@ -166,7 +168,8 @@ def test_the_declarant_sees_their_clocks(travel, submit_declaration, advance):
     assert kpk.days_left == 26
     case = advance(advance(case, "registrasi"), "minta_kelengkapan")
     views = {view.clock: view for view in selectors.declarant_clocks(case)}
-    assert views[Clock.LAPOR_KPK].status == clocks.DIJEDA and views[Clock.LAPOR_KPK].days_left is None
+    # The legal limit keeps running while the report waits for the declarant.
+    assert views[Clock.LAPOR_KPK].status == clocks.BERJALAN and views[Clock.LAPOR_KPK].days_left == 26
     assert views[Clock.KELENGKAPAN].status == clocks.BERJALAN
     assert views[Clock.KELENGKAPAN].days_left == 20
     assert Clock.UPG_KPK not in views
