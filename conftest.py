@@ -48,6 +48,7 @@ DATA_MIGRATIONS = [
     ("casework", "0002_seed_calendar", "seed"),
     ("pengaduan", "0002_seed_kategori_and_deadlines", "forwards"),
     ("pengaduan", "0004_konfirmasi_is_a_waiting_period", "forwards"),
+    ("gratifikasi", "0002_seed_deadlines_and_rules", "forwards"),
 ]
 
 
