@@ -292,6 +292,10 @@ class DeclarationForm(DeclarationFields):
         },
     )
 
+    # Carried from the moment the form is shown, through every refusal, so that sending
+    # it twice files one declaration (gratifikasi.services.declaration_submit).
+    kunci_kiriman = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
     kategori = forms.ChoiceField(
         label=_("Kategori tidak wajib lapor (jika menurut Anda ada yang sesuai)"),
         required=False,

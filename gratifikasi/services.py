@@ -20,10 +20,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -196,9 +197,13 @@ def declaration_submit(
     data: dict[str, Any],
     photos: Sequence = (),
     category: str | ExemptionRule | None = None,
+    submission_key: UUID | None = None,
     request=None,
 ) -> Gratifikasi:
     """File a declaration of a gift received or refused. Call from the declarant's form.
+
+    `submission_key` is the form's own key: a declaration already filed with it (a form
+    sent twice) is returned instead of filing a second one.
 
     `data` holds SUBMIT_FIELDS (the identity as the declarant confirmed it, the giver,
     the gift); `photos` are uploads (or CleanFiles from casework.uploads.AttachmentsField),
@@ -211,6 +216,10 @@ def declaration_submit(
     """
     if declarant is None or not declarant.is_authenticated or not declarant.is_active:
         raise PermissionDenied(_("Masuk dengan akun Anda untuk melaporkan gratifikasi."))
+    if submission_key is not None:
+        filed = _filed_with(declarant, submission_key)
+        if filed is not None:
+            return filed
     unknown = set(data) - set(SUBMIT_FIELDS)
     if unknown:
         raise ValueError(f"declaration_submit does not take {sorted(unknown)}")
@@ -245,7 +254,28 @@ def declaration_submit(
             category=category,
         )
         values["saran_pengecualian"] = advice.suggested_rule
-    values.update(terlambat_upg=late.terlambat_upg, terlambat_kpk=late.terlambat_kpk, declarant=declarant)
+    values.update(
+        terlambat_upg=late.terlambat_upg,
+        terlambat_kpk=late.terlambat_kpk,
+        declarant=declarant,
+        submission_key=submission_key,
+    )
+    try:
+        return _file(declarant=declarant, values=values, received=received, photos=photos, request=request)
+    except IntegrityError:
+        # The same form sent twice at the same moment: the other request filed it.
+        filed = _filed_with(declarant, submission_key) if submission_key is not None else None
+        if filed is None:
+            raise
+        return filed
+
+
+def _filed_with(declarant, submission_key: UUID) -> Gratifikasi | None:
+    return Gratifikasi.objects.filter(declarant=declarant, submission_key=submission_key).first()
+
+
+def _file(*, declarant, values: dict[str, Any], received: date, photos: Sequence, request) -> Gratifikasi:
+    """The declaration and its photos in one transaction (a savepoint when nested)."""
     with transaction.atomic():
         case, _code = case_open(
             kind=KIND,

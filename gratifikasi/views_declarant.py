@@ -16,6 +16,7 @@ cannot keep them).
 from __future__ import annotations
 
 import logging
+import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -118,7 +119,7 @@ def _form_page(request, form: DeclarationForm, *, status: int = 200, checked: bo
 def declaration_new(request):
     """The declaration form; "periksa" shows the advice, "kirim" files the declaration."""
     if request.method != "POST":
-        return _form_page(request, DeclarationForm(user=request.user))
+        return _form_page(request, DeclarationForm(user=request.user, initial={"kunci_kiriman": uuid.uuid4()}))
     if CHECK in request.POST:
         # The files are not read: nothing is kept, and the page names them to pick again.
         form = DeclarationForm(request.POST, user=request.user, checking=True)
@@ -132,6 +133,7 @@ def declaration_new(request):
                 data=form.declaration_data(),
                 photos=form.cleaned_data["foto"],
                 category=form.cleaned_data["kategori"],
+                submission_key=form.cleaned_data["kunci_kiriman"],
                 request=request,
             )
         except ValidationError as exc:

@@ -117,6 +117,10 @@ class Gratifikasi(Case):
     kronologi = _text(_("kronologi"))
     dititipkan = models.BooleanField(_("objek dititipkan kepada UPG"), default=False)
 
+    # A key the declaration form carries from the moment it is shown: a form sent twice
+    # (a double press, a resent post) files one declaration, not two.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
+
     # Computed at submission from the clocks in force on the day the gift was received.
     terlambat_upg = models.BooleanField(_("terlambat dilaporkan ke UPG"), default=False)
     terlambat_kpk = models.BooleanField(_("melewati 30 hari kerja saat dilaporkan"), default=False)
@@ -175,6 +179,7 @@ class Gratifikasi(Case):
             models.Index(fields=["declarant", "pemberi_digest", "tanggal_terima"], name="gratifikasi_giver_year"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["declarant", "submission_key"], name="gratifikasi_submitted_once"),
             models.CheckConstraint(
                 condition=Q(jenis_laporan__in=_values(JenisLaporan)), name="gratifikasi_jenis_laporan_valid"
             ),

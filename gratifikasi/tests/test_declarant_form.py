@@ -392,3 +392,28 @@ def test_a_refused_gift_cannot_be_handed_over_for_custody(signed_in):
     assert response.status_code == 400
     assert "tidak dapat dititipkan" in response.content.decode()
     assert not Gratifikasi.objects.exists()
+
+
+# --- Sent twice ---------------------------------------------------------------------------------
+
+
+def test_the_form_carries_its_own_key_through_a_refusal(signed_in):
+    page = signed_in.get(URL).content.decode()
+    key = field_value(page, "kunci_kiriman")
+    assert len(key) == 36
+    refused = signed_in.post(URL, post_data(nilai="abc", kunci_kiriman=key)).content.decode()
+    assert field_value(refused, "kunci_kiriman") == key
+
+
+def test_a_form_sent_twice_files_one_declaration(signed_in):
+    key = field_value(signed_in.get(URL).content.decode(), "kunci_kiriman")
+    first = signed_in.post(URL, post_data(kunci_kiriman=key))
+    again = signed_in.post(URL, post_data(kunci_kiriman=key))
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    assert Gratifikasi.objects.count() == 1
+    # A new form is a new declaration.
+    other = field_value(signed_in.get(URL).content.decode(), "kunci_kiriman")
+    assert other != key
+    signed_in.post(URL, post_data(kunci_kiriman=other))
+    assert Gratifikasi.objects.count() == 2

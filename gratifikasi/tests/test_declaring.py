@@ -216,3 +216,25 @@ def test_corrections_only_of_the_giver_and_the_gift(declaration_in, declarant):
     case = declaration_in(State.PERLU_DILENGKAPI)
     with pytest.raises(ValueError):
         services.declaration_complete(case=case, declarant=declarant, jawaban="x", data={"nik": "3201014507950002"})
+
+
+def test_a_form_sent_twice_at_once_files_one_declaration(declarant, declaration_data, monkeypatch):
+    """The second request got past the first look-up before the first one committed: the
+    database refuses its copy and the service answers with the declaration filed."""
+    import uuid
+
+    from gratifikasi.models import Gratifikasi
+
+    key = uuid.uuid4()
+    first = services.declaration_submit(declarant=declarant, data=declaration_data(), submission_key=key)
+    real = services._filed_with
+    calls = []
+
+    def not_yet_then_real(*args):
+        calls.append(1)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(services, "_filed_with", not_yet_then_real)
+    again = services.declaration_submit(declarant=declarant, data=declaration_data(), submission_key=key)
+    assert again.pk == first.pk and len(calls) == 2
+    assert Gratifikasi.objects.count() == 1
