@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.testing import verified_login
+from casework.models import Recusal
 from casework.services import case_recuse
 from gratifikasi.choices import JenisLaporan, JenisPenerimaan, State, StatusKpk
 from gratifikasi.exemptions import rules_in_force
@@ -251,7 +252,7 @@ def test_an_officer_never_opens_their_own_declaration(client, submit_declaration
 
 def test_a_recused_officer_gets_404(client, submit_declaration, upg_officer, other_officer):
     case = submit_declaration()
-    case_recuse(case=case, user=upg_officer, reason="Pemberi adalah saudara saya.", actor=other_officer)
+    case_recuse(case=case, user=upg_officer, reason=Recusal.Reason.KONFLIK, actor=other_officer)
     verified_login(client, upg_officer)
     assert client.get(url("detail", case)).status_code == 404
 
