@@ -42,7 +42,9 @@ LATEST_DATE = datetime.date(2100, 12, 31)
 DATE_OUT_OF_RANGE = _("Tanggal harus antara tahun 2000 dan 2100.")
 
 
-def _date_field(label):
+def date_field(label):
+    """An optional date filter, bounded to the years a list can hold (an extreme date
+    would otherwise reach the database and fail there)."""
     return forms.DateField(
         label=label,
         required=False,
@@ -89,8 +91,8 @@ class CaseListFilterForm(forms.Form):
     tenggat = _choice_field(
         _("Batas waktu"), _("Pilihan batas waktu ini tidak ada; pilih dari daftar."), choices=DUE_CHOICES
     )
-    dari = _date_field(_("Diterima sejak"))
-    sampai = _date_field(_("Diterima sampai"))
+    dari = date_field(_("Diterima sejak"))
+    sampai = date_field(_("Diterima sampai"))
     urut = _choice_field(_("Urutkan"), _("Urutan ini tidak ada; pilih dari daftar."), choices=ORDER_CHOICES)
     per_halaman = forms.TypedChoiceField(
         label=_("Baris per halaman"),

@@ -16,7 +16,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms_list import DATE_OUT_OF_RANGE, EARLIEST_DATE, LATEST_DATE, CaseListFilterForm, _date_field
+from casework.forms_list import DATE_OUT_OF_RANGE, EARLIEST_DATE, LATEST_DATE, CaseListFilterForm, date_field
 
 from .choices import JenisLaporan, JenisPenerimaan, State
 
@@ -148,8 +148,8 @@ class RecapPeriodForm(forms.Form):
         choices=[("", "—"), (1, _("Semester I (Januari–Juni)")), (2, _("Semester II (Juli–Desember)"))],
         error_messages={"invalid_choice": _("Pilih semester I atau II.")},
     )
-    dari = _date_field(_("Dari tanggal"))
-    sampai = _date_field(_("Sampai tanggal"))
+    dari = date_field(_("Dari tanggal"))
+    sampai = date_field(_("Sampai tanggal"))
 
     def __init__(self, data=None, *args, today: datetime.date | None = None, **kwargs):
         today = today or timezone.localdate()
