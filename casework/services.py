@@ -381,10 +381,19 @@ def case_set_confidentiality(
     return locked
 
 
-def message_post(*, case: Case, body: str, actor=None, by_reporter: bool = False, request=None) -> Message:
-    """Post a message between handler (actor) and reporter (by_reporter=True, no actor)."""
+def message_post(
+    *, case: Case, body: str, actor=None, by_reporter: bool = False, reporter_account=None, request=None
+) -> Message:
+    """Post a message between handler (actor) and reporter (by_reporter=True, no actor).
+
+    A reporter signed in with their own account (a gratifikasi declarant, whose right to
+    the case the kind's view has checked) is named as `reporter_account`: the message and
+    its audit entry carry their name, as their transitions do.
+    """
     if by_reporter == (actor is not None):
         raise ValueError("A message comes either from a staff actor or from the reporter")
+    if reporter_account is not None and not by_reporter:
+        raise ValueError("Only a reporter's message names a reporter account")
     body = (body or "").strip()
     if not body:
         raise ValidationError(_("Pesan tidak boleh kosong."))
@@ -397,16 +406,17 @@ def message_post(*, case: Case, body: str, actor=None, by_reporter: bool = False
         message = Message.objects.create(
             case=locked,
             sender=Message.Sender.REPORTER if by_reporter else Message.Sender.STAFF,
-            author=actor,
+            author=actor or reporter_account,
             body=body,
         )
+        named = actor or reporter_account
         audit.record(
             audit.Event.MESSAGE_POSTED,
-            actor=actor,
+            actor=named,
             case=locked,
             obj=message,
             data={"sender": message.sender},
-            request=request if actor is not None else None,
+            request=request if named is not None else None,
         )
     return message
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("baru/", views.declaration_new, name="new"),
     path("<int:pk>/", views.declaration_detail, name="detail"),
     path("<int:pk>/lengkapi/", views.declaration_complete, name="complete"),
+    path("<int:pk>/pesan/", views.declaration_message, name="message"),
     path("<int:pk>/tanda-terima.pdf", views.declaration_receipt, name="receipt"),
     path("<int:pk>/berkas/<int:file_pk>/", views.declaration_file, name="photo"),
 ]

@@ -24,6 +24,7 @@ from django.core.paginator import Paginator
 from django.db.models import Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -31,7 +32,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.decorators import otp_verified_required
 from casework import audit, crypto
 from casework import selectors as case_selectors
+from casework import services as case_services
 from casework.attachments import attachment_response, read_attachment
+from casework.forms_public import ReporterMessageForm
 from casework.kinds import get_kind
 from casework.money import format_rupiah
 from casework.views_files import INLINE_TYPES
@@ -172,8 +175,16 @@ def late_text(case) -> str:
 # --- The declaration ------------------------------------------------------------------------
 
 
-def _detail_page(request, case, *, status: int = 200, completion_form: CompletionForm | None = None):
+def _detail_page(
+    request,
+    case,
+    *,
+    status: int = 200,
+    completion_form: CompletionForm | None = None,
+    message_form: ReporterMessageForm | None = None,
+):
     awaiting = case.state == State.PERLU_DILENGKAPI
+    case_services.messages_mark_read(case=case, sender="staff")
     if completion_form is None and awaiting:
         completion_form = CompletionForm(case=case, already_attached=attachment_count(case))
     clocks = selectors.declarant_clocks(case)
@@ -189,8 +200,36 @@ def _detail_page(request, case, *, status: int = 200, completion_form: Completio
         "late": late_text(case) if case.terlambat_kpk or case.terlambat_upg else "",
         "registered": bool(case.registered_at),
         "completion_dropped_files": [upload.name for upload in request.FILES.getlist("foto")],
+        # The conversation with the UPG (casework/track/conversation.html).
+        "conversation": case_selectors.conversation(case),
+        "form": message_form or ReporterMessageForm(),
+        "message_action": reverse("gratifikasi:message", args=[case.pk]),
     }
     return render(request, "gratifikasi/declarant/detail.html", context, status=status)
+
+
+@_private
+@require_POST
+def declaration_message(request, pk: int):
+    """The declarant writes to the UPG about their declaration (while it is open)."""
+    case = selectors.get_own_declaration(user=request.user, pk=pk)
+    form = ReporterMessageForm(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, case, status=400, message_form=form)
+    try:
+        case_services.message_post(
+            case=case,
+            body=form.cleaned_data["body"],
+            by_reporter=True,
+            reporter_account=request.user,
+            request=request,
+        )
+    except ValidationError as exc:
+        for reason in reasons_of(exc):
+            form.add_error(None, reason)
+        return _detail_page(request, case, status=400, message_form=form)
+    messages.success(request, _("Pesan Anda terkirim kepada UPG."))
+    return redirect(reverse("gratifikasi:detail", args=[case.pk]) + "#percakapan")
 
 
 @_private

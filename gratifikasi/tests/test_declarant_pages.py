@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from accounts import flow
 from accounts.testing import verified_login
-from casework.models import Attachment, TimelineEntry
+from casework import services as case_services
+from casework.audit import Event
+from casework.models import Attachment, AuditEntry, Message, TimelineEntry
 from gratifikasi.choices import Clock, State
 from gratifikasi.models import Gratifikasi
 
@@ -57,6 +59,8 @@ def test_nobody_else_reaches_a_declaration_whatever_their_role(
         assert client.get(url).status_code == 404, url
     response = client.post(complete_url(case), {"jawaban": "Saya yang melengkapi."})
     assert response.status_code == 404
+    response = client.post(reverse("gratifikasi:message", args=[case.pk]), {"body": "Atas nama pelapor."})
+    assert response.status_code == 404 and not Message.objects.exists()
     case.refresh_from_db()
     assert case.state == State.PERLU_DILENGKAPI and case.jawaban_kelengkapan == ""
     # Their own list does not show it.
@@ -303,3 +307,42 @@ def test_a_gift_found_not_obligatory_shows_the_rule_cited(signed_in, declaration
     body = signed_in.get(detail_url(case)).content.decode()
     assert "Kesimpulan UPG: tidak wajib dilaporkan" in body
     assert case.aturan_dikutip.source in body
+
+
+# --- Talking with the UPG -----------------------------------------------------------------------
+
+
+def test_the_declarant_reads_the_upgs_message_and_answers_it(signed_in, declarant, upg_officer, declaration_in):
+    case = declaration_in(State.ANALISIS)
+    case_services.message_post(case=case, body="Apakah bingkisan masih disimpan?", actor=upg_officer)
+    body = signed_in.get(detail_url(case)).content.decode()
+    conversation = section(body, "percakapan")
+    assert "Apakah bingkisan masih disimpan?" in conversation
+    assert Message.objects.get().read_at is not None
+
+    url = reverse("gratifikasi:message", args=[case.pk])
+    response = signed_in.post(url, {"body": "Masih, di lemari <b>ruang</b> rapat."})
+    assert response.status_code == 302 and response["Location"].endswith("#percakapan")
+    reply = Message.objects.get(sender=Message.Sender.REPORTER)
+    # Named, like the declarant's other steps: an employee's message is not anonymous.
+    assert reply.author == declarant and reply.body == "Masih, di lemari <b>ruang</b> rapat."
+    entry = AuditEntry.objects.filter(event=Event.MESSAGE_POSTED).latest("id")
+    assert entry.actor_id == declarant.pk and entry.data["sender"] == "reporter"
+    page = signed_in.get(detail_url(case)).content.decode()
+    assert "Masih, di lemari &lt;b&gt;ruang&lt;/b&gt; rapat." in page
+
+
+def test_an_empty_message_is_refused_on_the_page(signed_in, declaration_in):
+    case = declaration_in(State.ANALISIS)
+    response = signed_in.post(reverse("gratifikasi:message", args=[case.pk]), {"body": "   "})
+    assert response.status_code == 400 and not Message.objects.exists()
+    assert 'id="percakapan"' in response.content.decode()
+
+
+def test_no_message_on_a_closed_declaration(signed_in, declaration_in):
+    case = declaration_in(State.SELESAI)
+    body = section(signed_in.get(detail_url(case)).content.decode(), "percakapan")
+    assert "Kasus ini sudah ditutup." in body and "<textarea" not in body
+    response = signed_in.post(reverse("gratifikasi:message", args=[case.pk]), {"body": "Masih ada pertanyaan."})
+    assert response.status_code == 400 and not Message.objects.exists()
+    assert "pesan tidak dapat dikirim lagi" in response.content.decode()
