@@ -17,18 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from casework import access, selectors
-from casework.views_case import case_panel_context, case_url, refusal_reasons, refusal_status
+from casework.views_actions import action_endpoint, submit_action
+from casework.views_case import case_panel_context
 from casework.views_files import INLINE_TYPES
-from casework.workflow import TransitionBlocked
 
 from . import exemptions, kpk_form_pdf, services
 from . import forms_staff_case as forms
@@ -267,32 +265,20 @@ def _act(request, pk, name):
     action = ACTIONS[name]
     case = get_declaration(request, pk)
     form = _form(action, request, case, bound=True)
-    try:
-        # A user who may not act is told so before the form is judged; the service
-        # checks again under the row lock.
-        access.ensure_can_act(request.user, case, name)
-        if not form.is_valid():
-            return page(request, case, status=400, **{action.form_name: form})
-        action.service(case=case, actor=request.user, request=request, **form.service_arguments())
-    except ValidationError as exc:
-        form.add_service_error(exc)
-        return page(request, case, status=400, **{action.form_name: form})
-    except (PermissionDenied, TransitionBlocked) as exc:
-        form.add_error(None, refusal_reasons(exc))
-        return page(request, case, status=refusal_status(exc), **{action.form_name: form})
-    messages.success(request, action.success)
-    return redirect(case_url(case))
+    return submit_action(
+        request,
+        case,
+        name=name,
+        form=form,
+        form_name=action.form_name,
+        service=action.service,
+        success=action.success,
+        page=page,
+    )
 
 
 def _endpoint(name: str):
-    @login_required
-    @require_POST
-    def view(request, pk):
-        return _act(request, pk, name)
-
-    view.__name__ = view.__qualname__ = f"act_{name}"
-    view.__doc__ = f"POST endpoint of the {name!r} form of a declaration's UPG page."
-    return view
+    return action_endpoint(_act, name, doc=f"POST endpoint of the {name!r} form of a declaration's UPG page.")
 
 
 register = _endpoint("registrasi")

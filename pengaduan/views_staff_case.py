@@ -16,17 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from casework import access, selectors
-from casework.views_case import case_panel_context, case_url, refusal_reasons, refusal_status
+from casework.views_actions import action_endpoint, submit_action
+from casework.views_case import case_panel_context
 from casework.views_files import INLINE_TYPES
-from casework.workflow import TransitionBlocked
 
 from . import forms_staff_case as forms
 from . import services, services_wbs
@@ -254,33 +251,20 @@ def _act(request, pk, name):
     """Run one action from its form: the shared path of every action endpoint."""
     action = ACTIONS[name]
     case: Pengaduan = access.get_case_for_user(request.user, pk, kind=KIND, request=request)
-    form = _bound_form(action, request, case)
-    try:
-        # A role that may not act is told so before the form is judged; the service
-        # checks again under the row lock.
-        access.ensure_can_act(request.user, case, name)
-        if not form.is_valid():
-            return page(request, case, status=400, **{action.form_name: form})
-        action.service(case=case, actor=request.user, request=request, **form.service_arguments())
-    except ValidationError as exc:
-        form.add_service_error(exc)
-        return page(request, case, status=400, **{action.form_name: form})
-    except (PermissionDenied, TransitionBlocked) as exc:
-        form.add_error(None, refusal_reasons(exc))
-        return page(request, case, status=refusal_status(exc), **{action.form_name: form})
-    messages.success(request, action.success)
-    return redirect(case_url(case))
+    return submit_action(
+        request,
+        case,
+        name=name,
+        form=_bound_form(action, request, case),
+        form_name=action.form_name,
+        service=action.service,
+        success=action.success,
+        page=page,
+    )
 
 
 def _endpoint(name: str):
-    @login_required
-    @require_POST
-    def view(request, pk):
-        return _act(request, pk, name)
-
-    view.__name__ = view.__qualname__ = f"act_{name}"
-    view.__doc__ = f"POST endpoint of the {name!r} form of a complaint's page."
-    return view
+    return action_endpoint(_act, name, doc=f"POST endpoint of the {name!r} form of a complaint's page.")
 
 
 verify = _endpoint("verifikasi")

@@ -27,9 +27,10 @@ from django.views.decorators.http import require_POST
 
 from casework import access
 from casework.forms_case import StaffMessageForm
+from casework.views_actions import submit_action
 from casework.views_case import case_panel_context, case_url, refusal_reasons, refusal_status
 from casework.views_files import INLINE_TYPES
-from casework.workflow import TransitionBlocked, available_transitions
+from casework.workflow import available_transitions
 
 from . import forms_staff_case as forms
 from . import identity, reported, selectors, services
@@ -223,22 +224,17 @@ def act(request, pk, action):
     if spec is None:
         raise Http404
     case = get_report(request, pk)
-    form = _form(spec, request, case, bound=True)
-    try:
-        # A user who may not act is told so before the form is judged; the service
-        # checks again under the row lock.
-        access.ensure_can_act(request.user, case, spec.name)
-        if not form.is_valid():
-            return page(request, case, status=400, **{spec.form_name: form})
-        spec.service(case=case, actor=request.user, request=request, **form.service_arguments())
-    except ValidationError as exc:
-        form.add_service_error(exc)
-        return page(request, case, status=400, **{spec.form_name: form})
-    except (PermissionDenied, TransitionBlocked) as exc:
-        form.add_error(None, refusal_reasons(exc))
-        return page(request, case, status=refusal_status(exc), **{spec.form_name: form})
-    messages.success(request, spec.success)
-    return _after_change(request, case)
+    return submit_action(
+        request,
+        case,
+        name=spec.name,
+        form=_form(spec, request, case, bound=True),
+        form_name=spec.form_name,
+        service=spec.service,
+        success=spec.success,
+        page=page,
+        done=_after_change,
+    )
 
 
 def _after_change(request, case):

@@ -1,0 +1,70 @@
+"""Running one action form of a kind's staff page: the path every action endpoint shares.
+
+A kind's staff page offers one form per transition its state allows, each posting to its
+own endpoint. The endpoint fetches the case for the user, binds the form and calls
+`submit_action`: the user's right to act is checked before the form is judged (so someone
+who may not act learns nothing from field errors), then the form, then the kind's service,
+which checks again under the row lock. A refused form comes back on the kind's page with
+what was typed and the reason; a success says so and goes back to the case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from . import access
+from .views_case import case_url, refusal_reasons, refusal_status
+from .workflow import TransitionBlocked
+
+
+def submit_action(
+    request,
+    case,
+    *,
+    name: str,
+    form,
+    form_name: str,
+    service: Callable,
+    success: str,
+    page: Callable,
+    done: Callable | None = None,
+):
+    """Judge and run the bound action form `form` (transition `name`) on `case`.
+
+    `service` is called with case, actor, request and the form's service_arguments();
+    `page(request, case, status=..., **{form_name: form})` renders the kind's page with
+    the refused form; `done(request, case)` answers a success (default: back to the case).
+    """
+    try:
+        access.ensure_can_act(request.user, case, name)
+        if not form.is_valid():
+            return page(request, case, status=400, **{form_name: form})
+        service(case=case, actor=request.user, request=request, **form.service_arguments())
+    except ValidationError as exc:
+        form.add_service_error(exc)
+        return page(request, case, status=400, **{form_name: form})
+    except (PermissionDenied, TransitionBlocked) as exc:
+        form.add_error(None, refusal_reasons(exc))
+        return page(request, case, status=refusal_status(exc), **{form_name: form})
+    messages.success(request, success)
+    return done(request, case) if done is not None else redirect(case_url(case))
+
+
+def action_endpoint(act: Callable, name: str, *, doc: str):
+    """The POST endpoint `view(request, pk)` of action `name`: `act(request, pk, name)`
+    for a signed-in user."""
+
+    @login_required
+    @require_POST
+    def view(request, pk):
+        return act(request, pk, name)
+
+    view.__name__ = view.__qualname__ = f"act_{name}"
+    view.__doc__ = doc
+    return view
