@@ -481,6 +481,15 @@ def declaration_close_incomplete(*, case, actor, note: str = "", request=None) -
             raise _dated(exc, deadline) from None
 
 
+def close_incomplete_blockers(case) -> list[str]:
+    """Why the declaration cannot be closed as not processed now (empty: it can), saying
+    from which day it may: for the UPG's page, before any form is offered."""
+    reasons = blocked_reasons(case, "tutup_tidak_lengkap")
+    if not reasons:
+        return []
+    return list(_dated(TransitionBlocked(reasons), clocks.completion_deadline(case)).reasons)
+
+
 def _dated(exc: TransitionBlocked, deadline) -> TransitionBlocked:
     """The refusal to close early, saying from which day the declaration may close."""
     generic = str(conditions.completion_time_passed.blocked_message)

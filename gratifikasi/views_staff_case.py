@@ -52,6 +52,10 @@ class Action:
     #: The kind of report the action is for (JenisLaporan), when only one: the other is
     #: never offered a form its transition would always refuse.
     only_for: str = ""
+    #: For an action whose conditions depend on time alone, not on what the form says:
+    #: `blockers(case)` says why it cannot run yet, and the page shows that (with the
+    #: date from which it can) instead of a form bound to be refused.
+    blockers: Callable | None = None
 
     @property
     def form_name(self) -> str:
@@ -95,6 +99,7 @@ ACTIONS = {
             services.declaration_close_incomplete,
             _("Laporan ditutup sebagai tidak diproses."),
             _("Pelapor tidak melengkapi laporan dalam batas waktu. Laporan ditutup dan tidak diproses."),
+            blockers=services.close_incomplete_blockers,
         ),
         Action(
             "simpulkan_tidak_wajib",
@@ -174,16 +179,12 @@ def _action_rows(request, case, bound_forms) -> list[dict]:
         if form is None and (item is None or action.only_for not in ("", case.jenis_laporan)):
             continue  # not an action of this state or this report, and not just submitted
         permitted = item["permitted"] if item else True
-        if form is None and permitted:
+        refusal = None if permitted else item["blockers"]
+        if form is None and permitted and action.blockers is not None:
+            refusal = action.blockers(case) or None
+        if form is None and refusal is None:
             form = _form(action, request, case)
-        rows.append(
-            {
-                "action": action,
-                "label": labels.get(action.name, action.name),
-                "form": form,
-                "refusal": None if permitted else item["blockers"],
-            }
-        )
+        rows.append({"action": action, "label": labels.get(action.name, action.name), "form": form, "refusal": refusal})
     return rows
 
 

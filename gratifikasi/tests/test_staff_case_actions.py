@@ -441,3 +441,16 @@ def test_other_roles_get_404_on_every_action(client, make_user, declaration_in, 
 def test_an_action_is_post_only(as_officer, submit_declaration):
     case = submit_declaration()
     assert as_officer.get(url("register", case)).status_code == 405
+
+
+def test_the_close_incomplete_form_waits_for_the_end_of_the_period(as_officer, declaration_in):
+    """Until the declarant's period runs out, the page says from when the declaration may
+    be closed instead of offering a form that would be refused."""
+    case = declaration_in(State.PERLU_DILENGKAPI)
+    url = reverse("gratifikasi_staff:detail", args=[case.pk])
+    body = as_officer.get(url).content.decode()
+    assert 'id="aksi-tutup_tidak_lengkap"' not in body
+    assert "laporan dapat ditutup sebagai tidak diproses mulai" in body
+    expire_completion_period(case)
+    body = as_officer.get(url).content.decode()
+    assert 'id="aksi-tutup_tidak_lengkap"' in body

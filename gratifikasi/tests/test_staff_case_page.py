@@ -129,7 +129,8 @@ def test_the_kpk_form_is_offered(as_officer, submit_declaration):
     [
         (State.ADMINISTRASI, {"registrasi", "titipan"}),
         (State.VERIFIKASI, {"minta-kelengkapan", "lengkap", "titipan"}),
-        (State.PERLU_DILENGKAPI, {"tutup-tidak-lengkap", "titipan"}),
+        # Closing as not processed waits for the end of the declarant's period.
+        (State.PERLU_DILENGKAPI, {"titipan"}),
         (State.ANALISIS, {"tidak-wajib", "teruskan-kpk", "titipan"}),
         (State.DITERUSKAN_KPK, {"sk-kpk", "titipan"}),
         (State.TINDAK_LANJUT, {"tindak-lanjut", "titipan"}),
