@@ -71,7 +71,7 @@ class DeclarationListFilterForm(CaseListFilterForm):
         self.fields["sampai"].label = _("Dilaporkan sampai")
 
     def selector_kwargs(self) -> dict[str, Any]:
-        """The valid filters as arguments of views_staff_list.declaration_list."""
+        """The valid filters as arguments of selectors_list.declaration_list."""
         data = self.cleaned_data
         return {
             **super().selector_kwargs(),

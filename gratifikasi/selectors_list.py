@@ -1,0 +1,105 @@
+"""The reads behind the UPG's declaration list: which declarations an officer may see,
+filtered and searched, and the rows of one page, loaded with their columns only so the
+query count stays the same whatever the page or the table size."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from casework import access, sla
+from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
+from casework.models import Case
+
+from .forms_staff_list import LATE_ANY, LATE_KPK, LATE_UPG
+from .models import Gratifikasi
+from .policy import GratifikasiPolicy
+
+KIND = "gratifikasi"
+
+_LATE_FILTERS = {
+    LATE_UPG: Q(gratifikasi__terlambat_upg=True),
+    LATE_KPK: Q(gratifikasi__terlambat_kpk=True),
+    LATE_ANY: Q(gratifikasi__terlambat_upg=True) | Q(gratifikasi__terlambat_kpk=True),
+}
+# What a row shows; only the declarant's name (as declared) is decrypted.
+_LIST_COLUMNS = (
+    "kind",
+    "reference",
+    "state",
+    "opened_at",
+    "closed_at",
+    "due_date",
+    "assignee__full_name",
+    "assignee__username",
+    "gratifikasi__nama",
+    "gratifikasi__jenis_laporan",
+    "gratifikasi__jenis_penerimaan",
+    "gratifikasi__nilai",
+    "gratifikasi__tanggal_terima",
+    "gratifikasi__terlambat_upg",
+    "gratifikasi__terlambat_kpk",
+    "gratifikasi__unit_kerja__name",
+)
+
+
+def may_handle(user) -> bool:
+    """Whether `user` opens the UPG's list and custody register (anyone else: 404): the
+    roles that handle declarations (gratifikasi.policy)."""
+    roles = GratifikasiPolicy.handler_roles
+    return bool(user and user.is_authenticated and user.is_active and user.has_role(*roles))
+
+
+def _matching_numbers(search: str) -> QuerySet:
+    """Declarations whose reference, UPG registration number or KPK reference contains
+    `search` (ignoring case): the only numbers stored in clear."""
+    by_reference = Case.objects.filter(kind=KIND, reference__icontains=search).values("pk")
+    by_upg = Gratifikasi.objects.filter(nomor_registrasi_upg__icontains=search).values("pk")
+    by_kpk = Gratifikasi.objects.filter(kpk_nomor__icontains=search).values("pk")
+    return by_reference.union(by_upg, by_kpk)
+
+
+def declaration_list(
+    user,
+    *,
+    state: str = "",
+    jenis_laporan: str = "",
+    jenis_penerimaan: str = "",
+    late: str = "",
+    due: str = "",
+    opened_from: date | None = None,
+    opened_until: date | None = None,
+    search: str = "",
+    order: str = DEFAULT_LIST_ORDER,
+    today: date | None = None,
+) -> QuerySet[Case]:
+    """The declarations `user` may see (casework.access: the policy, which leaves out
+    their own, and recusal), filtered and sorted, as case rows. Page it by its keys and
+    load each page with declaration_list_rows."""
+    cases = access.visible_cases(user, kind=KIND)
+    if state:
+        cases = cases.filter(state=state)
+    if jenis_laporan:
+        cases = cases.filter(gratifikasi__jenis_laporan=jenis_laporan)
+    if jenis_penerimaan:
+        cases = cases.filter(gratifikasi__jenis_penerimaan=jenis_penerimaan)
+    if late:
+        cases = cases.filter(_LATE_FILTERS[late])
+    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
+    search = " ".join((search or "").split())
+    if search:
+        cases = cases.filter(pk__in=_matching_numbers(search))
+    return cases.order_by(*LIST_ORDERINGS[order])
+
+
+def declaration_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | None = None) -> QuerySet[Case]:
+    """The declarations whose keys are `keys` (one page of declaration_list), in the
+    list's order, with the due status, the assignee and the declaration's own columns in
+    `case.gratifikasi`. One query."""
+    cases = sla.annotate_due_status(Case.objects.filter(pk__in=keys), today=today)
+    return (
+        cases.select_related("assignee", "gratifikasi__unit_kerja")
+        .only(*_LIST_COLUMNS)
+        .order_by(*LIST_ORDERINGS[order])
+    )
