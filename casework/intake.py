@@ -42,7 +42,7 @@ from django.utils.module_loading import import_string
 from . import audit, references, sla, tracking
 from .kinds import get_kind
 from .models import Case, Deadline, IntakeQueue, PendingCase, ReferenceSequence, TimelineEntry
-from .services import _GENERATED, OPEN, _validate
+from .services import GENERATED_FIELDS, OPEN, validate_case
 
 logger = logging.getLogger(__name__)
 
@@ -66,10 +66,9 @@ def accept(
     `case` is an unsaved instance of a kind's model holding the submitted fields (privacy
     flags included); `code` its new tracking code (tracking.generate_code()), to be shown
     to the submitter once: only its digest is stored. Returns the waiting row (reference,
-    submission time). `after_open` is JSON data for the
-    kind's `on_deferred_open` hook, called once the case exists (e.g. a sealed code for
-    the receipt notice). Raises ValidationError as case_open does, before anything is
-    written.
+    submission time). `after_open` is JSON data for the kind's `on_deferred_open` hook,
+    called once the case exists (e.g. a sealed code for the receipt notice). Raises
+    ValidationError as case_open does, before anything is written.
     """
     spec = get_kind(case.kind)
     now = timezone.now()
@@ -77,7 +76,7 @@ def accept(
     case.year = year
     case.opened_at = now
     case.tracking_digest = tracking.digest(code)
-    _validate(case, exclude=_GENERATED)
+    validate_case(case, exclude=GENERATED_FIELDS)
     payload = {
         "fields": _fields_of(case),
         "clocks": list(opening_clocks),
@@ -152,7 +151,7 @@ def _fields_of(case: Case) -> dict:
     """The kind's own values and the case's free ones (title, privacy flags, unit), by
     attname; what accept() and open_pending() set themselves is left out."""
     skip = {"id", "case_ptr_id", "updated_at", "closed_at", "due_date", "assignee_id"}
-    skip.update(_GENERATED)
+    skip.update(GENERATED_FIELDS)
     skip.add("opened_at")
     return {
         field.attname: field.value_from_object(case)

@@ -36,10 +36,10 @@ def _lock(case: Case):
 
 # Fields case_open fills itself: a new reference is unique by its sequence's row lock,
 # so asking the database first would only cost queries.
-_GENERATED = ["state", "tracking_digest", "reference", "kind", "year", "number"]
+GENERATED_FIELDS = ["state", "tracking_digest", "reference", "kind", "year", "number"]
 
 
-def _validate(case: Case, *, exclude: list[str]) -> None:
+def validate_case(case: Case, *, exclude: list[str]) -> None:
     """Validate a case before saving it: fields, the row's clean() and unique fields.
 
     The database's check constraints are not asked one by one (each costs a query): they
@@ -106,7 +106,7 @@ def case_open(
         **(fields or {}),
     )
     # Before the transaction: a refused case takes no number and writes nothing.
-    _validate(case, exclude=_GENERATED)
+    validate_case(case, exclude=GENERATED_FIELDS)
     # No savepoint of its own: a case fails or commits with the change that opens it.
     with transaction.atomic(savepoint=False):
         case.number = references.next_number(spec.code, year)
@@ -200,7 +200,7 @@ def run_transition(
                 raise TransitionBlocked(blocked_reasons(locked, name))
             for field, value in changes.items():
                 setattr(locked, field, value)
-            _validate(locked, exclude=["state", "tracking_digest"])
+            validate_case(locked, exclude=["state", "tracking_digest"])
         reasons = blocked_reasons(locked, name)
         if reasons:
             raise TransitionBlocked(reasons)
