@@ -151,6 +151,7 @@ def run_transition(
     changes: dict[str, Any] | None = None,
     audit_data: dict[str, Any] | None = None,
     start_clocks: Mapping[str, date] | None = None,
+    stop_clocks: Mapping[str, date] | None = None,
     request=None,
     on_commit: Callable[[Case], None] | None = None,
 ):
@@ -176,6 +177,8 @@ def run_transition(
     `start_clocks` are clocks this change starts from given dates besides the
     transition's own "starts" (which start today): a limit the service decides on, counted
     from a date recorded with the change (a handover due from the date of a decision).
+    `stop_clocks` likewise stop clocks as of recorded dates (forwarded on the day entered,
+    not the day it was typed in), so whether a limit was met is judged on the real date.
     """
     if [actor is not None, by_reporter, by_system].count(True) != 1:
         raise ValueError("A transition is made by exactly one of: a staff actor, the reporter, the system")
@@ -214,7 +217,9 @@ def run_transition(
         elif to_state not in spec.final_states and locked.closed_at is not None:
             locked.closed_at = None
         locked.save()
-        _apply_clock_effects(locked, custom, final=to_state in spec.final_states, start_clocks=start_clocks)
+        _apply_clock_effects(
+            locked, custom, final=to_state in spec.final_states, start_clocks=start_clocks, stop_clocks=stop_clocks
+        )
         TimelineEntry.objects.create(
             case=locked,
             transition=name,
@@ -246,9 +251,16 @@ def run_transition(
 
 
 def _apply_clock_effects(
-    case: Case, custom: dict, *, final: bool, start_clocks: Mapping[str, date] | None = None
+    case: Case,
+    custom: dict,
+    *,
+    final: bool,
+    start_clocks: Mapping[str, date] | None = None,
+    stop_clocks: Mapping[str, date] | None = None,
 ) -> None:
     today = _today()
+    for clock, on in (stop_clocks or {}).items():
+        sla.stop_clock(case=case, clock=clock, on=on)
     if final:
         sla.stop_all_clocks(case=case)
     else:

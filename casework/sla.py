@@ -17,7 +17,7 @@ every list shows "overdue" and "due soon" by the same rule, computed in the data
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, Min, Q, QuerySet
@@ -74,10 +74,13 @@ def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
     return deadline
 
 
-def stop_clock(*, case: Case, clock: str) -> int:
-    """Mark the clock `clock` done (its stage is finished). Returns how many stopped."""
+def stop_clock(*, case: Case, clock: str, on: date | None = None) -> int:
+    """Mark the clock `clock` done (its stage is finished), now or, with `on`, as of that
+    day (a step recorded after it happened: it was met or missed on its own date).
+    Returns how many stopped."""
+    done = timezone.now() if on is None else timezone.make_aware(datetime.combine(on, time(12, 0)))
     return Deadline.objects.filter(case=case, clock=clock, completed_at__isnull=True).update(
-        completed_at=timezone.now(), paused_on=None
+        completed_at=done, paused_on=None
     )
 
 

@@ -571,6 +571,8 @@ def declaration_forward_to_kpk(
             actor=actor,
             changes={"rekomendasi": (rekomendasi or "").strip(), "kpk_nomor": kpk_nomor, "kpk_tanggal": kpk_tanggal},
             start_clocks=starts,
+            # Met or missed on the day it was forwarded, whenever it is recorded.
+            stop_clocks=_on(kpk_tanggal, Clock.LAPOR_KPK, Clock.UPG_KPK),
             note=note,
             public_note=public,
             request=request,
@@ -578,6 +580,12 @@ def declaration_forward_to_kpk(
 
 
 # --- KPK's decision and the follow-up --------------------------------------------------------
+
+
+def _on(day, *clocks: str) -> dict[str, date]:
+    """Clocks to stop as of a recorded date (none when the date is missing: the row's
+    validation then refuses the change)."""
+    return dict.fromkeys(clocks, day) if isinstance(day, date) else {}
 
 
 def declaration_record_sk(
@@ -612,6 +620,7 @@ def declaration_record_sk(
             actor=actor,
             changes={"sk_status": sk_status or "", "sk_nomor": sk_nomor, "sk_tanggal": sk_tanggal},
             start_clocks=starts,
+            stop_clocks=_on(sk_tanggal, Clock.KEPUTUSAN_KPK),
             note=note,
             public_note=public,
             audit_data={"sk_status": sk_status},
@@ -692,6 +701,7 @@ def declaration_record_follow_up(
                 "kompensasi_nilai": kompensasi_nilai,
                 "tindak_lanjut_catatan": (catatan or "").strip(),
             },
+            stop_clocks=_on(tanggal, Clock.PENYERAHAN),
             note=note,
             public_note=public,
             audit_data={"jenis": jenis},

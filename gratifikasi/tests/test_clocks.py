@@ -193,3 +193,28 @@ def test_today_is_a_working_day_count_of_zero(travel, submit_declaration):
     kpk = [view for view in selectors.declarant_clocks(case) if view.clock == Clock.LAPOR_KPK][0]
     assert kpk.days_left == 0 and kpk.status == clocks.BERJALAN
     assert timezone.localdate() == KPK_DUE
+
+
+def test_a_limit_is_judged_on_the_date_recorded_not_the_day_it_was_typed_in(travel, submit_declaration, advance):
+    """Forwarded to KPK on 10 March, within the 30 days, but entered in May: the legal
+    limit was met. Handed over on 16 March, entered at the end of April: on time too."""
+    travel(date(2026, 3, 2))
+    case = advance(advance(submit_declaration(tanggal_terima=date(2026, 3, 2)), "registrasi"), "terima_lengkap")
+    travel(date(2026, 5, 20))
+    case = advance(case, "teruskan_kpk", kpk_tanggal=date(2026, 3, 10))
+    legal = Deadline.objects.get(case=case, clock=Clock.LAPOR_KPK)
+    assert timezone.localdate(legal.completed_at) == date(2026, 3, 10) < legal.due_date
+    views = {view.clock: view for view in selectors.declarant_clocks(case)}
+    assert views[Clock.LAPOR_KPK].status == clocks.TERPENUHI
+
+    case = advance(case, "catat_sk", sk_tanggal=date(2026, 3, 12))
+    assert timezone.localdate(Deadline.objects.get(case=case, clock=Clock.KEPUTUSAN_KPK).completed_at) == date(
+        2026, 3, 12
+    )
+    handover = Deadline.objects.get(case=case, clock=Clock.PENYERAHAN)
+    assert handover.started_on == date(2026, 3, 12)
+    case = advance(case, "catat_tindak_lanjut", tanggal=date(2026, 3, 16))
+    handover.refresh_from_db()
+    assert timezone.localdate(handover.completed_at) == date(2026, 3, 16) <= handover.due_date
+    views = {view.clock: view for view in selectors.declarant_clocks(case)}
+    assert all(view.status == clocks.TERPENUHI for view in views.values())
