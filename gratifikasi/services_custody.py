@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from casework import access, references
 from casework.services import record_case_event
 
-from .choices import JenisLaporan, JenisTindakLanjut
+from .choices import ALLOWED_FOLLOW_UP, JenisLaporan, JenisTindakLanjut, State
 from .models import BarangTitipan, Gratifikasi
 
 KIND = "gratifikasi"
@@ -119,13 +119,45 @@ def custody_release(
     decision releases it; call this for a release outside it (an object returned after
     the declaration was found not obligatory)."""
     with transaction.atomic():
+        # The declaration first, then the object: the order the follow-up locks them in,
+        # so two officers acting at once wait for each other instead of deadlocking.
+        declaration_id = BarangTitipan.objects.filter(pk=item.pk).values_list("gratifikasi_id", flat=True).get()
+        case = _lock_case(Gratifikasi(pk=declaration_id, kind=KIND))
         locked = BarangTitipan.objects.select_for_update().get(pk=item.pk)
-        case = _lock_case(locked.gratifikasi)
         access.ensure_can_act(actor, case, ACTION)
+        allowed = release_reasons(case)
         _release(
-            locked, case, actor=actor, tanggal=tanggal, kepada=kepada, alasan=alasan, catatan=catatan, request=request
+            locked,
+            case,
+            actor=actor,
+            tanggal=tanggal,
+            kepada=kepada,
+            alasan=alasan,
+            catatan=catatan,
+            request=request,
+            refusal=None if alasan in allowed else _release_refusal(allowed),
         )
     return locked
+
+
+def release_reasons(case: Gratifikasi) -> frozenset[str]:
+    """Why a held object may leave the UPG now (domain.md §5: it stays until KPK decides):
+    after the SK, what the SK allows; for a declaration found not obligatory or not
+    processed, only a return to the declarant; before any of these, nothing."""
+    if case.state in (State.TIDAK_WAJIB, State.TIDAK_DIPROSES):
+        return frozenset({JenisTindakLanjut.PENGEMBALIAN})
+    if case.sk_status:
+        return ALLOWED_FOLLOW_UP[case.sk_status] - {JenisTindakLanjut.TIDAK_ADA}
+    return frozenset()
+
+
+def _release_refusal(allowed: frozenset[str]) -> str:
+    if not allowed:
+        return _("Barang titipan tetap disimpan UPG sampai KPK menetapkan statusnya.")
+    labels = ", ".join(str(JenisTindakLanjut(value).label).lower() for value in sorted(allowed))
+    return _("Menurut keputusan atas laporan ini, barang hanya dapat dikeluarkan untuk: %(reasons)s.") % {
+        "reasons": labels
+    }
 
 
 def release_held(case: Gratifikasi, items, *, actor, tanggal: date, jenis: str, request=None) -> None:
@@ -141,7 +173,9 @@ def release_held(case: Gratifikasi, items, *, actor, tanggal: date, jenis: str, 
         )
 
 
-def _release(item: BarangTitipan, case, *, actor, tanggal, kepada, alasan, catatan, request) -> None:
+def _release(item: BarangTitipan, case, *, actor, tanggal, kepada, alasan, catatan, request, refusal=None) -> None:
+    """Record the release; `refusal` is why its reason is not allowed now, reported with
+    any other field errors so the officer corrects everything at once."""
     if not item.is_held:
         raise ValidationError(
             _("Barang %(nomor)s sudah dikeluarkan pada %(date)s.")
@@ -152,7 +186,15 @@ def _release(item: BarangTitipan, case, *, actor, tanggal, kepada, alasan, catat
     item.alasan_keluar = alasan or ""
     item.dikeluarkan_oleh = actor
     item.catatan = (catatan or "").strip()
-    item.full_clean(exclude=["gratifikasi", "diterima_oleh", "dikeluarkan_oleh"], validate_unique=False)
+    errors: dict = {}
+    try:
+        item.full_clean(exclude=["gratifikasi", "diterima_oleh", "dikeluarkan_oleh"], validate_unique=False)
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    if refusal:
+        errors.setdefault("alasan_keluar", []).append(ValidationError(refusal))
+    if errors:
+        raise ValidationError(errors)
     item.save(
         update_fields=["dikeluarkan_tanggal", "dikeluarkan_kepada", "alasan_keluar", "dikeluarkan_oleh", "catatan"]
     )

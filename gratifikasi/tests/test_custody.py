@@ -63,9 +63,10 @@ def test_an_object_is_received_numbered_and_recorded(declaration_in, receive, up
     assert list(selectors.held_items(case)) == [first, second]
 
 
-def test_a_release_is_recorded_once(declaration_in, receive, release, upg_officer):
+def test_a_release_is_recorded_once(declaration_in, receive, release, upg_officer, advance):
     case = declaration_in(State.ANALISIS)
     item = receive(case)
+    advance(case, "simpulkan_tidak_wajib")
     released = release(item, catatan="Dikembalikan karena tidak wajib dilaporkan.")
     assert not released.is_held
     assert (released.alasan_keluar, released.dikeluarkan_oleh) == (JenisTindakLanjut.PENGEMBALIAN, upg_officer)
@@ -170,6 +171,25 @@ def test_no_return_without_an_object_in_custody(declaration_in, advance):
 def test_an_object_already_released_is_not_released_again_by_the_follow_up(declaration_in, receive, release, advance):
     case = declaration_in(State.DITERUSKAN_KPK)
     item = receive(case)
-    release(item)
-    case = advance(advance(case, "catat_sk"), "catat_tindak_lanjut")
+    case = advance(case, "catat_sk")
+    release(item, kepada="Negara, melalui KPK", alasan=JenisTindakLanjut.PENYERAHAN)
+    case = advance(case, "catat_tindak_lanjut")
     assert AuditEntry.objects.filter(event=EVENT_RELEASED, case_id=case.pk).count() == 1
+
+
+def test_an_object_stays_with_the_upg_until_kpk_decides(declaration_in, receive, release, advance):
+    """domain.md §5: the UPG keeps an object until KPK decides; then it leaves only as
+    the decision says, or back to the declarant when the gift needed no report."""
+    case = declaration_in(State.ANALISIS)
+    item = receive(case)
+    with pytest.raises(ValidationError) as excinfo:
+        release(item, alasan=JenisTindakLanjut.PENYERAHAN)
+    assert "sampai KPK menetapkan statusnya" in excinfo.value.message_dict["alasan_keluar"][0]
+    case = advance(advance(case, "teruskan_kpk"), "catat_sk")  # milik negara
+    with pytest.raises(ValidationError) as excinfo:
+        release(item, alasan=JenisTindakLanjut.PENGEMBALIAN)
+    assert "hanya dapat dikeluarkan untuk: penyerahan" in excinfo.value.message_dict["alasan_keluar"][0]
+    item.refresh_from_db()
+    assert item.is_held
+    released = release(item, kepada="Negara, melalui KPK", alasan=JenisTindakLanjut.PENYERAHAN)
+    assert not released.is_held

@@ -175,9 +175,11 @@ def test_the_custody_receipt(item):
     keep_png(content, "custody-receipt")
 
 
-def test_the_custody_release_receipt(item, upg_officer):
+def test_the_custody_release_receipt(item, upg_officer, advance):
     with pytest.raises(ValueError):
         custody_pdf.render_custody_receipt_pdf(item, release=True)  # still held
+    # KPK decided: state property, handed over.
+    advance(advance(advance(advance(item.gratifikasi, "registrasi"), "terima_lengkap"), "teruskan_kpk"), "catat_sk")
     custody_release(
         item=item,
         actor=upg_officer,
