@@ -10,6 +10,7 @@ Indonesian way (casework.money.format_rupiah) whatever the active language.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -34,9 +35,20 @@ MARGIN = 18 * mm
 DOTS = "(.................................................)"
 
 
+#: Line breaks kept in one printed text. Each is a break reportlab weighs when it splits
+#: a table cell over pages, and thousands of them (a text of blank lines) take it minutes;
+#: the lines beyond are printed joined by spaces, so nothing is lost.
+MAX_LINES = 80
+
+
 def escape(text) -> str:
-    """Text for a reportlab Paragraph: markup characters escaped, line breaks kept."""
-    return _xml_escape(str(text if text is not None else "")).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Text for a reportlab Paragraph: markup characters escaped, line breaks kept (runs
+    of blank lines shortened to one, and at most MAX_LINES lines)."""
+    plain = re.sub(r"\n{3,}", "\n\n", str(text if text is not None else "").replace("\r\n", "\n"))
+    lines = plain.split("\n")
+    if len(lines) > MAX_LINES:
+        lines = [*lines[: MAX_LINES - 1], " ".join(line for line in lines[MAX_LINES - 1 :] if line.strip())]
+    return "<br/>".join(_xml_escape(line) for line in lines)
 
 
 def day_text(value: date | None) -> str:

@@ -38,9 +38,16 @@ def own_declarations(user) -> QuerySet[Gratifikasi]:
     return Gratifikasi.objects.filter(declarant_id=user.pk).order_by("-opened_at", "-pk")
 
 
+#: The largest id a row can have (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
 def get_own_declaration(*, user, pk) -> Gratifikasi:
     """The declaration `pk` if `user` made it, else 404 (someone else's declaration is
     reported as missing, never as forbidden)."""
+    # An id no row can have is missing too; SQLite would fail on it rather than answer.
+    if not 0 < int(pk) <= MAX_ID:
+        raise Http404(_("Laporan tidak ditemukan."))
     declaration = own_declarations(user).filter(pk=pk).select_related("declarant", "unit_kerja").first()
     if declaration is None:
         raise Http404(_("Laporan tidak ditemukan."))

@@ -84,7 +84,21 @@ def custody_receive(
             diterima_oleh=actor,
             lokasi_simpan=(lokasi_simpan or "").strip(),
         )
-        item.full_clean(exclude=["nomor", "gratifikasi", "diterima_oleh"], validate_unique=False)
+        errors: dict = {}
+        try:
+            item.full_clean(exclude=["nomor", "gratifikasi", "diterima_oleh"], validate_unique=False)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        if isinstance(diterima_tanggal, date) and diterima_tanggal < locked.tanggal_terima:
+            # A receipt to be signed and kept must not carry a typo such as year 0001.
+            errors.setdefault("diterima_tanggal", []).append(
+                ValidationError(
+                    _("Barang tidak mungkin diterima UPG sebelum gratifikasi diterima pelapor (%(date)s).")
+                    % {"date": formats.date_format(locked.tanggal_terima, "j F Y")}
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
         item.nomor = next_nomor(timezone.localdate().year)
         item.save(force_insert=True)
         if not locked.dititipkan:

@@ -80,9 +80,10 @@ def test_a_release_is_recorded_once(declaration_in, receive, release, upg_office
 
 
 def test_a_release_names_when_to_whom_and_why(declaration_in, receive, release):
-    item = receive(declaration_in(State.ANALISIS), diterima_tanggal=timezone.localdate() - timedelta(days=3))
+    case = declaration_in(State.ANALISIS)
+    item = receive(case, diterima_tanggal=case.tanggal_terima)
     with pytest.raises(ValidationError) as excinfo:
-        release(item, tanggal=timezone.localdate() - timedelta(days=4), kepada="", alasan="tidak_ada")
+        release(item, tanggal=case.tanggal_terima - timedelta(days=1), kepada="", alasan="tidak_ada")
     assert set(excinfo.value.message_dict) == {"dikeluarkan_tanggal", "dikeluarkan_kepada", "alasan_keluar"}
     item.refresh_from_db()
     assert item.is_held
@@ -193,3 +194,11 @@ def test_an_object_stays_with_the_upg_until_kpk_decides(declaration_in, receive,
     assert item.is_held
     released = release(item, kepada="Negara, melalui KPK", alasan=JenisTindakLanjut.PENYERAHAN)
     assert not released.is_held
+
+
+def test_an_object_is_not_received_before_the_gift_was(declaration_in, receive):
+    case = declaration_in(State.VERIFIKASI)
+    with pytest.raises(ValidationError) as excinfo:
+        receive(case, diterima_tanggal=case.tanggal_terima - timedelta(days=1))
+    assert "sebelum gratifikasi diterima pelapor" in excinfo.value.message_dict["diterima_tanggal"][0]
+    assert receive(case, diterima_tanggal=case.tanggal_terima).is_held

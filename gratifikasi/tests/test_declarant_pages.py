@@ -346,3 +346,10 @@ def test_no_message_on_a_closed_declaration(signed_in, declaration_in):
     response = signed_in.post(reverse("gratifikasi:message", args=[case.pk]), {"body": "Masih ada pertanyaan."})
     assert response.status_code == 400 and not Message.objects.exists()
     assert "pesan tidak dapat dikirim lagi" in response.content.decode()
+
+
+def test_an_id_no_row_can_have_is_not_found(signed_in):
+    huge = 10**25
+    for url in (f"/gratifikasi/{huge}/", f"/gratifikasi/{huge}/tanda-terima.pdf", f"/gratifikasi/{huge}/berkas/1/"):
+        assert signed_in.get(url).status_code == 404, url
+    assert signed_in.post(f"/gratifikasi/{huge}/pesan/", {"body": "Halo"}).status_code == 404

@@ -204,3 +204,20 @@ def test_the_custody_release_receipt(item, upg_officer, advance):
     ):
         assert expected in text, expected
     keep_png(content, "custody-release")
+
+
+def test_a_text_of_thousands_of_line_breaks_prints_at_once_and_whole(submit_declaration):
+    """Thousands of line breaks (within the length limit) once took the layout minutes;
+    every word still prints, the lines beyond the limit joined."""
+    import time
+
+    from gratifikasi.kpk_form_pdf import MAX_LINES
+
+    kronologi = "awal" + "\n" * 4000 + "\n".join(f"baris{n}" for n in range(500)) + "\nakhir"
+    assert len(kronologi) < 10_000
+    case = submit_declaration(kronologi=kronologi, uraian="a\n" * 3000 + "b")
+    began = time.process_time()
+    content = kpk_form_pdf.render_kpk_form_pdf(case)
+    assert time.process_time() - began < 20
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "awal" in text and "baris499" in text and "akhir" in text and f"baris{MAX_LINES}" in text
