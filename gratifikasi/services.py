@@ -282,7 +282,9 @@ def _file(*, declarant, values: dict[str, Any], received: date, photos: Sequence
             reporter_account=declarant,
             title=_title(values["uraian"] or ""),
             fields=values,
-            opening_clocks=[(Clock.LAPOR_KPK, received)],
+            # The legal limit from the day received; the UPG's own from today, when the
+            # declaration reaches it.
+            opening_clocks=[(Clock.LAPOR_KPK, received), (Clock.UPG_KPK, timezone.localdate())],
             request=request,
         )
         for photo in photos:

@@ -301,7 +301,9 @@ class Gratifikasi(Case):
         source=State.ADMINISTRASI,
         target=State.VERIFIKASI,
         conditions=[conditions.has_registration_number],
-        custom={"label": _("Registrasi laporan"), "public": True, "starts": [Clock.UPG_KPK]},
+        # The UPG's 10 days to KPK run from the day the declaration reached it (its
+        # submission), not from this registration: days left unregistered count too.
+        custom={"label": _("Registrasi laporan"), "public": True},
     )
     def registrasi(self):
         self.registered_at = timezone.now()

@@ -44,14 +44,18 @@ def test_late_flags_at_their_boundaries(travel, submit_declaration, submitted, l
     case = submit_declaration(tanggal_terima=RECEIVED)
     assert (case.terlambat_upg, case.terlambat_kpk) == (late_upg, late_kpk)
     assert Deadline.objects.get(case=case, clock=Clock.LAPOR_KPK).due_date == KPK_DUE
-    # A late declaration is accepted, and is at once overdue for the UPG.
+    # A late declaration is accepted; the case is due by the legal limit or the UPG's own
+    # 10 days from its arrival, whichever comes first.
     case.refresh_from_db()
-    assert case.due_date == KPK_DUE
+    assert case.due_date == min(KPK_DUE, add_working_days(submitted, 10))
 
 
-def test_the_upg_forwarding_clock_starts_at_registration(travel, submit_declaration, advance):
+def test_the_upg_forwarding_clock_starts_when_the_declaration_reaches_the_upg(travel, submit_declaration, advance):
     travel(date(2026, 3, 17))
-    case = advance(submit_declaration(tanggal_terima=RECEIVED), "registrasi")
+    case = submit_declaration(tanggal_terima=RECEIVED)
+    # Registered days later: the days it waited count against the UPG.
+    travel(date(2026, 3, 25))
+    case = advance(case, "registrasi")
     clock = Deadline.objects.get(case=case, clock=Clock.UPG_KPK)
     # From Tuesday 17 March: 25, 26, 27, 30, 31 March, 1, 2, 6, 7, 8 April.
     assert (clock.started_on, clock.due_date, clock.working_days) == (date(2026, 3, 17), date(2026, 4, 8), 10)

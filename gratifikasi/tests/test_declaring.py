@@ -55,8 +55,10 @@ def test_the_legal_clock_starts_on_the_day_received(submit_declaration):
     case = submit_declaration(tanggal_terima=received)
     clock = Deadline.objects.get(case=case, clock=Clock.LAPOR_KPK)
     assert clock.started_on == received and clock.working_days == 30 and not clock.is_waiting_period
+    upg = Deadline.objects.get(case=case, clock=Clock.UPG_KPK)
+    assert upg.started_on == timezone.localdate() and upg.working_days == 10
     case.refresh_from_db()
-    assert case.due_date == clock.due_date
+    assert case.due_date == min(clock.due_date, upg.due_date)
 
 
 def test_the_advice_is_recorded_but_never_blocks(submit_declaration):
