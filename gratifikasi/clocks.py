@@ -30,11 +30,15 @@ BERJALAN = "berjalan"
 TERPENUHI = "terpenuhi"
 TERLAMBAT = "terlambat"
 DIJEDA = "dijeda"
+#: The limit stopped because the declaration closed without the step it waits for (a gift
+#: found not obligatory, a report not processed): neither met nor missed.
+TIDAK_BERLAKU = "tidak_berlaku"
 STATUS_LABELS = {
     BERJALAN: _("Berjalan"),
     TERPENUHI: _("Terpenuhi"),
     TERLAMBAT: _("Terlambat"),
     DIJEDA: _("Dijeda"),
+    TIDAK_BERLAKU: _("Tidak berlaku lagi: laporan ditutup"),
 }
 #: The clocks a declarant sees, in this order (the UPG's own forwarding clock is internal).
 DECLARANT_CLOCKS = (Clock.LAPOR_UPG, Clock.LAPOR_KPK, Clock.KELENGKAPAN, Clock.KEPUTUSAN_KPK, Clock.PENYERAHAN)
@@ -119,7 +123,9 @@ def declarant_clocks(case, *, today: date | None = None) -> list[ClockView]:
     counts = working_days_between_many(spans)
     views = []
     for (clock, due, days, started, completed, paused), count in zip(rows, counts, strict=True):
-        if completed is not None:
+        if completed is not None and clock == Clock.LAPOR_KPK and case.kpk_tanggal is None:
+            status, left = TIDAK_BERLAKU, None  # closed without ever going to KPK
+        elif completed is not None:
             status, left = (TERPENUHI if completed <= due else TERLAMBAT), None
         elif paused is not None:
             status, left = DIJEDA, None

@@ -8,8 +8,8 @@ whatever the number of declarations; no row is read into Python. Values are Deci
 Value breakdowns (by jenis penerimaan and jenis peristiwa) count received gifts only; the
 value of refused gifts is its own total. A declaration found not obligatory still counts
 everywhere. "Forwarded on time" compares the day forwarded with the legal 30-working-day
-clock of the declaration, which (like every clock) waited while the declarant completed
-the report.
+clock of the declaration, counted from the day received (it does not wait while the
+declarant completes the report).
 """
 
 from __future__ import annotations

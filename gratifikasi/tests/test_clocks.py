@@ -222,3 +222,33 @@ def test_a_limit_is_judged_on_the_date_recorded_not_the_day_it_was_typed_in(trav
     assert timezone.localdate(handover.completed_at) == date(2026, 3, 16) <= handover.due_date
     views = {view.clock: view for view in selectors.declarant_clocks(case)}
     assert all(view.status == clocks.TERPENUHI for view in views.values())
+
+
+@pytest.mark.parametrize("state", [State.TIDAK_WAJIB, State.TIDAK_DIPROSES])
+def test_a_declaration_closed_before_kpk_shows_the_legal_limit_as_no_longer_applying(declaration_in, state):
+    case = declaration_in(state)
+    legal = {view.clock: view for view in selectors.declarant_clocks(case)}[Clock.LAPOR_KPK]
+    assert legal.status == clocks.TIDAK_BERLAKU and legal.status_label == "Tidak berlaku lagi: laporan ditutup"
+
+
+def test_the_sweep_reminds_and_escalates_to_the_upg_never_the_declarant(
+    travel, submit_declaration, upg_officer, other_officer, declarant
+):
+    """The engine's deadline sweep works on declarations: an unassigned declaration due
+    soon reminds every UPG officer who may handle it, an overdue one escalates to them;
+    the declarant hears of neither, and no mail carries the gift."""
+    from django.core import mail
+
+    from casework.tasks import run_deadline_sweep
+
+    travel(date(2026, 3, 16))
+    case = submit_declaration(tanggal_terima=date(2026, 3, 16), uraian="Jam tangan emas")
+    upg = Deadline.objects.get(case=case, clock=Clock.UPG_KPK)
+    assert run_deadline_sweep(today=upg.due_date - timedelta(days=1))["reminders"] >= 1
+    reminded = {address for message in mail.outbox for address in message.to}
+    assert {upg_officer.email, other_officer.email} <= reminded and declarant.email not in reminded
+    mail.outbox.clear()
+    assert run_deadline_sweep(today=upg.due_date + timedelta(days=1))["escalations"] >= 1
+    escalated = {address for message in mail.outbox for address in message.to}
+    assert upg_officer.email in escalated and declarant.email not in escalated
+    assert all(case.reference in m.body and "Jam tangan" not in m.body for m in mail.outbox)
