@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from casework import access
+from casework.fields import EncryptedTextField
 from casework.selectors import public_timeline, staff_actions
 
 from .clocks import ClockView, declarant_clocks
@@ -71,4 +72,15 @@ def custody_items(user, *, held: bool | None = None) -> QuerySet[BarangTitipan]:
     items = BarangTitipan.objects.filter(gratifikasi__in=access.visible_cases(user, kind=KIND).values("pk"))
     if held is not None:
         items = items.filter(dikeluarkan_tanggal__isnull=held)
-    return items.select_related("gratifikasi", "diterima_oleh", "dikeluarkan_oleh").order_by("-diterima_tanggal", "-id")
+    # The register shows each declaration's reference only: its encrypted fields are
+    # left unread (and undecrypted) rather than loaded for every row.
+    declaration_fields = [
+        f"gratifikasi__{field.name}"
+        for field in Gratifikasi._meta.concrete_fields
+        if isinstance(field, EncryptedTextField)
+    ]
+    return (
+        items.select_related("gratifikasi", "diterima_oleh", "dikeluarkan_oleh")
+        .defer(*declaration_fields)
+        .order_by("-diterima_tanggal", "-id")
+    )
