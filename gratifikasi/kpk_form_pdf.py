@@ -10,9 +10,7 @@ Indonesian way (casework.money.format_rupiah) whatever the active language.
 from __future__ import annotations
 
 import io
-import re
 from datetime import date
-from xml.sax.saxutils import escape as _xml_escape
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -23,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from casework import pdf_text
 from casework.money import format_rupiah
 
 from .choices import PURPOSE_FOTO, JenisLaporan
@@ -35,20 +34,9 @@ MARGIN = 18 * mm
 DOTS = "(.................................................)"
 
 
-#: Line breaks kept in one printed text. Each is a break reportlab weighs when it splits
-#: a table cell over pages, and thousands of them (a text of blank lines) take it minutes;
-#: the lines beyond are printed joined by spaces, so nothing is lost.
-MAX_LINES = 80
-
-
 def escape(text) -> str:
-    """Text for a reportlab Paragraph: markup characters escaped, line breaks kept (runs
-    of blank lines shortened to one, and at most MAX_LINES lines)."""
-    plain = re.sub(r"\n{3,}", "\n\n", str(text if text is not None else "").replace("\r\n", "\n"))
-    lines = plain.split("\n")
-    if len(lines) > MAX_LINES:
-        lines = [*lines[: MAX_LINES - 1], " ".join(line for line in lines[MAX_LINES - 1 :] if line.strip())]
-    return "<br/>".join(_xml_escape(line) for line in lines)
+    """Text for a reportlab Paragraph: markup escaped, line breaks kept (casework.pdf_text)."""
+    return pdf_text.escape(text, lines=True)
 
 
 def day_text(value: date | None) -> str:

@@ -23,6 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from casework.datetext import opened_at_text
 from casework.money import format_rupiah
+from casework.pdf_text import escape
 
 BRAND = colors.HexColor("#0b4a82")
 MUTED = colors.HexColor("#4a5260")
@@ -30,11 +31,6 @@ LINE = colors.HexColor("#c9d0da")
 #: The description is up to 10,000 characters; a table cell taller than the page cannot be
 #: laid out, and the receipt needs only enough to recognise the gift.
 DESCRIPTION_CHARS = 500
-
-
-def _escape(text) -> str:
-    # Paragraph text is a small markup language: anything typed or translated is escaped.
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _date(day) -> str:
@@ -127,7 +123,7 @@ def render_receipt_pdf(case) -> bytes:
     rows = receipt_rows(case)
     facts = Table(
         [
-            [Paragraph(_escape(name), label), Paragraph(_escape(value), strong if index < 2 else body)]
+            [Paragraph(escape(name), label), Paragraph(escape(value), strong if index < 2 else body)]
             for index, (name, value) in enumerate(rows)
         ],
         colWidths=[52 * mm, None],
@@ -146,16 +142,16 @@ def render_receipt_pdf(case) -> bytes:
         )
     )
     story = [
-        Paragraph(_escape(_("Tanda terima laporan gratifikasi")), title),
+        Paragraph(escape(_("Tanda terima laporan gratifikasi")), title),
         Paragraph(
-            _escape(_("Unit Pengendalian Gratifikasi (UPG) telah menerima dan meregistrasi laporan berikut.")), body
+            escape(_("Unit Pengendalian Gratifikasi (UPG) telah menerima dan meregistrasi laporan berikut.")), body
         ),
         Spacer(1, 5 * mm),
         facts,
         Spacer(1, 6 * mm),
-        *[Paragraph(_escape(note), small) for note in _notes(case)],
+        *[Paragraph(escape(note), small) for note in _notes(case)],
         Spacer(1, 4 * mm),
-        Paragraph(_escape(_("Dibuat oleh SIGAP dari data registrasi UPG.")), small),
+        Paragraph(escape(_("Dibuat oleh SIGAP dari data registrasi UPG.")), small),
     ]
     document.build(story)
     return buffer.getvalue()

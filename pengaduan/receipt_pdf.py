@@ -22,13 +22,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
 
+from casework.pdf_text import escape
+
 BRAND = colors.HexColor("#0b4a82")
 MUTED = colors.HexColor("#4a5260")
-
-
-def _escape(text: str) -> str:
-    # Paragraph text is a small markup language: anything typed or translated is escaped.
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _qr(url: str, size: float = 32 * mm) -> Drawing:
@@ -67,9 +64,9 @@ def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: 
 
     facts = Table(
         [
-            [Paragraph(_escape(_("Nomor pengaduan")), label), Paragraph(_escape(reference), value)],
-            [Paragraph(_escape(_("Kode pelacakan")), label), Paragraph(_escape(code), code_style)],
-            [Paragraph(_escape(_("Diterima")), label), Paragraph(_escape(opened), body)],
+            [Paragraph(escape(_("Nomor pengaduan")), label), Paragraph(escape(reference), value)],
+            [Paragraph(escape(_("Kode pelacakan")), label), Paragraph(escape(code), code_style)],
+            [Paragraph(escape(_("Diterima")), label), Paragraph(escape(opened), body)],
         ],
         colWidths=[45 * mm, None],
     )
@@ -90,14 +87,12 @@ def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: 
         [
             [
                 [
-                    Paragraph(f"<b>{_escape(_('Cara melacak pengaduan Anda'))}</b>", body),
+                    Paragraph(f"<b>{escape(_('Cara melacak pengaduan Anda'))}</b>", body),
                     Spacer(1, 2 * mm),
-                    Paragraph(_escape(_("1. Buka alamat berikut:")), body),
-                    Paragraph(f'<font name="Courier-Bold">{_escape(tracking_url)}</font>', body),
-                    Paragraph(_escape(_("2. Masukkan kode pelacakan di atas.")), body),
-                    Paragraph(
-                        _escape(_("3. Lihat status, pertanyaan petugas, dan jawaban atas pengaduan Anda.")), body
-                    ),
+                    Paragraph(escape(_("1. Buka alamat berikut:")), body),
+                    Paragraph(f'<font name="Courier-Bold">{escape(tracking_url)}</font>', body),
+                    Paragraph(escape(_("2. Masukkan kode pelacakan di atas.")), body),
+                    Paragraph(escape(_("3. Lihat status, pertanyaan petugas, dan jawaban atas pengaduan Anda.")), body),
                 ],
                 _qr(tracking_url),
             ]
@@ -107,15 +102,15 @@ def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: 
     how.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
 
     story = [
-        Paragraph(_escape(_("Tanda terima pengaduan")), title),
-        Paragraph(_escape(_("Pengaduan Anda telah kami terima dan akan ditindaklanjuti.")), body),
+        Paragraph(escape(_("Tanda terima pengaduan")), title),
+        Paragraph(escape(_("Pengaduan Anda telah kami terima dan akan ditindaklanjuti.")), body),
         Spacer(1, 6 * mm),
         facts,
         Spacer(1, 8 * mm),
         KeepTogether([how]),
         Spacer(1, 8 * mm),
         Paragraph(
-            _escape(
+            escape(
                 _(
                     "Simpan kode ini dan jangan berikan kepada siapa pun: siapa saja yang memegangnya dapat membuka "
                     "pengaduan Anda. Kami tidak menyimpan kode ini dan tidak dapat mengirimkannya ulang."
@@ -123,7 +118,7 @@ def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: 
             ),
             small,
         ),
-        Paragraph(_escape(_("Dibuat oleh SIGAP.")), small),
+        Paragraph(escape(_("Dibuat oleh SIGAP.")), small),
     ]
     document.build(story)
     return buffer.getvalue()

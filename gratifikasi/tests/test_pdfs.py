@@ -211,7 +211,7 @@ def test_a_text_of_thousands_of_line_breaks_prints_at_once_and_whole(submit_decl
     every word still prints, the lines beyond the limit joined."""
     import time
 
-    from gratifikasi.kpk_form_pdf import MAX_LINES
+    from casework.pdf_text import MAX_LINES
 
     kronologi = "awal" + "\n" * 4000 + "\n".join(f"baris{n}" for n in range(500)) + "\nakhir"
     assert len(kronologi) < 10_000
