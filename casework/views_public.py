@@ -289,6 +289,13 @@ def track_file(request, case, pk: int):
 
     `?inline=1` shows an image or PDF in the browser instead of saving it.
     """
+    return reporter_file_response(request, case, pk)
+
+
+def reporter_file_response(request, case, pk: int, *, on_read=None):
+    """One of the files the reporter may see on `case`, or 404: for the tracking page and
+    for a signed-in reporter's own pages (a declarant), which audits the read through
+    `on_read(attachment)`. `?inline=1` shows an image or PDF instead of saving it."""
     attachment = reporter_attachments(case).filter(pk=pk).first()
     if attachment is None:
         raise Http404
@@ -298,6 +305,8 @@ def track_file(request, case, pk: int):
         # Logged by id only; the name is sensitive. The reporter sees a plain "not found".
         logger.exception("Attachment %s cannot be read", attachment.pk)
         raise Http404 from None
+    if on_read is not None:
+        on_read(attachment)
     inline = request.GET.get("inline") == "1" and attachment.content_type in INLINE_TYPES
     return attachment_response(attachment, inline=inline, data=data)
 

@@ -22,7 +22,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Min, Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,15 +30,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import otp_verified_required
-from casework import audit, crypto
+from casework import audit
 from casework import selectors as case_selectors
 from casework import services as case_services
-from casework.attachments import attachment_response, read_attachment
 from casework.forms_public import ReporterMessageForm
 from casework.kinds import get_kind
 from casework.money import format_rupiah
-from casework.views_files import INLINE_TYPES
-from casework.views_public import attachment_count, reasons_of, reporter_attachments
+from casework.views_public import attachment_count, reasons_of, reporter_attachments, reporter_file_response
 from casework.workflow import TransitionBlocked
 
 from . import exemptions, selectors, services
@@ -294,15 +292,8 @@ def declaration_receipt(request, pk: int):
 def declaration_file(request, pk: int, file_pk: int):
     """One of the declarant's own files on the declaration (or one the UPG shared)."""
     case = selectors.get_own_declaration(user=request.user, pk=pk)
-    attachment = reporter_attachments(case).filter(pk=file_pk).first()
-    if attachment is None:
-        raise Http404
-    try:
-        data = read_attachment(attachment)
-    except (FileNotFoundError, crypto.DecryptionError):
-        # Logged by id only; the name is sensitive. The declarant sees a plain "not found".
-        logger.exception("Attachment %s cannot be read", attachment.pk)
-        raise Http404 from None
-    audit.record(audit.Event.ATTACHMENT_DOWNLOADED, actor=request.user, case=case, obj=attachment, request=request)
-    inline = request.GET.get("inline") == "1" and attachment.content_type in INLINE_TYPES
-    return attachment_response(attachment, inline=inline, data=data)
+
+    def audited(attachment):
+        audit.record(audit.Event.ATTACHMENT_DOWNLOADED, actor=request.user, case=case, obj=attachment, request=request)
+
+    return reporter_file_response(request, case, file_pk, on_read=audited)
