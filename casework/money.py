@@ -63,15 +63,22 @@ def parse_rupiah(text: str) -> Decimal:
     return Decimal(digits)
 
 
+def as_amount(value, *, name: str = "value") -> Decimal:
+    """`value` as a Decimal amount, for code that receives money from a caller: an int or
+    a Decimal passes, anything else (a float above all, a bool, a string) is refused with
+    TypeError, because an amount that went through float may already be wrong."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TypeError(f"{name} must be a Decimal (or int), never {type(value).__name__}")
+    return Decimal(value)
+
+
 def format_rupiah(value: Decimal | int | None) -> str:
     """ "Rp1.500.000" for 1500000: no space, dots between thousands, whatever the active
     language. "Rp0" for zero, "" for None. Sen, should an amount have any, follow a comma.
     Refuses float: an amount that went through float may already be wrong."""
     if value is None:
         return ""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise TypeError(f"format_rupiah takes a Decimal or an int, not {type(value).__name__}")
-    amount = Decimal(value)
+    amount = as_amount(value, name="format_rupiah's value")
     sign = "-" if amount < 0 else ""
     amount = abs(amount)
     whole = int(amount)

@@ -22,7 +22,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from casework import crypto
-from casework.money import format_rupiah
+from casework.money import as_amount, format_rupiah
 
 from .choices import CASH, HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
 from .models import ExemptionRule, Gratifikasi
@@ -160,9 +160,7 @@ def advise(
     EXCEEDS. `exclude_pk` leaves a saved declaration out of the yearly sum (judging it
     again). Never raises for a gift that fits nothing: the advice is then empty.
     """
-    if isinstance(nilai, float) or isinstance(nilai, bool) or not isinstance(nilai, Decimal | int):
-        raise TypeError("advise() takes the value as Decimal or int, never float")
-    nilai = Decimal(nilai)
+    nilai = as_amount(nilai, name="advise()'s value")
     if jenis_laporan != JenisLaporan.PENERIMAAN:
         return Advice(
             judged_on=tanggal_terima,

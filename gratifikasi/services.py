@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from casework import access, attachments, references, sla
 from casework.models import Attachment
-from casework.money import format_rupiah
+from casework.money import as_amount, format_rupiah
 from casework.sanitize import CleanFile
 from casework.services import case_open, run_transition
 from casework.workflow import TransitionBlocked, blocked_reasons, transition_meta
@@ -117,11 +117,8 @@ def _clean(value) -> Any:
 
 
 def _money(value, field: str) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, float | bool) or not isinstance(value, Decimal | int):
-        raise TypeError(f"{field} must be a Decimal (or int), never {type(value).__name__}")
-    return Decimal(value)
+    """An optional amount: empty is None, otherwise a Decimal (casework.money.as_amount)."""
+    return None if value is None or value == "" else as_amount(value, name=field)
 
 
 def _normalized(data: dict[str, Any]) -> dict[str, Any]:

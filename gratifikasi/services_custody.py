@@ -19,6 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from casework import access, references
+from casework.money import as_amount
 from casework.services import record_case_event
 
 from .choices import ALLOWED_FOLLOW_UP, JenisLaporan, JenisTindakLanjut, State
@@ -39,11 +40,7 @@ def _lock_case(case) -> Gratifikasi:
 
 
 def _money(value) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, float | bool) or not isinstance(value, Decimal | int):
-        raise TypeError(f"nilai must be a Decimal (or int), never {type(value).__name__}")
-    return Decimal(value)
+    return None if value is None or value == "" else as_amount(value, name="nilai")
 
 
 def next_nomor(year: int) -> str:

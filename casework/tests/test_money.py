@@ -150,3 +150,12 @@ def test_field_shows_an_initial_amount_formatted():
 def test_field_sees_no_change_when_the_same_amount_is_typed_differently():
     form = NilaiForm(data={"nilai": "1500000", "batas": ""}, initial={"nilai": Decimal(1500000)})
     assert "nilai" not in form.changed_data
+
+
+@pytest.mark.parametrize("value", [1.5, True, "1500000", None])
+def test_an_amount_passed_in_code_is_a_decimal_or_an_int_only(value):
+    from casework.money import as_amount
+
+    with pytest.raises(TypeError):
+        as_amount(value, name="nilai")
+    assert as_amount(1_500_000) == Decimal("1500000") and isinstance(as_amount(7), Decimal)
