@@ -111,10 +111,6 @@ class Advice:
         return [verdict for verdict in self.verdicts if verdict.may_apply]
 
     @property
-    def exceeded(self) -> list[Verdict]:
-        return [verdict for verdict in self.verdicts if verdict.verdict == EXCEEDS]
-
-    @property
     def suggested_rule(self) -> ExemptionRule | None:
         """The rule the advice names first as possibly applying (recorded with the
         declaration, for the UPG's analysis), or None."""

@@ -21,7 +21,6 @@ __all__ = [
     "ClockView",
     "custody_items",
     "declarant_clocks",
-    "declarations_visible_to",
     "get_own_declaration",
     "held_items",
     "own_declarations",
@@ -53,12 +52,6 @@ def get_own_declaration(*, user, pk) -> Gratifikasi:
     if declaration is None:
         raise Http404(_("Laporan tidak ditemukan."))
     return declaration
-
-
-def declarations_visible_to(user) -> QuerySet[Gratifikasi]:
-    """Every declaration `user` may handle (a UPG officer: all but their own, recusals
-    removed), through casework.access."""
-    return Gratifikasi.objects.filter(pk__in=access.visible_cases(user, kind=KIND).values("pk"))
 
 
 def held_items(case) -> QuerySet[BarangTitipan]:

@@ -221,7 +221,7 @@ def test_no_other_role_sees_or_handles_a_declaration(declaration_in, advance, ma
     case = declaration_in(State.ADMINISTRASI)
     outsider = make_user(role)
     assert not access.can_view(outsider, case)
-    assert not selectors.declarations_visible_to(outsider).exists()
+    assert not access.visible_cases(outsider, kind="gratifikasi").exists()
     with pytest.raises(Http404):
         access.get_case_for_user(outsider, case.pk)
     with pytest.raises(PermissionDenied):
