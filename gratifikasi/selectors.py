@@ -20,6 +20,7 @@ from .models import BarangTitipan, Gratifikasi
 __all__ = [
     "ClockView",
     "custody_items",
+    "custody_of",
     "declarant_clocks",
     "get_own_declaration",
     "held_items",
@@ -52,6 +53,11 @@ def get_own_declaration(*, user, pk) -> Gratifikasi:
     if declaration is None:
         raise Http404(_("Laporan tidak ditemukan."))
     return declaration
+
+
+def custody_of(case) -> QuerySet[BarangTitipan]:
+    """Every object of a declaration ever in the UPG's custody, held or released."""
+    return case.titipan.select_related("diterima_oleh", "dikeluarkan_oleh")
 
 
 def held_items(case) -> QuerySet[BarangTitipan]:

@@ -33,6 +33,7 @@ from . import forms_staff_case as forms
 from .choices import PURPOSE_FOTO, PURPOSE_SK, PURPOSE_TANDA_TERIMA, JenisLaporan
 from .forms_custody import CustodyReceiveForm
 from .models import Gratifikasi
+from .selectors import custody_of
 from .services_custody import ACTION as CUSTODY_ACTION
 
 KIND = "gratifikasi"
@@ -216,9 +217,10 @@ def _advice(case: Gratifikasi):
     )
 
 
-def may_receive_custody(user, case) -> bool:
-    """The custody form is offered on an open penerimaan the user may act on."""
-    return case.is_open and case.jenis_laporan == JenisLaporan.PENERIMAAN and access.can_act(user, case, CUSTODY_ACTION)
+def may_receive_custody(case, *, may_keep: bool) -> bool:
+    """The custody form is offered on an open penerimaan, to a user who may keep objects
+    for it (`may_keep`: access.can_act for the custody action, asked once per page)."""
+    return may_keep and case.is_open and case.jenis_laporan == JenisLaporan.PENERIMAAN
 
 
 def page(request, case, *, status=200, **bound_forms):
@@ -227,7 +229,8 @@ def page(request, case, *, status=200, **bound_forms):
     user = request.user
     context = case_panel_context(request, case, **bound_forms)
     rows = _action_rows(request, case, bound_forms)
-    may_custody = may_receive_custody(user, case)
+    may_keep = access.can_act(user, case, CUSTODY_ACTION)
+    may_custody = may_receive_custody(case, may_keep=may_keep)
     custody_form = bound_forms.get("custody_form")
     if custody_form is None and may_custody:
         custody_form = CustodyReceiveForm(case=case)
@@ -242,9 +245,9 @@ def page(request, case, *, status=200, **bound_forms):
             "inline_types": INLINE_TYPES,
             "advice": _advice(case),
             "rules_in_force": exemptions.rules_in_force(case.tanggal_terima),
-            "custody_items": list(case.titipan.select_related("diterima_oleh", "dikeluarkan_oleh")),
+            "custody_items": list(custody_of(case)),
             "custody_form": custody_form,
-            "may_release": access.can_act(user, case, CUSTODY_ACTION),
+            "may_release": may_keep,
         }
     )
     return render(request, "gratifikasi/staff/detail.html", context, status=status)
