@@ -94,3 +94,35 @@ def travel(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: moment)
 
     return to
+
+
+@pytest.fixture
+def in_threads():
+    """Run `target(i)` for i in range(n) in n threads started together (each with its
+    own database connection); returns the results and the exceptions raised. For row
+    locks under real concurrency, with django_db(transaction=True) on PostgreSQL."""
+    import threading
+
+    from django.db import connections
+
+    def run(n, target):
+        barrier = threading.Barrier(n)
+        results, errors = [], []
+
+        def worker(i):
+            try:
+                barrier.wait()
+                results.append(target(i))
+            except Exception as exc:  # noqa: BLE001 - collected for the test to assert
+                errors.append(exc)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        return results, errors
+
+    return run
