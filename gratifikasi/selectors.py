@@ -6,7 +6,7 @@ staff pages); the UPG's reads go through casework.access like every kind's.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -14,7 +14,7 @@ from casework import access
 from casework.fields import EncryptedTextField
 from casework.selectors import public_timeline, staff_actions
 
-from .clocks import ClockView, declarant_clocks
+from .clocks import DECLARANT_CLOCKS, ClockView, declarant_clocks
 from .models import BarangTitipan, Gratifikasi
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "get_own_declaration",
     "held_items",
     "own_declarations",
+    "own_declarations_with_next_due",
     "public_timeline",
     "staff_actions",
 ]
@@ -37,6 +38,21 @@ def own_declarations(user) -> QuerySet[Gratifikasi]:
     if not (user and user.is_authenticated):
         return Gratifikasi.objects.none()
     return Gratifikasi.objects.filter(declarant_id=user.pk).order_by("-opened_at", "-pk")
+
+
+def own_declarations_with_next_due(user) -> QuerySet[Gratifikasi]:
+    """The declarant's list: their declarations, each with `next_due`, the nearest due
+    date among the running clocks they see (one query for a whole page)."""
+    return own_declarations(user).annotate(
+        next_due=Min(
+            "deadlines__due_date",
+            filter=Q(
+                deadlines__clock__in=DECLARANT_CLOCKS,
+                deadlines__completed_at__isnull=True,
+                deadlines__paused_on__isnull=True,
+            ),
+        )
+    )
 
 
 #: The largest id a row can have (a signed 64-bit integer).

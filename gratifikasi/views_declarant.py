@@ -21,7 +21,6 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Min, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -41,7 +40,6 @@ from casework.workflow import TransitionBlocked
 
 from . import exemptions, selectors, services
 from .choices import Clock, State
-from .clocks import DECLARANT_CLOCKS
 from .forms_declaration import CompletionForm, DeclarationForm
 from .receipt_pdf import render_receipt_pdf
 
@@ -66,17 +64,9 @@ def _private(view):
 @require_safe
 def declaration_list(request):
     """The employee's own declarations, newest first, with the status and the next date."""
-    declarations = selectors.own_declarations(request.user).annotate(
-        next_due=Min(
-            "deadlines__due_date",
-            filter=Q(
-                deadlines__clock__in=DECLARANT_CLOCKS,
-                deadlines__completed_at__isnull=True,
-                deadlines__paused_on__isnull=True,
-            ),
-        )
+    page = Paginator(selectors.own_declarations_with_next_due(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(declarations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "gratifikasi/declarant/list.html", {"page": page, "kind": get_kind(KIND)})
 
 
