@@ -378,20 +378,23 @@ def _recompute_for(locked: Gratifikasi, changes: dict[str, Any]) -> None:
         changes.update(terlambat_upg=late.terlambat_upg, terlambat_kpk=late.terlambat_kpk)
     judged = {"jenis_peristiwa", "jenis_penerimaan", "hubungan", "nilai", "tanggal_terima", "pemberi_nama"}
     if judged & set(changes):
+        gift = {
+            "declarant": locked.declarant,
+            "tanggal_terima": received,
+            "jenis_laporan": locked.jenis_laporan,
+            "jenis_peristiwa": changes.get("jenis_peristiwa", locked.jenis_peristiwa),
+            "jenis_penerimaan": changes.get("jenis_penerimaan", locked.jenis_penerimaan),
+            "hubungan": changes.get("hubungan", locked.hubungan),
+            "nilai": changes.get("nilai", locked.nilai),
+            "pemberi_digest": changes.get("pemberi_digest", locked.pemberi_digest),
+            "exclude_pk": locked.pk,
+        }
+        # The rule suggested before (perhaps one the declarant picked, which no field can
+        # show) is kept while the corrected gift still fits it; otherwise it is judged
+        # afresh against every rule.
         previous = locked.saran_pengecualian
-        advice = advise(
-            declarant=locked.declarant,
-            tanggal_terima=received,
-            jenis_laporan=locked.jenis_laporan,
-            jenis_peristiwa=changes.get("jenis_peristiwa", locked.jenis_peristiwa),
-            jenis_penerimaan=changes.get("jenis_penerimaan", locked.jenis_penerimaan),
-            hubungan=changes.get("hubungan", locked.hubungan),
-            nilai=changes.get("nilai", locked.nilai),
-            pemberi_digest=changes.get("pemberi_digest", locked.pemberi_digest),
-            category=previous.category if previous is not None else None,
-            exclude_pk=locked.pk,
-        )
-        changes["saran_pengecualian"] = advice.suggested_rule
+        suggested = advise(**gift, category=previous.category).suggested_rule if previous is not None else None
+        changes["saran_pengecualian"] = suggested or advise(**gift).suggested_rule
 
 
 def _shown(locked: Gratifikasi, name: str, value) -> str:

@@ -240,3 +240,29 @@ def test_a_form_sent_twice_at_once_files_one_declaration(declarant, declaration_
     again = services.declaration_submit(declarant=declarant, data=declaration_data(), submission_key=key)
     assert again.pk == first.pk and len(calls) == 2
     assert Gratifikasi.objects.count() == 1
+
+
+def test_a_corrected_gift_is_advised_afresh(declaration_in, declarant):
+    """A wedding gift within the cap (suggested: the ceremony rule) corrected to a gift
+    for a bereavement is judged again, and the bereavement rule is suggested instead."""
+    from gratifikasi.choices import JenisPeristiwa
+
+    case = declaration_in(State.PERLU_DILENGKAPI, nilai=Decimal(1_000_000))
+    assert case.saran_pengecualian.category == "upacara"
+    case = services.declaration_complete(
+        case=case,
+        declarant=declarant,
+        jawaban="Yang benar: bantuan saat ayah saya wafat.",
+        data={"jenis_peristiwa": JenisPeristiwa.MUSIBAH, "uraian": case.uraian},
+    )
+    assert case.saran_pengecualian.category == "musibah"
+
+
+def test_a_rule_the_declarant_picked_stays_while_it_still_applies(submit_declaration, advance, declarant):
+    case = advance(
+        advance(submit_declaration(nilai=Decimal(100), category="investasi"), "registrasi"), "minta_kelengkapan"
+    )
+    case = services.declaration_complete(
+        case=case, declarant=declarant, jawaban="Nilainya sedikit lebih.", data={"nilai": Decimal(150)}
+    )
+    assert case.saran_pengecualian.category == "investasi"
