@@ -1,15 +1,46 @@
-"""Per-client rate limits for public endpoints, on top of django-ratelimit.
+"""Per-client rate limits for public endpoints: so many requests per fixed window.
 
 The client is keyed by an HMAC of its address (never the address itself), so even the
 cache holds nothing that identifies a reporter; keys expire with their window.
+
+Counting is one step of every public post, so it is kept to one round trip. With Redis
+as the cache, the counter is raised and given its expiry in one pipelined exchange on a
+client kept for the process (Django's Redis backend makes a new client object and does
+two exchanges, add then incr, for the same). With any other cache (the database in a
+zero-setup install, memory in tests) django-ratelimit counts, as before.
 """
 
 from __future__ import annotations
 
+import re
+import time
+from dataclasses import dataclass
+from functools import cache as once
+
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django_ratelimit.core import is_ratelimited
 
 from . import crypto
+
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass(frozen=True)
+class Rate:
+    limit: int
+    seconds: int
+
+
+def parse_rate(text: str) -> Rate:
+    """ "10/h", "100/10m", "5/30s": so many requests per window (as django-ratelimit writes)."""
+    match = _RATE.match(text or "")
+    if not match:
+        raise ValueError(f"Not a rate: {text!r} (write e.g. 10/h or 100/10m)")
+    count, multiple, unit = match.groups()
+    return Rate(limit=int(count), seconds=int(multiple or 1) * _UNIT_SECONDS[unit])
 
 
 def client_key(group: str, request) -> str:
@@ -19,10 +50,32 @@ def client_key(group: str, request) -> str:
 
 def hit(request, *, group: str, rate: str | None = None) -> bool:
     """Count one attempt; True when the client is over its limit for `group`."""
-    return is_ratelimited(
-        request,
-        group=group,
-        key=client_key,
-        rate=rate or settings.SIGAP_CODE_LOOKUP_RATE,
-        increment=True,
-    )
+    rate = rate or settings.SIGAP_CODE_LOOKUP_RATE
+    backend = caches[_cache_alias()]
+    if isinstance(backend, RedisCache):
+        return _hit_redis(backend, group, client_key(group, request), parse_rate(rate))
+    return is_ratelimited(request, group=group, key=client_key, rate=rate, increment=True)
+
+
+def _cache_alias() -> str:
+    # The cache django-ratelimit would use, so both paths count in the same place.
+    return getattr(settings, "RATELIMIT_USE_CACHE", "default")
+
+
+def _hit_redis(backend: RedisCache, group: str, client: str, rate: Rate) -> bool:
+    window = int(time.time()) // rate.seconds
+    key = backend.make_and_validate_key(f"rl:{group}:{rate.limit}/{rate.seconds}:{window}:{client}")
+    pipe = _redis_client(backend).pipeline(transaction=False)
+    pipe.incr(key)
+    # Set only on the window's first count, so the key lives exactly as long as it.
+    pipe.expire(key, rate.seconds, nx=True)
+    count, _ = pipe.execute()
+    return count > rate.limit
+
+
+@once
+def _redis_client(backend: RedisCache):
+    """A Redis client on the backend's own connection pool, made once per backend
+    instance (it is safe to share across threads: the pool lends each call a
+    connection). Django's backend exposes its client only through `_cache`."""
+    return backend._cache.get_client(write=True)

@@ -21,37 +21,20 @@ rates are set low enough for that (wbs/THREAT_MODEL.md, "Throttling").
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 import threading
 import time
-from dataclasses import dataclass
 
 from django.conf import settings
 
+from casework.ratelimit import Rate, parse_rate
+
 #: Drawn once per process and kept only in its memory.
 _SALT = secrets.token_bytes(32)
-_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 #: Counters kept at most; past this the expired ones are dropped, then the oldest.
 MAX_COUNTERS = 50_000
 #: The key of the ceiling of a group (no client hash can take this value).
 EVERYONE = "*"
-
-
-@dataclass(frozen=True)
-class Rate:
-    limit: int
-    seconds: int
-
-
-def parse_rate(text: str) -> Rate:
-    """ "10/h", "100/10m", "5/30s": so many requests per window (as django-ratelimit writes)."""
-    match = _RATE.match(text or "")
-    if not match:
-        raise ValueError(f"Not a rate: {text!r} (write e.g. 10/h or 100/10m)")
-    count, multiple, unit = match.groups()
-    return Rate(limit=int(count), seconds=int(multiple or 1) * _UNIT_SECONDS[unit])
 
 
 def client_token(address: str) -> str:

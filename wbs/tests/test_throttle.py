@@ -1,8 +1,7 @@
 """The WBS rate limits: counted in this process's memory under a secret drawn at start,
 per client and across all clients, with nothing written anywhere."""
 
-import pytest
-
+from casework.ratelimit import Rate
 from wbs import throttle
 
 
@@ -14,23 +13,10 @@ class Clock:
         return self.now
 
 
-@pytest.mark.parametrize(
-    ("text", "limit", "seconds"), [("10/h", 10, 3600), ("100/10m", 100, 600), ("5/30s", 5, 30), ("3/d", 3, 86400)]
-)
-def test_rates_are_written_as_django_ratelimit_writes_them(text, limit, seconds):
-    assert throttle.parse_rate(text) == throttle.Rate(limit, seconds)
-
-
-@pytest.mark.parametrize("text", ["", "10", "per jam", "10/x", "-1/h"])
-def test_a_wrong_rate_is_refused(text):
-    with pytest.raises(ValueError):
-        throttle.parse_rate(text)
-
-
 def test_a_window_counts_and_then_starts_again():
     clock = Clock()
     counters = throttle.Counters(clock=clock)
-    rate = throttle.Rate(2, 60)
+    rate = Rate(2, 60)
     assert [counters.hit("g", "a", rate) for _ in range(3)] == [False, False, True]
     assert counters.hit("g", "b", rate) is False  # another client
     clock.now += 61
@@ -41,7 +27,7 @@ def test_old_counters_are_dropped_when_there_are_too_many(monkeypatch):
     monkeypatch.setattr(throttle, "MAX_COUNTERS", 10)
     clock = Clock()
     counters = throttle.Counters(clock=clock)
-    rate = throttle.Rate(5, 60)
+    rate = Rate(5, 60)
     for n in range(10):
         counters.hit("g", str(n), rate)
     clock.now += 61
