@@ -17,6 +17,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import lists
+from .form_dates import CalendarDateField
 
 PAGE_SIZES = (10, 25, 50, 100)
 DEFAULT_PAGE_SIZE = 25
@@ -45,10 +46,9 @@ DATE_OUT_OF_RANGE = _("Tanggal harus antara tahun 2000 dan 2100.")
 def date_field(label):
     """An optional date filter, bounded to the years a list can hold (an extreme date
     would otherwise reach the database and fail there)."""
-    return forms.DateField(
+    return CalendarDateField(
         label=label,
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Tanggal tidak valid; tulis seperti 2026-03-31.")},
         validators=[
             MinValueValidator(EARLIEST_DATE, message=DATE_OUT_OF_RANGE),

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja, nip_validator
+from casework.form_dates import CalendarDateField
 from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
@@ -181,9 +182,8 @@ class DeclarationFields(forms.Form):
         help_text=_("Tulis seperti Rp1.500.000. Jika tidak tahu pasti, perkirakan harga pasarnya."),
         error_messages={"required": _("Perkiraan nilai wajib diisi, misalnya Rp1.500.000; tulis 0 jika tidak ada.")},
     )
-    tanggal_terima = forms.DateField(
+    tanggal_terima = CalendarDateField(
         label=_("Tanggal diterima atau ditolak"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Tanggal diterima atau ditolak wajib diisi."),
             "invalid": _("Tanggal tidak valid. Tulis seperti 31-12-2025, atau pilih dari kalender."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casework.form_dates import CalendarDateField
 from casework.forms_case import ActionForm
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
@@ -43,10 +44,9 @@ def long_text(label, *, required_message="", required=True, rows=4, help_text=""
 
 
 def date_field(label, *, required_message, help_text=""):
-    return forms.DateField(
+    return CalendarDateField(
         label=label,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": required_message, "invalid": DATE_INVALID},
     )
 

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from casework.form_dates import CalendarDateField
 from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
 from casework.models import Confidentiality
@@ -90,10 +91,9 @@ class PengaduanForm(forms.Form):
         ),
         error_messages={"required": _("Isi pengaduan wajib diisi.")},
     )
-    tanggal_kejadian = forms.DateField(
+    tanggal_kejadian = CalendarDateField(
         label=_("Tanggal kejadian"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Boleh dikosongkan jika Anda tidak ingat."),
         error_messages={"invalid": _("Tanggal tidak valid. Tulis seperti 31-12-2025, atau pilih dari kalender.")},
     )

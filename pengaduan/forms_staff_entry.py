@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework.form_dates import CalendarDateField
+
 from .choices import Channel
 from .forms_intake import HONEYPOT, STARTED, PengaduanForm
 from .models import Pengaduan
@@ -52,10 +54,9 @@ class StaffEntryForm(PengaduanForm):
         help_text=_("Wajib untuk pengaduan yang diteruskan dari SP4N-LAPOR!; kosongkan untuk saluran lain."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
-    diterima_pada = forms.DateField(
+    diterima_pada = CalendarDateField(
         label=_("Tanggal pengaduan diterima"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Tanggal tidak valid. Tulis seperti 31-12-2025, atau pilih dari kalender.")},
         help_text=_(
             "Isi bila pengaduan diterima sebelum hari ini (misalnya surat dari kotak pengaduan). Tanggal ini "
