@@ -20,12 +20,17 @@ def _private_storage_in_tmp(settings, tmp_path):
 def _fresh_cache():
     """Each test starts and ends with an empty cache. Rate limits and login-failure
     ceilings live there, and the cache outlives a test's transaction: without this, the
-    posts of one test would count against the next."""
+    posts of one test would count against the next. The same holds for the choice lists
+    a process keeps (casework.choice_rows): a rolled-back row sends no signal."""
     from django.core.cache import cache
 
+    from casework import choice_rows
+
     cache.clear()
+    choice_rows.forget_all()
     yield
     cache.clear()
+    choice_rows.forget_all()
 
 
 @pytest.fixture(autouse=True)

@@ -247,6 +247,9 @@ SIGAP_TRACKING_POST_RATE = env.str("SIGAP_TRACKING_POST_RATE", default="30/h")
 # Public complaint form: submissions allowed per client and window (e.g. "5/h"), and the
 # fewest seconds a person needs to fill it in (faster posts are taken for a robot's).
 SIGAP_PENGADUAN_SUBMIT_RATE = env.str("SIGAP_PENGADUAN_SUBMIT_RATE", default="5/h")
+# How long a process trusts its copy of the short lists public forms choose from
+# (categories, units) before reading them again (casework.choice_rows).
+SIGAP_CHOICE_ROWS_SECONDS = env.int("SIGAP_CHOICE_ROWS_SECONDS", default=60)
 SIGAP_PENGADUAN_MIN_FILL_SECONDS = env.int("SIGAP_PENGADUAN_MIN_FILL_SECONDS", default=3)
 # Minutes the receipt page keeps showing a new complaint's tracking code (kept encrypted in
 # the session only until then, or until the complainant says they saved it).

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import UnitKerja
+from casework.choice_rows import ChoiceRows
 from casework.form_dates import CalendarDateField
 from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
@@ -43,8 +43,13 @@ _MAX_ID_DIGITS = 18
 
 class ActiveChoiceField(forms.ModelChoiceField):
     """A choice of one row by id that refuses anything else (text, a huge number, an id
-    outside the offered list) with the field's own "invalid_choice" message, before the
-    database sees it."""
+    outside the offered list) with the field's own "invalid_choice" message. The choice
+    is checked against `rows`, this process's copy of the list (casework.choice_rows),
+    so a post costs no query for it; the options shown still come from `queryset`."""
+
+    def __init__(self, *args, rows: ChoiceRows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -52,7 +57,10 @@ class ActiveChoiceField(forms.ModelChoiceField):
         text = str(value).strip()
         if not text.isascii() or not text.isdigit() or len(text) > _MAX_ID_DIGITS:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(text)
+        row = self.rows.get(int(text))
+        if row is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return row
 
 
 def _ascii_only(value: str) -> str:
@@ -106,6 +114,7 @@ class PengaduanForm(forms.Form):
     kategori = ActiveChoiceField(
         label=_("Kategori layanan"),
         queryset=selectors.active_kategori(),
+        rows=selectors.ACTIVE_KATEGORI_ROWS,
         empty_label=_("Pilih layanan"),
         error_messages={
             "required": _("Pilih kategori layanan yang Anda adukan."),
@@ -114,7 +123,8 @@ class PengaduanForm(forms.Form):
     )
     unit_tujuan = ActiveChoiceField(
         label=_("Unit tujuan (jika tahu)"),
-        queryset=UnitKerja.objects.filter(is_active=True).order_by("name"),
+        queryset=selectors.active_units(),
+        rows=selectors.ACTIVE_UNIT_ROWS,
         required=False,
         empty_label=_("Tidak tahu"),
         help_text=_("Boleh dikosongkan; petugas akan meneruskan ke unit yang tepat."),

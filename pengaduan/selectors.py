@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.models import UnitKerja
 from casework import access, sla
+from casework.choice_rows import ChoiceRows
 from casework.kinds import get_kind
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, Deadline
@@ -27,6 +28,16 @@ def pengaduan_visible_to(user) -> QuerySet[Pengaduan]:
 def active_kategori() -> QuerySet[KategoriLayanan]:
     """The categories a new complaint may choose, in their display order."""
     return KategoriLayanan.objects.filter(is_active=True).order_by("order", "name")
+
+
+def active_units() -> QuerySet[UnitKerja]:
+    """The units a complainant may suggest, by name."""
+    return UnitKerja.objects.filter(is_active=True).order_by("name")
+
+
+#: The same lists as this process last read them, for checking a post's choice.
+ACTIVE_KATEGORI_ROWS = ChoiceRows(KategoriLayanan, active_kategori)
+ACTIVE_UNIT_ROWS = ChoiceRows(UnitKerja, active_units)
 
 
 def auto_close_due(today: date) -> QuerySet[Pengaduan]:
