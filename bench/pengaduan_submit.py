@@ -2,7 +2,7 @@
 side with a bare Django view that inserts one row, in the same run.
 
     .venv/bin/python bench/pengaduan_submit.py [--seconds 10] [--workers 4] [--clients 4] [--rounds 2]
-                                               [--cache redis|db]
+                                               [--cache redis|db] [--pause-worker]
 
 Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432); the script
 creates and drops its own database (sigap_bench_submit). It runs SIGAP with the
@@ -24,7 +24,9 @@ A complaint without files is accepted at once and opened as a case by the task w
 (casework.intake), which runs during the whole benchmark on the same cores. After each
 submission round the script waits until the worker has opened every accepted complaint
 and reports, beside the rate of answered submissions, the rate of complaints opened
-counting that extra time.
+counting that extra time. With --pause-worker the worker is stopped (SIGSTOP) during
+each round and resumed after it: an experiment that shows what the request path alone
+reaches, not a way to run SIGAP.
 """
 
 from __future__ import annotations
@@ -217,6 +219,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--cache", choices=["redis", "db"], default="redis")
+    parser.add_argument("--pause-worker", action="store_true", help="stop the task worker during each round")
     args = parser.parse_args()
     pg = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 
@@ -237,9 +240,10 @@ def main() -> None:
         env=env,
     )
     # The task worker that opens the accepted complaints runs all along, on the same
-    # cores, as in production (casework.intake).
+    # cores, as in production (casework.intake), and with production's settings: it
+    # looks for new tasks every second (the default interval), as bin/demo runs it.
     worker = subprocess.Popen(
-        [PY, "manage.py", "db_worker", "--interval", "0.2", "--no-reload", "--no-startup-delay", "-v", "0"],
+        [PY, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "-v", "0"],
         cwd=ROOT,
         env=env,
     )
@@ -251,7 +255,11 @@ def main() -> None:
         refused = {"bare": 0, "submit": 0}
         for round_no in range(1, args.rounds + 1):
             for target in ("bare", "submit"):
+                if args.pause_worker:
+                    worker.send_signal(signal.SIGSTOP)
                 rate, ok, failed = measure(args.port, target, args.seconds, args.clients)
+                if args.pause_worker:
+                    worker.send_signal(signal.SIGCONT)
                 accepted[target] += ok
                 refused[target] += failed
                 line = f"round {round_no} {target:6}: {rate:8.1f}/s ({ok} accepted, {failed} refused)"
@@ -269,6 +277,7 @@ def main() -> None:
         print(
             f"gunicorn sync workers: {args.workers}, client processes: {args.clients}, "
             f"{args.seconds:g} s per round, rate-limit cache: {args.cache}"
+            + (", task worker paused during the rounds" if args.pause_worker else "")
         )
         print(f"bare Django view, one INSERT:   {best['bare'][0]:8.1f} per second")
         print(
