@@ -17,11 +17,11 @@ every list shows "overdue" and "due soon" by the same rule, computed in the data
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, Min, Q, QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from .calendar import add_working_days, working_days_between
 from .models import Case, Deadline, SlaPolicy
@@ -82,6 +82,33 @@ def stop_clock(*, case: Case, clock: str, on: date | None = None) -> int:
     return Deadline.objects.filter(case=case, clock=clock, completed_at__isnull=True).update(
         completed_at=done, paused_on=None
     )
+
+
+def running_clock(case: Case, clock: str) -> Deadline | None:
+    """The running (not yet stopped) deadline of `clock` on `case`, or None."""
+    return Deadline.objects.filter(case_id=case.pk, clock=clock, completed_at__isnull=True).first()
+
+
+def clock_ran_out(case: Case, clock: str, today: date | None = None) -> bool:
+    """Whether the running `clock` of `case` is past its due date: the due date itself
+    still belongs to whoever the clock waits on (a reporter completing a report, say)."""
+    today = today or timezone.localdate()
+    return Deadline.objects.filter(case_id=case.pk, clock=clock, completed_at__isnull=True, due_date__lt=today).exists()
+
+
+def dated_refusal(reasons: Iterable[str], *, condition, deadline: Deadline | None, message) -> list[str]:
+    """`reasons` with the generic refusal of a time condition (`condition`: "the
+    reporter's time has not run out yet") replaced by `message`, which names the due date
+    of the clock the step waits for (%(due)s) and the first day it may run (%(next)s)."""
+    reasons = [str(reason) for reason in reasons]
+    generic = str(condition.blocked_message)
+    if deadline is None or generic not in reasons:
+        return reasons
+    dated = message % {
+        "due": formats.date_format(deadline.due_date, "j F Y"),
+        "next": formats.date_format(deadline.due_date + timedelta(days=1), "j F Y"),
+    }
+    return [dated if reason == generic else reason for reason in reasons]
 
 
 def stop_all_clocks(*, case: Case) -> int:

@@ -63,7 +63,7 @@ def lateness(tanggal_terima: date, submitted_on: date) -> Lateness:
 
 def completion_deadline(case) -> Deadline | None:
     """The running completion period of a declaration sent back to its declarant."""
-    return Deadline.objects.filter(case_id=case.pk, clock=Clock.KELENGKAPAN, completed_at__isnull=True).first()
+    return sla.running_clock(case, Clock.KELENGKAPAN)
 
 
 def reporting_limit_moved(case, tanggal_terima: date) -> None:

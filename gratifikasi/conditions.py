@@ -5,10 +5,9 @@ The services set the transition's own fields on the locked row first, so most of
 read the row alone; a failing one blocks the transition through casework.workflow.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.models import Deadline
+from casework import sla
 from casework.workflow import condition
 
 from .choices import ALLOWED_FOLLOW_UP, NEEDS_RECEIPT_NUMBER, Clock, JenisLaporan, JenisTindakLanjut
@@ -31,11 +30,8 @@ def has_completion_answer(case) -> bool:
 
 @condition(_("Batas waktu melengkapi laporan belum lewat; laporan belum dapat ditutup sebagai tidak diproses."))
 def completion_time_passed(case) -> bool:
-    """The declarant's time to complete the report ran out: the running kelengkapan clock
-    is past its due date (the due date itself is still theirs)."""
-    return Deadline.objects.filter(
-        case_id=case.pk, clock=Clock.KELENGKAPAN, completed_at__isnull=True, due_date__lt=timezone.localdate()
-    ).exists()
+    """The declarant's time to complete the report ran out."""
+    return sla.clock_ran_out(case, Clock.KELENGKAPAN)
 
 
 @condition(_("Tuliskan rekomendasi hasil analisis."))

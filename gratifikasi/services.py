@@ -17,7 +17,7 @@ Errors name the model field to correct, or the argument (`rule`, `sk_scan`, `rec
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -494,13 +494,12 @@ def close_incomplete_blockers(case) -> list[str]:
 
 def _dated(exc: TransitionBlocked, deadline) -> TransitionBlocked:
     """The refusal to close early, saying from which day the declaration may close."""
-    generic = str(conditions.completion_time_passed.blocked_message)
-    if deadline is None or generic not in exc.reasons:
-        return exc
-    dated = _(
+    message = _(
         "Batas waktu melengkapi laporan adalah %(due)s; laporan dapat ditutup sebagai tidak diproses mulai %(next)s."
-    ) % {"due": _day(deadline.due_date), "next": _day(deadline.due_date + timedelta(days=1))}
-    return TransitionBlocked([dated if reason == generic else reason for reason in exc.reasons])
+    )
+    return TransitionBlocked(
+        sla.dated_refusal(exc.reasons, condition=conditions.completion_time_passed, deadline=deadline, message=message)
+    )
 
 
 def declaration_accept_complete(*, case, actor, note: str = "", request=None) -> Gratifikasi:
