@@ -55,6 +55,12 @@ class ArchiveReason(models.TextChoices):
     KASAR = "kasar", _("Berisi kata-kata kasar atau menghina")
     TIDAK_JELAS = "tidak_jelas", _("Tidak jelas atau terlalu umum")
     DUPLIKAT = "duplikat", _("Duplikat dari pengaduan lain yang masih berjalan")
+    # Set only by the archiving of a complaint left incomplete (arsipkan_tidak_lengkap).
+    TIDAK_DILENGKAPI = "tidak_dilengkapi", _("Tidak dilengkapi pelapor dalam batas waktu")
+
+
+#: The reasons a handler chooses when archiving at triage.
+TRIAGE_ARCHIVE_REASONS = [choice for choice in ArchiveReason.choices if choice[0] != ArchiveReason.TIDAK_DILENGKAPI]
 
 
 class Clock(models.TextChoices):
@@ -64,3 +70,4 @@ class Clock(models.TextChoices):
     TINDAK_LANJUT = "tindak_lanjut", _("Tindak lanjut oleh unit")
     PENYELESAIAN = "penyelesaian", _("Penyelesaian")
     KONFIRMASI = "konfirmasi", _("Menunggu tanggapan pelapor atas jawaban")
+    KELENGKAPAN = "kelengkapan", _("Menunggu kelengkapan dari pelapor")

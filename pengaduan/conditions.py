@@ -7,9 +7,10 @@ row alone; a failing one blocks the transition through casework.workflow.
 
 from django.utils.translation import gettext_lazy as _
 
+from casework import sla
 from casework.workflow import condition
 
-from .choices import ArchiveReason
+from .choices import ArchiveReason, Clock
 
 
 @condition(_("Tuliskan instansi tujuan penerusan (misalnya OPD lain, Ombudsman, KPK, atau kepolisian)."))
@@ -20,6 +21,27 @@ def has_forwarded_to(case) -> bool:
 @condition(_("Pilih alasan pengarsipan."))
 def has_archive_reason(case) -> bool:
     return bool(case.archive_reason)
+
+
+@condition(
+    _(
+        "Alasan “tidak dilengkapi” hanya dipakai untuk pengaduan yang ditunda dan tidak dilengkapi "
+        "pelapor sampai batas waktunya."
+    )
+)
+def reason_fits_triage(case) -> bool:
+    return case.archive_reason != ArchiveReason.TIDAK_DILENGKAPI
+
+
+@condition(
+    _(
+        "Batas waktu pelapor melengkapi pengaduan belum lewat; pengaduan belum dapat diarsipkan "
+        "sebagai tidak dilengkapi."
+    )
+)
+def completion_time_passed(case) -> bool:
+    """The complainant's time to complete the complaint ran out (tunda started it)."""
+    return sla.clock_ran_out(case, Clock.KELENGKAPAN)
 
 
 @condition(_("Pengaduan duplikat harus menyebut pengaduan asalnya."))

@@ -19,7 +19,7 @@ from casework.forms_case import ActionForm
 from casework.uploads import AttachmentsField
 
 from . import conditions
-from .choices import ArchiveReason, Jenis
+from .choices import TRIAGE_ARCHIVE_REASONS, ArchiveReason, Jenis
 from .models import TEXT_MAX_LENGTH, KategoriLayanan, Pengaduan
 from .selectors import pengaduan_visible_to
 
@@ -118,7 +118,7 @@ class ArchiveForm(ActionForm):
 
     archive_reason = forms.ChoiceField(
         label=_("Alasan pengarsipan"),
-        choices=ArchiveReason.choices,
+        choices=TRIAGE_ARCHIVE_REASONS,
         widget=forms.RadioSelect,
         error_messages={"required": conditions.has_archive_reason.blocked_message},
     )
@@ -194,6 +194,11 @@ class ArchiveForm(ActionForm):
         if model_field == "duplicate_of" and self.used_reference:
             return "duplicate_reference"
         return model_field
+
+
+class ArchiveIncompleteForm(ActionForm):
+    """Arsipkan (tidak dilengkapi): the complainant left the request for information
+    unanswered past the kelengkapan period. Only the notes."""
 
 
 class DispositionForm(ActionForm):

@@ -12,6 +12,7 @@ the triage outcomes of SP4N-LAPOR!):
     didisposisikan ─catat_tindak_lanjut (unit)─▶ ditindaklanjuti ─jawab─▶ dijawab
     dijawab ─selesaikan (petugas, or the system after the konfirmasi period)─▶ selesai
     diterima ─tunda─▶ ditunda ─lengkapi (pelapor)─▶ diterima
+    ditunda ─arsipkan_tidak_lengkap (after the kelengkapan period)─▶ diarsipkan
     diterima ─bukan_wewenang─▶ diteruskan;  diterima ─arsipkan─▶ diarsipkan
     dijawab, selesai ─buka_kembali (pelapor, once)─▶ diverifikasi
     diterima ─usulkan_wbs─▶ menunggu_persetujuan_wbs
@@ -202,7 +203,13 @@ class Pengaduan(Case):
         field="state",
         source=State.DITERIMA,
         target=State.DITUNDA,
-        custom={"label": _("Tunda: minta kelengkapan kepada pelapor"), "public": True, "pauses": True},
+        custom={
+            "label": _("Tunda: minta kelengkapan kepada pelapor"),
+            "public": True,
+            "pauses": True,
+            # The complainant's time to answer (a waiting period: no handler is reminded).
+            "starts": [Clock.KELENGKAPAN],
+        },
     )
     def tunda(self):
         pass
@@ -211,10 +218,26 @@ class Pengaduan(Case):
         field="state",
         source=State.DITUNDA,
         target=State.DITERIMA,
-        custom={"label": _("Lengkapi"), "public": True, "by_reporter": True, "resumes": True},
+        custom={
+            "label": _("Lengkapi"),
+            "public": True,
+            "by_reporter": True,
+            "stops": [Clock.KELENGKAPAN],
+            "resumes": True,
+        },
     )
     def lengkapi(self):
         pass
+
+    @transition(
+        field="state",
+        source=State.DITUNDA,
+        target=State.DIARSIPKAN,
+        conditions=[conditions.completion_time_passed],
+        custom={"label": _("Arsipkan: tidak dilengkapi sampai batas waktu"), "public": True},
+    )
+    def arsipkan_tidak_lengkap(self):
+        self.archive_reason = ArchiveReason.TIDAK_DILENGKAPI
 
     @transition(
         field="state",
@@ -230,7 +253,11 @@ class Pengaduan(Case):
         field="state",
         source=State.DITERIMA,
         target=State.DIARSIPKAN,
-        conditions=[conditions.has_archive_reason, conditions.duplicate_names_its_original],
+        conditions=[
+            conditions.has_archive_reason,
+            conditions.reason_fits_triage,
+            conditions.duplicate_names_its_original,
+        ],
         custom={"label": _("Arsipkan"), "public": True},
     )
     def arsipkan(self):

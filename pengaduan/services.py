@@ -18,16 +18,17 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from casework import access, audit, intake, tracking
+from casework import access, audit, intake, sla, tracking
 from casework.kinds import get_kind
 from casework.models import Deadline, PendingCase
 from casework.services import case_open, message_post, record_case_event, run_transition
+from casework.workflow import TransitionBlocked, blocked_reasons
 
-from . import notify, selectors
-from .choices import Channel, Clock, Jenis, State
+from . import conditions, notify, selectors
+from .choices import ArchiveReason, Channel, Clock, Jenis, State
 from .models import KategoriLayanan, Pengaduan
 from .validators import normalize_nik
 
@@ -357,6 +358,50 @@ def pengaduan_archive(
         request=request,
         audit_data={"reason": reason, "duplicate_of": getattr(duplicate_of, "pk", None)},
     )
+
+
+def pengaduan_archive_incomplete(*, case, actor, note: str = "", public_note: str = "", request=None) -> Pengaduan:
+    """Archive a complaint whose complainant did not answer the request for information
+    (tunda) within the kelengkapan period. Refused, naming the day from which it may
+    run, while the period lasts; until a handler archives it, a late answer still
+    resumes the complaint. The complainant reads why, with the date their time ended."""
+    with transaction.atomic():
+        locked = _lock(case)
+        waiting = sla.running_clock(locked, Clock.KELENGKAPAN)
+        if not public_note.strip() and waiting is not None:
+            # Stored text: written in the site's language, whatever language is active.
+            with translation.override(settings.LANGUAGE_CODE):
+                public_note = _(
+                    "Informasi yang diminta tidak dilengkapi sampai batas waktu %(date)s, sehingga pengaduan "
+                    "diarsipkan. Anda dapat mengirim pengaduan baru dengan keterangan yang lengkap."
+                ) % {"date": formats.date_format(waiting.due_date, "j F Y")}
+        try:
+            return _staff_transition(
+                case=locked,
+                actor=actor,
+                name="arsipkan_tidak_lengkap",
+                note=note,
+                public_note=public_note,
+                request=request,
+                audit_data={"reason": ArchiveReason.TIDAK_DILENGKAPI},
+            )
+        except TransitionBlocked as exc:
+            raise TransitionBlocked(_dated_refusal(exc.reasons, waiting)) from None
+
+
+def archive_incomplete_blockers(case) -> list[str]:
+    """Why the complaint cannot be archived as not completed now (empty: it can), naming
+    the day from which it may: for the handler's page, before any form is offered."""
+    reasons = blocked_reasons(case, "arsipkan_tidak_lengkap")
+    return _dated_refusal(reasons, sla.running_clock(case, Clock.KELENGKAPAN)) if reasons else []
+
+
+def _dated_refusal(reasons, waiting) -> list[str]:
+    message = _(
+        "Pelapor dapat melengkapi pengaduan sampai %(due)s; pengaduan dapat diarsipkan sebagai tidak dilengkapi "
+        "mulai %(next)s."
+    )
+    return sla.dated_refusal(reasons, condition=conditions.completion_time_passed, deadline=waiting, message=message)
 
 
 # --- Distribution and resolution (distribusi, penyelesaian) -------------------------------

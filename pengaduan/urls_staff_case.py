@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/tunda/", views.request_information, name="request_information"),
     path("<int:pk>/bukan-wewenang/", views.forward, name="forward"),
     path("<int:pk>/arsipkan/", views.archive, name="archive"),
+    path("<int:pk>/arsipkan-tidak-lengkap/", views.archive_incomplete, name="archive_incomplete"),
     path("<int:pk>/disposisi/", views.route, name="route"),
     path("<int:pk>/tindak-lanjut/", views.record_follow_up, name="follow_up"),
     path("<int:pk>/jawab/", views.answer, name="answer"),

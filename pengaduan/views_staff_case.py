@@ -64,6 +64,9 @@ class Action:
     success: str
     explanation: str = ""
     multipart: bool = False
+    #: For an action that waits for a date rather than for input: `blockers(case)` says
+    #: why it cannot run yet, and the page shows that instead of offering its form.
+    blockers: Callable | None = None
 
 
 ACTIONS = {
@@ -104,6 +107,19 @@ ACTIONS = {
             services.pengaduan_archive,
             _("Pengaduan diarsipkan."),
             _("Spam, kasar, terlalu umum, atau duplikat pengaduan yang masih berjalan. Pengaduan ditutup."),
+        ),
+        Action(
+            "arsipkan_tidak_lengkap",
+            "pengaduan_staff:archive_incomplete",
+            "archive_incomplete_form",
+            forms.ArchiveIncompleteForm,
+            services.pengaduan_archive_incomplete,
+            _("Pengaduan diarsipkan karena tidak dilengkapi."),
+            _(
+                "Pelapor tidak menjawab permintaan kelengkapan sampai batas waktunya. Pengaduan ditutup; "
+                "selama belum diarsipkan, jawaban pelapor yang terlambat tetap membuka kembali penanganannya."
+            ),
+            blockers=services.archive_incomplete_blockers,
         ),
         Action(
             "disposisi",
@@ -201,7 +217,10 @@ def page(request, case, *, status=200, **bound_forms):
         if item is None and form is None:
             continue  # not an action of this state, and not just submitted
         permitted = item["permitted"] if item else True
-        if form is None and permitted:
+        refusal = None if permitted else item["blockers"]
+        if form is None and permitted and action.blockers is not None:
+            refusal = action.blockers(case) or None
+        if form is None and refusal is None:
             form = _blank_form(action, request, case)
         if isinstance(form, forms.ArchiveForm):
             form.offer(suggestions)
@@ -210,7 +229,7 @@ def page(request, case, *, status=200, **bound_forms):
                 "action": action,
                 "label": labels.get(action.name, action.name),
                 "form": form,
-                "refusal": None if permitted else item["blockers"],
+                "refusal": refusal,
             }
         )
     attachments = list(case.attachments.select_related("uploaded_by"))
@@ -271,6 +290,7 @@ verify = _endpoint("verifikasi")
 request_information = _endpoint("tunda")
 forward = _endpoint("bukan_wewenang")
 archive = _endpoint("arsipkan")
+archive_incomplete = _endpoint("arsipkan_tidak_lengkap")
 route = _endpoint("disposisi")
 record_follow_up = _endpoint("catat_tindak_lanjut")
 answer = _endpoint("jawab")

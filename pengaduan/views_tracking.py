@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from casework import selectors as case_selectors
+from casework import sla
 from casework.models import TimelineEntry
 from casework.services import message_post
 from casework.views_public import (
@@ -35,7 +36,7 @@ from casework.views_public import (
 from casework.workflow import TransitionBlocked
 
 from . import monthly, services, services_wbs
-from .choices import State
+from .choices import Clock, State
 from .forms_tracking import MonthForm, RatingForm, SupplyInformationForm
 
 KIND = "pengaduan"
@@ -71,6 +72,8 @@ def track_panel_context(request, case) -> dict:
     }
     if context["awaiting_information"]:
         context["question"] = _question(case)
+        waiting = sla.running_clock(case, Clock.KELENGKAPAN)
+        context["answer_by"] = waiting.due_date if waiting else None
         context["reply_form"] = SupplyInformationForm(already_attached=attachment_count(case))
         # The answer to the question is the way to write while the case waits.
         context["replaces_message_form"] = True

@@ -1,13 +1,16 @@
 """Fixtures for the complaints app: units, people, complaints in any state, a fixed today."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts import roles
 from accounts.models import UnitKerja
+from casework.models import Deadline
 from pengaduan import services, services_wbs
-from pengaduan.choices import ArchiveReason, State
+from pengaduan.choices import ArchiveReason, Clock, State
 from pengaduan.models import KategoriLayanan
 
 
@@ -57,6 +60,13 @@ def file_pengaduan(kategori):
     return file
 
 
+def _completion_time_over(case):
+    """The case as if its complainant's time to answer (kelengkapan) ended yesterday."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Deadline.objects.filter(case=case, clock=Clock.KELENGKAPAN, completed_at__isnull=True).update(due_date=yesterday)
+    return case
+
+
 @pytest.fixture
 def advance(handler, unit_member, units):
     """Run one staff transition through its service with valid data, by `actor` (default:
@@ -71,6 +81,9 @@ def advance(handler, unit_member, units):
             case=case, actor=actor, forwarded_to="Ombudsman RI"
         ),
         "arsipkan": lambda case, actor: services.pengaduan_archive(case=case, actor=actor, reason=ArchiveReason.SPAM),
+        "arsipkan_tidak_lengkap": lambda case, actor: services.pengaduan_archive_incomplete(
+            case=_completion_time_over(case), actor=actor
+        ),
         "disposisi": lambda case, actor: services.pengaduan_route_to_unit(
             case=case, actor=actor, unit=units["identitas"]
         ),

@@ -1,7 +1,8 @@
-"""The four clocks of a complaint, in working days (domain.md §3; seeded as data):
+"""The clocks of a complaint, in working days (domain.md §3; seeded as data):
 verifikasi 3 from filing, tindak_lanjut 5 from disposition, penyelesaian 60 from
 verification, konfirmasi 10 from the answer. Tunda pauses them until the complainant
-answers, and the time paused is given back.
+answers, and the time paused is given back; meanwhile kelengkapan, 10 from the tunda,
+counts the complainant's own time to answer.
 
 Dates below are in July 2026 (no holidays) unless a test is about holidays; 6 July 2026
 is a Monday.
@@ -35,10 +36,13 @@ def test_the_policies_are_seeded_as_data_with_their_source(db):
         "tindak_lanjut": 5,
         "penyelesaian": 60,
         "konfirmasi": 10,
+        "kelengkapan": 10,
     }
     assert {p.effective_from for p in rows.values()} == {datetime.date(2013, 1, 1)}
     assert "Perpres 76/2013" in rows["penyelesaian"].source
     assert "SP4N-LAPOR!" in rows["konfirmasi"].source
+    # The complainant's time, not the handlers': never overdue, never a reminder.
+    assert {clock for clock, p in rows.items() if p.is_waiting_period} == {"konfirmasi", "kelengkapan"}
 
 
 def test_filing_starts_the_verification_clock(travel, file_pengaduan):
@@ -84,11 +88,13 @@ def test_tunda_pauses_and_the_paused_working_days_are_given_back(travel, case_in
     case = case_in(State.DITERIMA)
     travel(day(7))  # Tue: two working days left (Wed 8, Thu 9)
     case = services.pengaduan_request_information(case=case, actor=handler, question="Nomor antrean?")
-    assert Deadline.objects.get(case=case).paused_on == day(7)
-    assert case.due_date is None  # nothing is counting while the complainant is asked
+    assert Deadline.objects.get(case=case, clock="verifikasi").paused_on == day(7)
+    assert case.due_date is None  # no staff clock is counting while the complainant is asked
+    assert clocks(case)["kelengkapan"] == (day(21), True)  # the complainant's 10 days
     travel(day(13))  # Mon: paused Wed 8, Thu 9, Fri 10, Mon 13
     case = services.pengaduan_supply_information(case=case, reply="Nomor 112.")
-    assert clocks(case) == {"verifikasi": (day(15), True)}  # still two days left: Tue 14, Wed 15
+    # Still two days left: Tue 14, Wed 15; the complainant's clock stopped with the answer.
+    assert clocks(case) == {"verifikasi": (day(15), True), "kelengkapan": (day(21), False)}
     assert case.due_date == day(15)
 
 
@@ -102,7 +108,11 @@ def test_a_pause_over_holidays_gives_back_only_working_days(travel, case_in, han
     case = services.pengaduan_request_information(case=case, actor=handler, question="Nomor antrean?")
     travel(datetime.date(2026, 3, 25))  # of the pause only Wed 25 was a working day
     case = services.pengaduan_supply_information(case=case, reply="Nomor 112.")
-    assert clocks(case) == {"verifikasi": (datetime.date(2026, 3, 27), True)}
+    # The complainant's 10 days from Tue 17 skip the same holidays and Good Friday (3 April).
+    assert clocks(case) == {
+        "verifikasi": (datetime.date(2026, 3, 27), True),
+        "kelengkapan": (datetime.date(2026, 4, 8), False),
+    }
 
 
 def test_a_final_state_stops_every_clock(case_in, advance):

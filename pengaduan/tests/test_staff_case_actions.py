@@ -98,7 +98,9 @@ def test_request_information_pauses_the_deadlines(as_handler, case_in):
     assert response.status_code == 302
     assert reload(case).state == State.DITUNDA
     assert TimelineEntry.objects.filter(case=case).last().public_note == "Nomor antrean Anda berapa?"
-    assert not Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True).exists()
+    running = Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True)
+    # Only the complainant's own time to answer counts on.
+    assert list(running.values_list("clock", "is_waiting_period")) == [("kelengkapan", True)]
 
 
 def test_forward_records_where(as_handler, case_in):

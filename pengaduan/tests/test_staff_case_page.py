@@ -27,6 +27,7 @@ ACTION_URLS = {
     "tunda": "pengaduan_staff:request_information",
     "bukan_wewenang": "pengaduan_staff:forward",
     "arsipkan": "pengaduan_staff:archive",
+    "arsipkan_tidak_lengkap": "pengaduan_staff:archive_incomplete",
     "disposisi": "pengaduan_staff:route",
     "catat_tindak_lanjut": "pengaduan_staff:follow_up",
     "jawab": "pengaduan_staff:answer",
@@ -35,7 +36,7 @@ ACTION_URLS = {
 # The forms each state offers a handler.
 HANDLER_FORMS = {
     State.DITERIMA: {"verifikasi", "tunda", "bukan_wewenang", "arsipkan"},
-    State.DITUNDA: set(),
+    State.DITUNDA: set(),  # until the complainant's time to answer runs out
     State.DIVERIFIKASI: {"disposisi"},
     State.DIDISPOSISIKAN: {"catat_tindak_lanjut"},
     State.DITINDAKLANJUTI: {"jawab"},

@@ -3,6 +3,7 @@
 diterima → verifikasi → diverifikasi → disposisi → didisposisikan
          → catat_tindak_lanjut → ditindaklanjuti → jawab → dijawab → selesaikan → selesai
 diterima → tunda → ditunda → lengkapi (pelapor) → diterima
+ditunda → arsipkan_tidak_lengkap (after the complainant's time) → diarsipkan
 diterima → bukan_wewenang → diteruskan;  diterima → arsipkan → diarsipkan
 dijawab / selesai → buka_kembali (pelapor, sekali) → diverifikasi
 """
@@ -24,6 +25,7 @@ STAFF_ALLOWED = [
     (State.DITERIMA, "tunda", State.DITUNDA),
     (State.DITERIMA, "bukan_wewenang", State.DITERUSKAN),
     (State.DITERIMA, "arsipkan", State.DIARSIPKAN),
+    (State.DITUNDA, "arsipkan_tidak_lengkap", State.DIARSIPKAN),  # once the complainant's time ran out
     (State.DIVERIFIKASI, "disposisi", State.DIDISPOSISIKAN),
     (State.DIDISPOSISIKAN, "catat_tindak_lanjut", State.DITINDAKLANJUTI),
     (State.DITINDAKLANJUTI, "jawab", State.DIJAWAB),
@@ -36,6 +38,7 @@ STAFF_TRANSITIONS = [
     "tunda",
     "bukan_wewenang",
     "arsipkan",
+    "arsipkan_tidak_lengkap",
     "disposisi",
     "catat_tindak_lanjut",
     "jawab",
@@ -174,7 +177,7 @@ def test_the_available_transitions_of_each_state():
 
     expected = {
         State.DITERIMA: {"verifikasi", "tunda", "bukan_wewenang", "arsipkan", "usulkan_wbs"},
-        State.DITUNDA: {"lengkapi"},
+        State.DITUNDA: {"lengkapi", "arsipkan_tidak_lengkap"},
         State.DIVERIFIKASI: {"disposisi"},
         State.DIDISPOSISIKAN: {"catat_tindak_lanjut"},
         State.DITINDAKLANJUTI: {"jawab"},

@@ -1,0 +1,187 @@
+"""The complainant's time to complete a complaint sent back to them (tunda).
+
+Tunda pauses the handlers' clocks and starts "kelengkapan": 10 working days (a SlaPolicy
+row, a waiting period) for the complainant to answer. While it runs, the complaint
+cannot be archived as not completed, and the page says from which day it can; once it
+has run out a handler may archive it, and until they do a late answer still resumes it.
+
+6 July 2026 is a Monday; July 2026 has no holidays. A tunda on Tue 7 July gives the
+complainant until Tue 21 July; archiving is possible from Wed 22 July.
+"""
+
+import datetime
+import importlib
+
+import pytest
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from accounts import roles
+from accounts.testing import verified_login
+from casework.models import AuditEntry, Deadline, SlaPolicy, TimelineEntry
+from casework.services import run_transition
+from casework.tasks import run_deadline_sweep
+from casework.workflow import TransitionBlocked
+from pengaduan import services
+from pengaduan.choices import ArchiveReason, State
+from pengaduan.models import Pengaduan
+
+ASKED = datetime.date(2026, 7, 7)
+LAST_DAY = datetime.date(2026, 7, 21)
+FIRST_ARCHIVE_DAY = datetime.date(2026, 7, 22)
+EARLY = (
+    "Pelapor dapat melengkapi pengaduan sampai 21 Juli 2026; "
+    "pengaduan dapat diarsipkan sebagai tidak dilengkapi mulai 22 Juli 2026."
+)
+
+
+@pytest.fixture
+def waiting(travel, file_pengaduan, advance):
+    """A complaint sent back to its complainant on Tue 7 July."""
+    travel(datetime.date(2026, 7, 6))
+    case, code = file_pengaduan()
+    travel(ASKED)
+    case = advance(case, "tunda")
+    return case, code
+
+
+def the_clock(case):
+    return Deadline.objects.get(case=case, clock="kelengkapan")
+
+
+def test_tunda_gives_the_complainant_ten_working_days_that_are_theirs_not_the_handlers(waiting, mailoutbox):
+    case, _code = waiting
+    clock = the_clock(case)
+    assert (clock.started_on, clock.due_date, clock.working_days) == (ASKED, LAST_DAY, 10)
+    assert clock.is_waiting_period and clock.completed_at is None
+    assert Pengaduan.objects.get(pk=case.pk).due_date is None
+    mailoutbox.clear()
+    # Nobody on the staff is reminded of it, before or after it runs out.
+    run_deadline_sweep(today=datetime.date(2026, 7, 20))
+    run_deadline_sweep(today=datetime.date(2026, 8, 3))
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize("today", [ASKED, datetime.date(2026, 7, 14), LAST_DAY])
+def test_archiving_is_refused_while_the_complainant_still_has_time(waiting, handler, travel, today):
+    case, _code = waiting
+    travel(today)
+    with pytest.raises(TransitionBlocked) as refused:
+        services.pengaduan_archive_incomplete(case=case, actor=handler)
+    assert refused.value.reasons == [EARLY]
+    case.refresh_from_db()
+    assert case.state == State.DITUNDA and the_clock(case).completed_at is None
+
+
+def test_after_the_last_day_a_handler_archives_it_and_the_complainant_reads_why(waiting, handler, travel):
+    case, _code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    case = services.pengaduan_archive_incomplete(case=case, actor=handler, note="Tidak ada jawaban.")
+    assert (case.state, case.archive_reason) == (State.DIARSIPKAN, ArchiveReason.TIDAK_DILENGKAPI)
+    assert case.closed_at is not None
+    assert not Deadline.objects.filter(case=case, completed_at__isnull=True).exists()
+    entry = TimelineEntry.objects.filter(case=case).last()
+    assert entry.transition == "arsipkan_tidak_lengkap" and entry.is_public and entry.actor == handler
+    assert "tidak dilengkapi sampai batas waktu 21 Juli 2026" in entry.public_note
+    assert AuditEntry.objects.filter(
+        case_id=case.pk, event="case.transition", data__reason=ArchiveReason.TIDAK_DILENGKAPI
+    ).exists()
+
+
+def test_a_late_answer_still_resumes_the_complaint_until_it_is_archived(waiting, travel):
+    case, _code = waiting
+    travel(datetime.date(2026, 7, 27))
+    case = services.pengaduan_supply_information(case=case, reply="Maaf terlambat: nomor antrean 112.")
+    assert case.state == State.DITERIMA
+    assert the_clock(case).completed_at is not None
+    assert Pengaduan.objects.get(pk=case.pk).due_date is not None  # the handlers' clocks run again
+
+
+def test_triage_archiving_cannot_borrow_the_reason(client, case_in, handler):
+    case = case_in(State.DITERIMA)
+    with pytest.raises(TransitionBlocked) as refused:
+        services.pengaduan_archive(case=case, actor=handler, reason=ArchiveReason.TIDAK_DILENGKAPI)
+    assert "hanya dipakai untuk pengaduan yang ditunda" in refused.value.reasons[0]
+    case.refresh_from_db()
+    assert case.state == State.DITERIMA and case.archive_reason == ""
+    verified_login(client, handler)
+    body = client.get(reverse("pengaduan_staff:detail", args=[case.pk])).content.decode()
+    assert 'value="spam"' in body and 'value="tidak_dilengkapi"' not in body
+
+
+@pytest.mark.parametrize("role", [roles.UNIT_TINDAK_LANJUT, roles.PIMPINAN, roles.TIM_PENILAI, roles.PEGAWAI])
+def test_no_other_role_may_archive_it(waiting, travel, make_user, units, role):
+    case, _code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    user = make_user(role, unit=units["identitas"])
+    with pytest.raises(PermissionDenied):
+        services.pengaduan_archive_incomplete(case=case, actor=user)
+    case.refresh_from_db()
+    assert case.state == State.DITUNDA
+
+
+def test_the_complainant_cannot_archive_their_own_complaint(waiting, travel):
+    case, _code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    with pytest.raises(PermissionDenied):
+        run_transition(case=case, name="arsipkan_tidak_lengkap", by_reporter=True)
+
+
+def test_the_handlers_page_says_from_which_day_then_offers_the_form(client, waiting, handler, travel):
+    case, _code = waiting
+    url = reverse("pengaduan_staff:archive_incomplete", args=[case.pk])
+    travel(LAST_DAY)
+    verified_login(client, handler)
+    body = client.get(reverse("pengaduan_staff:detail", args=[case.pk])).content.decode()
+    assert url not in body
+    assert EARLY in body
+    # Posting anyway is refused with the same reason, and nothing changes.
+    response = client.post(url, {"arsipkan_tidak_lengkap-note": ""})
+    assert response.status_code == 400 and EARLY in response.content.decode()
+    travel(FIRST_ARCHIVE_DAY)
+    verified_login(client, handler)  # a day later: the sign-in of the day before has expired
+    body = client.get(reverse("pengaduan_staff:detail", args=[case.pk])).content.decode()
+    assert url in body and EARLY not in body
+    response = client.post(url, {"arsipkan_tidak_lengkap-note": "Tidak ada jawaban."})
+    assert response.status_code == 302
+    assert Pengaduan.objects.get(pk=case.pk).state == State.DIARSIPKAN
+
+
+def test_the_tracking_page_tells_the_complainant_their_last_day(client, waiting):
+    _case, code = waiting
+    assert client.post(reverse("track"), {"code": code}).status_code == 302
+    body = client.get(reverse("track_case")).content.decode()
+    assert "Mohon jawab paling lambat <strong>21 Juli 2026</strong>" in body
+
+
+def test_the_period_is_data_a_later_rule_changes_for_later_requests(travel, file_pengaduan, advance, waiting):
+    earlier, _code = waiting
+    SlaPolicy.objects.create(
+        kind="pengaduan",
+        clock="kelengkapan",
+        label="Waktu pelapor melengkapi (baru)",
+        working_days=5,
+        effective_from=datetime.date(2026, 7, 8),
+        is_waiting_period=True,
+        source="Keputusan Kepala Dinas",
+    )
+    travel(datetime.date(2026, 7, 8))
+    later, _code = file_pengaduan()
+    later = advance(later, "tunda")
+    assert the_clock(later).due_date == datetime.date(2026, 7, 15)  # 5 working days
+    assert the_clock(earlier).due_date == LAST_DAY  # a running clock keeps its rule
+
+
+def test_complaints_already_waiting_get_the_period_from_the_day_the_rule_arrives(waiting, travel):
+    case, _code = waiting
+    the_clock(case).delete()  # as before this rule existed
+    travel(datetime.date(2026, 8, 3))  # a Monday
+    migration = importlib.import_module("pengaduan.migrations.0006_kelengkapan_period")
+    migration.forwards(apps, None)
+    clock = the_clock(case)
+    assert (clock.started_on, clock.due_date, clock.is_waiting_period) == (
+        datetime.date(2026, 8, 3),
+        datetime.date(2026, 8, 18),  # 17 August, Independence Day, is not a working day
+        True,
+    )
