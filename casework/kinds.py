@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.apps import apps
+from django.conf import settings
+from django.utils import translation
 
 if TYPE_CHECKING:
     from .models import Case
@@ -40,6 +42,10 @@ class CaseKind:
     # casework.services.record_case_event, e.g. "identity_request"), shown in the staff
     # history instead of the bare name.
     event_labels: dict[str, str] = field(default_factory=dict)
+    # Translatable names of the kind's deadline clocks. The stage names staff read are the
+    # SlaPolicy labels, data in the site's language that an administrator may edit; on a
+    # page in another language these are shown instead (see stage_label).
+    clock_labels: dict[str, str] = field(default_factory=dict)
     # Dotted path of `hook(case, data)`, called after the task worker opened a case that
     # casework.intake accepted earlier, with the `after_open` data given to accept() (e.g.
     # to send the receipt notice the request could not send before the case existed).
@@ -51,6 +57,16 @@ class CaseKind:
 
     def state_label(self, state: str) -> str:
         return str(self.state_labels.get(state, state))
+
+    def stage_label(self, deadline) -> str:
+        """The name of a deadline's stage in the active language: its policy's own label
+        in the site's language, the kind's translated clock name in any other."""
+        translated = self.clock_labels.get(deadline.clock)
+        if translated and translation.get_language() != settings.LANGUAGE_CODE:
+            return str(translated)
+        if deadline.policy_id:
+            return deadline.policy.label
+        return str(translated or deadline.clock)
 
 
 _REGISTRY: dict[str, CaseKind] = {}

@@ -135,7 +135,10 @@ def notice_for(deadline: Deadline) -> Notice:
     case = deadline.case
     spec = _spec(case)
     kind_label = str(spec.label) if spec is not None else case.kind
-    stage = deadline.policy.label if deadline.policy_id else deadline.clock
+    if spec is not None:
+        stage = spec.stage_label(deadline)
+    else:
+        stage = deadline.policy.label if deadline.policy_id else deadline.clock
     return Notice(
         reference=case.reference,
         kind_label=kind_label,

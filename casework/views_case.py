@@ -62,7 +62,7 @@ def case_deadlines(case, today: date | None = None) -> list[DeadlineRow]:
         counting = case.is_open and deadline.is_running and not deadline.is_waiting_period
         rows.append(
             DeadlineRow(
-                label=deadline.policy.label if deadline.policy else deadline.clock,
+                label=case.kind_spec.stage_label(deadline),
                 deadline=deadline,
                 is_overdue=counting and deadline.due_date < today,
                 is_due_soon=counting and today <= deadline.due_date <= soon,

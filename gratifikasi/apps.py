@@ -18,7 +18,7 @@ class GratifikasiConfig(AppConfig):
         # Connects the status notices to every transition of a declaration, in every
         # process (web, task worker, shell).
         from . import notify  # noqa: F401
-        from .choices import FINAL_STATES, State
+        from .choices import FINAL_STATES, Clock, State
         from .policy import GratifikasiPolicy
 
         register(
@@ -31,6 +31,7 @@ class GratifikasiConfig(AppConfig):
                 initial_state=State.ADMINISTRASI.value,
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},
+                clock_labels={clock.value: clock.label for clock in Clock},
                 # Never published; the declarant is named (a declaration is not anonymous).
                 default_confidentiality="rahasia",
                 default_anonymous=False,

@@ -12,7 +12,7 @@ class PengaduanConfig(AppConfig):
         # Connects the status notices to every transition of a complaint, in every process
         # (web, task worker, shell), not only where the services happen to be imported.
         from . import notify  # noqa: F401
-        from .choices import FINAL_STATES, State
+        from .choices import FINAL_STATES, Clock, State
         from .policy import PengaduanPolicy
 
         register(
@@ -25,6 +25,7 @@ class PengaduanConfig(AppConfig):
                 initial_state=State.DITERIMA.value,
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},
+                clock_labels={clock.value: clock.label for clock in Clock},
                 # Safe by default (domain.md §3): content never published, identity hidden,
                 # until the complainant or a handler with a recorded reason says otherwise.
                 default_confidentiality="rahasia",

@@ -7,6 +7,7 @@ categories, which drive nothing, are data (KategoriLayanan).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class State(models.TextChoices):
@@ -66,7 +67,8 @@ TRIAGE_ARCHIVE_REASONS = [choice for choice in ArchiveReason.choices if choice[0
 class Clock(models.TextChoices):
     """The deadline clocks of a pengaduan (working days seeded as SlaPolicy rows)."""
 
-    VERIFIKASI = "verifikasi", _("Verifikasi")
+    # "Verifikasi" is also the verb of the transition; as a stage it is a noun.
+    VERIFIKASI = "verifikasi", pgettext_lazy("tahap", "Verifikasi")
     TINDAK_LANJUT = "tindak_lanjut", _("Tindak lanjut oleh unit")
     PENYELESAIAN = "penyelesaian", _("Penyelesaian")
     KONFIRMASI = "konfirmasi", _("Menunggu tanggapan pelapor atas jawaban")

@@ -22,7 +22,7 @@ class WbsConfig(AppConfig):
         from casework.kinds import CaseKind, register
 
         from . import checks  # noqa: F401 - registers the sealing-key check
-        from .choices import FINAL_STATES, State
+        from .choices import FINAL_STATES, Clock, State
         from .policy import WbsPolicy
 
         register(
@@ -35,6 +35,7 @@ class WbsConfig(AppConfig):
                 initial_state=State.DITERIMA.value,
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},
+                clock_labels={clock.value: clock.label for clock in Clock},
                 # Content and identity restricted to the handler role; anonymous unless the
                 # reporter gives an identity, which is sealed even then.
                 default_confidentiality="sangat_rahasia",
