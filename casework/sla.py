@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, Min, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Min, OuterRef, Q, QuerySet
 from django.utils import formats, timezone
 
 from .calendar import add_working_days, working_days_between
@@ -179,21 +179,29 @@ def due_soon_until(today: date | None = None) -> date:
 
 
 def annotate_due_status(queryset: QuerySet[Case], today: date | None = None) -> QuerySet[Case]:
-    """Add `is_overdue` and `is_due_soon` to each open case, computed in the database.
+    """Add `is_overdue`, `is_due_soon` and `is_reporter_time_over` to each case, computed
+    in the database.
 
     Call it on any Case queryset that a list or report shows (inbox, dashboard). Only the
     threshold date is computed in Python (one holiday query); the comparison is SQL, so
     the query count does not grow with the number of cases. A closed case, or one whose
-    clocks are all paused (no due date), is neither.
+    clocks are all paused (no due date), is neither overdue nor due soon. A case whose
+    reporter's waiting period (e.g. the time to complete a complaint sent back) has run
+    out is never late, but waits for a handler's step now: `is_reporter_time_over`.
     """
     today = today or timezone.localdate()
     until = due_soon_until(today)
     has_open_due = Q(closed_at__isnull=True, due_date__isnull=False)
+    # Every clock of a closed case is stopped, so a running one means an open case.
+    reporter_time_over = Deadline.objects.filter(
+        case=OuterRef("pk"), completed_at__isnull=True, paused_on__isnull=True, is_waiting_period=True
+    ).filter(due_date__lt=today)
     return queryset.annotate(
         is_overdue=ExpressionWrapper(has_open_due & Q(due_date__lt=today), output_field=BooleanField()),
         is_due_soon=ExpressionWrapper(
             has_open_due & Q(due_date__gte=today, due_date__lte=until), output_field=BooleanField()
         ),
+        is_reporter_time_over=Exists(reporter_time_over),
     )
 
 

@@ -185,3 +185,15 @@ def test_complaints_already_waiting_get_the_period_from_the_day_the_rule_arrives
         datetime.date(2026, 8, 18),  # 17 August, Independence Day, is not a working day
         True,
     )
+
+
+@pytest.mark.parametrize("page", ["casework:inbox", "pengaduan_staff:list"])
+def test_the_lists_mark_a_complaint_whose_complainant_ran_out_of_time(client, waiting, handler, travel, page):
+    travel(LAST_DAY)
+    verified_login(client, handler)
+    assert "waktu pelapor habis" not in client.get(reverse(page)).content.decode()
+    travel(FIRST_ARCHIVE_DAY)
+    verified_login(client, handler)
+    body = client.get(reverse(page)).content.decode()
+    assert 'class="badge badge--waited">waktu pelapor habis<' in body
+    assert "badge--overdue" not in body  # the complainant's time, never the handlers' lateness
