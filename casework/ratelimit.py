@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from functools import cache as once
 
 from django.conf import settings
 from django.core.cache import caches
@@ -73,9 +72,13 @@ def _hit_redis(backend: RedisCache, group: str, client: str, rate: Rate) -> bool
     return count > rate.limit
 
 
-@once
 def _redis_client(backend: RedisCache):
-    """A Redis client on the backend's own connection pool, made once per backend
-    instance (it is safe to share across threads: the pool lends each call a
-    connection). Django's backend exposes its client only through `_cache`."""
-    return backend._cache.get_client(write=True)
+    """A Redis client on the backend's own connection pool, kept on the backend instance
+    (Django makes one per thread), so it lives and goes with it. It is safe to share
+    across threads: the pool lends each call a connection. Django's backend exposes its
+    client only through `_cache`."""
+    client = getattr(backend, "_sigap_ratelimit_client", None)
+    if client is None:
+        client = backend._cache.get_client(write=True)
+        backend._sigap_ratelimit_client = client
+    return client
