@@ -25,6 +25,7 @@ from . import crypto
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_EXPIRY_SLACK_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,10 @@ def _hit_redis(backend: RedisCache, group: str, client: str, rate: Rate) -> bool
     key = backend.make_and_validate_key(f"rl:{group}:{rate.limit}/{rate.seconds}:{window}:{client}")
     pipe = _redis_client(backend).pipeline(transaction=False)
     pipe.incr(key)
-    # Set only on the window's first count, so the key lives exactly as long as it.
-    pipe.expire(key, rate.seconds, nx=True)
+    # The key goes when its window ends (plus a little slack for clocks a second apart).
+    # Setting the same moment on every count needs no "only if unset" option, which
+    # older Redis servers lack.
+    pipe.expireat(key, (window + 1) * rate.seconds + _EXPIRY_SLACK_SECONDS)
     count, _ = pipe.execute()
     return count > rate.limit
 

@@ -63,17 +63,20 @@ def test_redis_counts_each_client_and_group_on_its_own(redis_cache):
     assert ratelimit.hit(_request("203.0.113.7"), group="other", rate="2/h") is False
 
 
-def test_redis_keys_expire_with_their_window_and_name_no_address(redis_cache):
+def test_redis_keys_expire_when_their_window_ends_and_name_no_address(redis_cache, monkeypatch):
+    now = 1_800_000_030  # 30 s into a ten-minute window (1_800_000_000 is a multiple of 600)
+    monkeypatch.setattr(time, "time", lambda: now)
     ratelimit.hit(_request("203.0.113.7"), group="g", rate="5/10m")
     client = redis.Redis.from_url(REDIS_URL)
     keys = client.keys("*")
     assert len(keys) == 1
     assert b"203.0.113.7" not in keys[0]
-    assert 0 < client.ttl(keys[0]) <= 600
-    # A later count in the same window does not push the expiry back.
-    client.expire(keys[0], 100)
+    window_end = 1_800_000_000 + 600
+    assert window_end <= client.expiretime(keys[0]) <= window_end + 5
+    # A later count in the same window keeps the same end.
+    now += 400
     ratelimit.hit(_request("203.0.113.7"), group="g", rate="5/10m")
-    assert client.ttl(keys[0]) <= 100
+    assert window_end <= client.expiretime(keys[0]) <= window_end + 5
 
 
 def test_redis_forgets_the_count_in_the_next_window(redis_cache, monkeypatch):
