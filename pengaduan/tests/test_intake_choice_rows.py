@@ -1,6 +1,7 @@
 """The category and unit a public complaint chooses are checked against the lists this
 process keeps (casework.choice_rows): no query per post, a change made here counts at
-once, one made by another process within SIGAP_CHOICE_ROWS_SECONDS."""
+once, a row added elsewhere is found at once, a row retired elsewhere counts within
+SIGAP_CHOICE_ROWS_SECONDS."""
 
 import time
 
@@ -78,7 +79,26 @@ def test_a_category_added_in_this_process_is_offered_and_accepted_at_once(katego
     assert PengaduanForm(_data(baru)).is_valid()
 
 
-def test_a_change_by_another_process_counts_once_the_copy_expires(kategori, monkeypatch, settings):
+def test_a_category_added_by_another_process_is_accepted_at_once(kategori):
+    assert PengaduanForm(_data(kategori)).is_valid()
+    # Another process adds it: this one hears no signal, and its copy lacks the row.
+    [baru] = KategoriLayanan.objects.bulk_create([KategoriLayanan(name="Layanan baru", slug="baru")])
+    form = PengaduanForm(_data(baru))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["kategori"].pk == baru.pk
+
+
+def test_a_choice_outside_the_list_costs_one_query_to_refuse(kategori):
+    PengaduanForm(_data(kategori)).is_valid()
+    retired = KategoriLayanan.objects.create(name="Layanan lama", slug="lama", is_active=False)
+    PengaduanForm(_data(kategori)).is_valid()  # read the list again after the save
+    form = PengaduanForm(_data(retired))
+    with CaptureQueriesContext(connection) as queries:
+        assert not form.is_valid()
+    assert len(queries) == 1
+
+
+def test_a_retirement_by_another_process_counts_once_the_copy_expires(kategori, monkeypatch, settings):
     settings.SIGAP_CHOICE_ROWS_SECONDS = 60
     clock = Clock(monkeypatch)
     assert PengaduanForm(_data(kategori)).is_valid()
