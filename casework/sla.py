@@ -90,10 +90,20 @@ def running_clock(case: Case, clock: str) -> Deadline | None:
 
 
 def clock_ran_out(case: Case, clock: str, today: date | None = None) -> bool:
-    """Whether the running `clock` of `case` is past its due date: the due date itself
-    still belongs to whoever the clock waits on (a reporter completing a report, say)."""
+    """Whether the running (not paused) `clock` of `case` is past its due date: the due
+    date itself still belongs to whoever the clock waits on (a reporter completing a
+    report, say)."""
     today = today or timezone.localdate()
-    return Deadline.objects.filter(case_id=case.pk, clock=clock, completed_at__isnull=True, due_date__lt=today).exists()
+    return _past_due(today).filter(case_id=case.pk, clock=clock).exists()
+
+
+def _past_due(today: date) -> QuerySet[Deadline]:
+    """Running, unpaused clocks whose due date is before `today`."""
+    return Deadline.objects.filter(completed_at__isnull=True, paused_on__isnull=True, due_date__lt=today)
+
+
+def _ended_waiting_periods(today: date) -> QuerySet[Deadline]:
+    return _past_due(today).filter(is_waiting_period=True)
 
 
 def dated_refusal(reasons: Iterable[str], *, condition, deadline: Deadline | None, message) -> list[str]:
@@ -179,29 +189,29 @@ def due_soon_until(today: date | None = None) -> date:
 
 
 def annotate_due_status(queryset: QuerySet[Case], today: date | None = None) -> QuerySet[Case]:
-    """Add `is_overdue`, `is_due_soon` and `is_reporter_time_over` to each case, computed
-    in the database.
+    """Add `is_overdue`, `is_due_soon` and `is_waiting_over` to each case, computed in
+    the database.
 
     Call it on any Case queryset that a list or report shows (inbox, dashboard). Only the
     threshold date is computed in Python (one holiday query); the comparison is SQL, so
     the query count does not grow with the number of cases. A closed case, or one whose
-    clocks are all paused (no due date), is neither overdue nor due soon. A case whose
-    reporter's waiting period (e.g. the time to complete a complaint sent back) has run
-    out is never late, but waits for a handler's step now: `is_reporter_time_over`.
+    clocks are all paused (no due date), is neither overdue nor due soon. A running
+    waiting period that has ended (another party's time: a complainant's to complete
+    their complaint or to respond to the answer, KPK's to decide on a gift) never makes
+    the case late, but a handler's step may now be due: `is_waiting_over`
+    (clock_ran_out asks the same of one clock of one case).
     """
     today = today or timezone.localdate()
     until = due_soon_until(today)
     has_open_due = Q(closed_at__isnull=True, due_date__isnull=False)
     # Every clock of a closed case is stopped, so a running one means an open case.
-    reporter_time_over = Deadline.objects.filter(
-        case=OuterRef("pk"), completed_at__isnull=True, paused_on__isnull=True, is_waiting_period=True
-    ).filter(due_date__lt=today)
+    ended = _ended_waiting_periods(today).filter(case=OuterRef("pk"))
     return queryset.annotate(
         is_overdue=ExpressionWrapper(has_open_due & Q(due_date__lt=today), output_field=BooleanField()),
         is_due_soon=ExpressionWrapper(
             has_open_due & Q(due_date__gte=today, due_date__lte=until), output_field=BooleanField()
         ),
-        is_reporter_time_over=Exists(reporter_time_over),
+        is_waiting_over=Exists(ended),
     )
 
 

@@ -74,6 +74,7 @@ def track_panel_context(request, case) -> dict:
         context["question"] = _question(case)
         waiting = sla.running_clock(case, Clock.KELENGKAPAN)
         context["answer_by"] = waiting.due_date if waiting else None
+        context["answer_late"] = waiting is not None and waiting.due_date < timezone.localdate()
         context["reply_form"] = SupplyInformationForm(already_attached=attachment_count(case))
         # The answer to the question is the way to write while the case waits.
         context["replaces_message_form"] = True

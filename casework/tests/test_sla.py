@@ -402,3 +402,47 @@ def test_a_later_seed_without_waiting_periods_keeps_the_clocks_flag(tanggapan):
     rows = [("tanggapan", "Tanggapan pelapor", 14, "2027-01-01", "aturan baru")]
     assert sla.seed_policies(None, "uji", rows) == 1
     assert SlaPolicy.objects.get(kind="uji", clock="tanggapan", effective_from=date(2027, 1, 1)).is_waiting_period
+
+
+# --- A waiting period that has ended ------------------------------------------------------
+
+
+def _waiting(case, *, due, paused=False, done=False):
+    return Deadline.objects.create(
+        case=case,
+        clock="penyelesaian",
+        working_days=3,
+        is_waiting_period=True,
+        started_on=date(2026, 7, 1),
+        due_date=due,
+        paused_on=date(2026, 7, 2) if paused else None,
+        completed_at=timezone.now() if done else None,
+    )
+
+
+def _waiting_over(case, today):
+    return sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=today).get().is_waiting_over
+
+
+def test_a_waiting_period_counts_as_ended_only_after_its_due_date(case):
+    _waiting(case, due=MON_6_JULY)
+    assert _waiting_over(case, MON_6_JULY) is False  # the due date is still the other party's
+    assert _waiting_over(case, date(2026, 7, 7)) is True
+    assert sla.clock_ran_out(case, "penyelesaian", today=date(2026, 7, 7))
+    # Never lateness: the case has no staff due date from it.
+    annotated = sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=date(2026, 7, 7)).get()
+    assert annotated.is_overdue is False
+
+
+@pytest.mark.parametrize("state", ["paused", "done"])
+def test_a_paused_or_stopped_waiting_period_never_counts_as_ended(case, state):
+    _waiting(case, due=MON_6_JULY, paused=state == "paused", done=state == "done")
+    assert _waiting_over(case, date(2026, 8, 3)) is False
+    assert not sla.clock_ran_out(case, "penyelesaian", today=date(2026, 8, 3))
+
+
+def test_a_late_staff_clock_is_lateness_not_an_ended_waiting_period(case):
+    sla.start_clock(case=case, clock="verifikasi", on=MON_6_JULY)
+    sla.refresh_due_date(case)
+    annotated = sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=date(2026, 7, 20)).get()
+    assert (annotated.is_overdue, annotated.is_waiting_over) == (True, False)

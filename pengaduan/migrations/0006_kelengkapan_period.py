@@ -17,6 +17,7 @@ they were sent back: a new rule does not shorten time already given.
 from datetime import timedelta
 
 from django.db import migrations, models
+from django.db.migrations.exceptions import IrreversibleError
 from django.utils import timezone
 
 from casework.sla import seed_policies, unseed_policies
@@ -73,6 +74,13 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
+    Pengaduan = apps.get_model("pengaduan", "Pengaduan")
+    if Pengaduan.objects.filter(archive_reason="tidak_dilengkapi").exists():
+        # The old check constraint would refuse them; their reason is history to keep.
+        raise IrreversibleError(
+            "Some complaints are archived as not completed (tidak_dilengkapi); "
+            "this migration cannot be reversed without rewriting their history."
+        )
     Deadline = apps.get_model("casework", "Deadline")
     Deadline.objects.filter(case__kind="pengaduan", clock=CLOCK).delete()
     unseed_policies(apps, "pengaduan", POLICIES)

@@ -191,9 +191,54 @@ def test_complaints_already_waiting_get_the_period_from_the_day_the_rule_arrives
 def test_the_lists_mark_a_complaint_whose_complainant_ran_out_of_time(client, waiting, handler, travel, page):
     travel(LAST_DAY)
     verified_login(client, handler)
-    assert "waktu pelapor habis" not in client.get(reverse(page)).content.decode()
+    assert "masa tunggu berakhir" not in client.get(reverse(page)).content.decode()
     travel(FIRST_ARCHIVE_DAY)
     verified_login(client, handler)
     body = client.get(reverse(page)).content.decode()
-    assert 'class="badge badge--waited">waktu pelapor habis<' in body
+    assert 'class="badge badge--waited">masa tunggu berakhir<' in body
     assert "badge--overdue" not in body  # the complainant's time, never the handlers' lateness
+
+
+def test_the_rule_cannot_be_undone_once_a_complaint_was_archived_under_it(waiting, handler, travel):
+    from django.db.migrations.exceptions import IrreversibleError
+
+    case, _code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    services.pengaduan_archive_incomplete(case=case, actor=handler)
+    migration = importlib.import_module("pengaduan.migrations.0006_kelengkapan_period")
+    with pytest.raises(IrreversibleError, match="tidak_dilengkapi"):
+        migration.backwards(apps, None)
+    assert Deadline.objects.filter(case=case, clock="kelengkapan").exists()
+
+
+def test_after_the_last_day_the_tracking_page_says_an_answer_is_still_welcome(client, waiting, travel):
+    _case, code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    assert client.post(reverse("track"), {"code": code}).status_code == 302
+    body = client.get(reverse("track_case")).content.decode()
+    assert "Batas waktu menjawab sudah lewat pada <strong>21 Juli 2026</strong>" in body
+    assert "Mohon jawab paling lambat" not in body
+
+
+def test_the_tracking_page_in_english_gives_the_last_day(client, waiting):
+    _case, code = waiting
+    assert client.post(reverse("track"), {"code": code}).status_code == 302
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("track_case")})
+    body = client.get(reverse("track_case")).content.decode()
+    assert "Please answer by <strong>21 July 2026</strong> at the latest." in body
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [(roles.PIMPINAN, 403), (roles.TIM_PENILAI, 403), (roles.UNIT_TINDAK_LANJUT, 404)]
+)
+def test_other_roles_posting_the_form_are_refused_and_nothing_changes(
+    client, waiting, travel, make_user, units, role, status
+):
+    case, _code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    verified_login(client, make_user(role, unit=units["identitas"]))
+    response = client.post(
+        reverse("pengaduan_staff:archive_incomplete", args=[case.pk]), {"arsipkan_tidak_lengkap-note": ""}
+    )
+    assert response.status_code == status
+    assert Pengaduan.objects.get(pk=case.pk).state == State.DITUNDA
