@@ -34,6 +34,7 @@ DUE_CHOICES = [
     (lists.DUE_OVERDUE, _("Terlambat")),
     (lists.DUE_SOON, _("Segera jatuh tempo")),
     (lists.DUE_AT_RISK, _("Terlambat atau segera jatuh tempo")),
+    (lists.DUE_WAITING_OVER, _("Masa tunggu pihak lain berakhir")),
 ]
 
 

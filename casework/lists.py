@@ -33,10 +33,13 @@ DEFAULT_LIST_ORDER = "terbaru"
 DUE_OVERDUE = "terlambat"
 DUE_SOON = "segera"
 DUE_AT_RISK = "terlambat_atau_segera"
+# Another party's time (a waiting period) has ended: a handler's step may be due.
+DUE_WAITING_OVER = "masa_tunggu_berakhir"
 DUE_FILTERS = {
     DUE_OVERDUE: Q(is_overdue=True),
     DUE_SOON: Q(is_due_soon=True),
     DUE_AT_RISK: Q(is_overdue=True) | Q(is_due_soon=True),
+    DUE_WAITING_OVER: Q(is_waiting_over=True),
 }
 
 

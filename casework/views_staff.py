@@ -39,12 +39,15 @@ def inbox(request):
     if selected_kind not in {spec.code for spec in kinds}:
         selected_kind = ""
     overdue_only = request.GET.get("terlambat") == "1"
+    waiting_over_only = request.GET.get("masa_tunggu") == "1"
 
     cases = annotate_due_status(inbox_cases(request.user))
     if selected_kind:
         cases = cases.filter(kind=selected_kind)
     if overdue_only:
         cases = cases.filter(is_overdue=True)
+    if waiting_over_only:
+        cases = cases.filter(is_waiting_over=True)
     cases = cases.select_related("unit", "assignee").order_by(F("due_date").asc(nulls_last=True), "opened_at", "pk")
     page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -56,6 +59,7 @@ def inbox(request):
             "kinds": kinds,
             "selected_kind": selected_kind,
             "overdue_only": overdue_only,
-            "filtered": bool(selected_kind or overdue_only),
+            "waiting_over_only": waiting_over_only,
+            "filtered": bool(selected_kind or overdue_only or waiting_over_only),
         },
     )

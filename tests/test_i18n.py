@@ -41,9 +41,13 @@ def test_translations_keep_the_placeholders(po):
         return sorted(re.findall(r"%\(\w+\)[sdif]|\{\w+\}", text))
 
     for entry in po:
-        forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
-        for form in forms:
-            assert placeholders(form) == placeholders(entry.msgid), entry.msgid
+        if not entry.msgid_plural:
+            assert placeholders(entry.msgstr) == placeholders(entry.msgid), entry.msgid
+            continue
+        # The singular form answers msgid; every other form answers msgid_plural.
+        for index, form in entry.msgstr_plural.items():
+            source = entry.msgid if int(index) == 0 else entry.msgid_plural
+            assert placeholders(form) == placeholders(source), entry.msgid
 
 
 def test_plural_forms_header_is_english(po):

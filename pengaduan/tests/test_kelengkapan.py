@@ -242,3 +242,21 @@ def test_other_roles_posting_the_form_are_refused_and_nothing_changes(
     )
     assert response.status_code == status
     assert Pengaduan.objects.get(pk=case.pk).state == State.DITUNDA
+
+
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [("casework:inbox", {"masa_tunggu": "1"}), ("pengaduan_staff:list", {"tenggat": "masa_tunggu_berakhir"})],
+)
+def test_the_lists_filter_the_complaints_whose_waiting_period_ended(
+    client, waiting, case_in, handler, travel, page, query
+):
+    case, _code = waiting
+    other = case_in(State.DITERIMA)
+    travel(FIRST_ARCHIVE_DAY)
+    verified_login(client, handler)
+    body = client.get(reverse(page), query).content.decode()
+    assert case.reference in body and other.reference not in body
+    travel(LAST_DAY)
+    verified_login(client, handler)
+    assert case.reference not in client.get(reverse(page), query).content.decode()
