@@ -85,7 +85,8 @@ def custody_receive(request, pk):
 def custody_release(request, pk):
     """Release a held object: the form, and its submission."""
     item = _get_item(request, pk)
-    case = item.gratifikasi
+    # The page shows the declaration's object: a read of the declaration, audited like it.
+    case = get_declaration(request, item.gratifikasi_id)
     may_act = access.can_act(request.user, case, CUSTODY_ACTION)
     form = CustodyReleaseForm(request.POST if request.method == "POST" else None, item=item)
     status = 200

@@ -374,3 +374,15 @@ def test_text_typed_in_the_register_is_inert(as_officer, goods, upg_officer):
         assert SCRIPT not in body, page
         assert "&lt;script&gt;" in body, page
     assert SCRIPT in pdf_text(as_officer.get(receipt_url(item)).content)  # printed as text
+
+
+@pytest.mark.parametrize("page", ["release", "receipt"])
+def test_opening_an_objects_pages_is_an_audited_read_of_its_declaration(as_officer, held, upg_officer, page):
+    from casework.audit import Event
+    from casework.models import AuditEntry
+
+    reads = AuditEntry.objects.filter(case_id=held.gratifikasi_id, event=Event.CASE_VIEWED, actor_id=upg_officer.pk)
+    before = reads.count()
+    url = release_url(held) if page == "release" else receipt_url(held)
+    assert as_officer.get(url).status_code == 200
+    assert reads.count() == before + 1
