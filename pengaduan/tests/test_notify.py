@@ -374,3 +374,20 @@ def test_a_transition_through_the_engine_alone_is_told_too(case_in, handler, con
     [message] = status_mails(case)
     assert message.subject.endswith(str(State.DITUNDA.label))
     assert "Mohon lengkapi." not in message.body
+
+
+def test_archiving_an_incomplete_complaint_is_told_without_its_content(
+    case_in, advance, contact, sent, travel, handler
+):
+    travel(datetime.date(2026, 7, 6))
+    case = sent(lambda: advance(case_in(State.DITERIMA, **contact), "tunda"))
+    mail.outbox.clear()
+    sms.outbox.clear()
+    travel(datetime.date(2026, 7, 20))  # the complainant's last day (10 working days)
+    with pytest.raises(TransitionBlocked):
+        services.pengaduan_archive_incomplete(case=case, actor=handler)
+    travel(datetime.date(2026, 7, 21))
+    case = sent(lambda: services.pengaduan_archive_incomplete(case=case, actor=handler))
+    assert [m.subject.rsplit(": ", 1)[1] for m in status_mails(case)] == [State.DIARSIPKAN.label]
+    assert len(sms.outbox) == 1
+    assert_nothing_private()
