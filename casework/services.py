@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import access, audit, references, selectors, sla, tracking
+from .history_notes import HistoryNote
 from .kinds import get_kind
 from .models import CONFIDENTIALITY_RANK, Case, Deadline, InternalNote, Message, Recusal, TimelineEntry
 from .workflow import TransitionBlocked, blocked_reasons, transition_custom, transition_meta
@@ -147,7 +148,7 @@ def run_transition(
     reporter_account=None,
     by_system: bool = False,
     note: str = "",
-    public_note: str = "",
+    public_note: str | HistoryNote = "",
     changes: dict[str, Any] | None = None,
     audit_data: dict[str, Any] | None = None,
     start_clocks: Mapping[str, date] | None = None,
@@ -179,6 +180,9 @@ def run_transition(
     from a date recorded with the change (a handover due from the date of a decision).
     `stop_clocks` likewise stop clocks as of recorded dates (forwarded on the day entered,
     not the day it was typed in), so whether a limit was met is judged on the real date.
+
+    `public_note` is what the reporter reads with this step: text as typed, or a
+    HistoryNote for a sentence SIGAP writes itself, shown in each reader's language.
     """
     if [actor is not None, by_reporter, by_system].count(True) != 1:
         raise ValueError("A transition is made by exactly one of: a staff actor, the reporter, the system")
@@ -229,7 +233,7 @@ def run_transition(
             by_reporter=by_reporter,
             note=note,
             is_public=bool(custom.get("public")),
-            public_note=public_note,
+            **_public_note_fields(public_note),
             created_at=now,
         )
         audit.record(
@@ -248,6 +252,16 @@ def run_transition(
         if on_commit is not None:
             transaction.on_commit(lambda: on_commit(locked))
     return locked
+
+
+def _public_note_fields(public_note: str | HistoryNote) -> dict[str, Any]:
+    if isinstance(public_note, HistoryNote):
+        return {
+            "public_note": public_note.stored_text(),
+            "public_note_key": public_note.key,
+            "public_note_params": public_note.params,
+        }
+    return {"public_note": public_note}
 
 
 def _apply_clock_effects(

@@ -17,7 +17,11 @@ class GratifikasiConfig(AppConfig):
 
         # Connects the status notices to every transition of a declaration, in every
         # process (web, task worker, shell).
-        from . import notify  # noqa: F401
+        # The sentences SIGAP writes in a case's history, for every page that shows them.
+        from . import (
+            history_notes,  # noqa: F401
+            notify,  # noqa: F401
+        )
         from .choices import FINAL_STATES, Clock, State
         from .policy import GratifikasiPolicy
 

@@ -29,6 +29,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from casework import access, attachments, references, sla
+from casework.history_notes import HistoryNote
 from casework.models import Attachment
 from casework.money import as_amount, format_rupiah
 from casework.sanitize import CleanFile
@@ -36,7 +37,7 @@ from casework.services import case_open, run_transition
 from casework.workflow import TransitionBlocked, blocked_reasons, transition_meta
 from pengaduan.validators import normalize_nik
 
-from . import clocks, conditions
+from . import clocks, conditions, history_notes
 from .choices import (
     NEEDS_HANDOVER,
     PURPOSE_FOTO,
@@ -468,13 +469,11 @@ def declaration_close_incomplete(*, case, actor, note: str = "", request=None) -
     with transaction.atomic():
         locked = _lock(case)
         deadline = clocks.completion_deadline(locked)
-        with _site_language():
-            public = (
-                _("Laporan tidak dilengkapi sampai batas waktu %(date)s, sehingga tidak diproses.")
-                % {"date": _day(deadline.due_date)}
-                if deadline is not None
-                else _("Laporan tidak dilengkapi sampai batas waktu, sehingga tidak diproses.")
-            )
+        public = (
+            HistoryNote.of(history_notes.CLOSED_INCOMPLETE, date=deadline.due_date)
+            if deadline is not None
+            else HistoryNote.of(history_notes.CLOSED_INCOMPLETE_UNDATED)
+        )
         try:
             return run_transition(
                 case=locked, name="tutup_tidak_lengkap", actor=actor, note=note, public_note=public, request=request
@@ -528,11 +527,7 @@ def declaration_conclude_not_obligatory(
                     % {"date": _day(locked.tanggal_terima)}
                 }
             )
-        with _site_language():
-            public = _("Tidak wajib dilaporkan menurut %(source)s: %(title)s.") % {
-                "source": rule.source,
-                "title": rule.title,
-            }
+        public = HistoryNote.of(history_notes.NOT_OBLIGATORY, source=rule.source, title=rule.title)
         return run_transition(
             case=locked,
             name="simpulkan_tidak_wajib",
@@ -559,13 +554,11 @@ def declaration_forward_to_kpk(
         starts = {}
         if locked.is_penerimaan and isinstance(kpk_tanggal, date):
             starts[Clock.KEPUTUSAN_KPK] = kpk_tanggal
-        with _site_language():
-            public = (
-                _("Diteruskan ke KPK pada %(date)s dengan nomor %(nomor)s.")
-                % {"date": _day(kpk_tanggal), "nomor": kpk_nomor}
-                if isinstance(kpk_tanggal, date)
-                else ""
-            )
+        public = (
+            HistoryNote.of(history_notes.FORWARDED, date=kpk_tanggal, nomor=kpk_nomor)
+            if isinstance(kpk_tanggal, date)
+            else ""
+        )
         return run_transition(
             case=locked,
             name="teruskan_kpk",
@@ -607,14 +600,9 @@ def declaration_record_sk(
         starts = {}
         if sk_status in NEEDS_HANDOVER and isinstance(sk_tanggal, date):
             starts[Clock.PENYERAHAN] = sk_tanggal
-        with _site_language():
-            public = ""
-            if isinstance(sk_tanggal, date) and sk_status:
-                public = _("SK KPK nomor %(nomor)s tanggal %(date)s menetapkan: %(status)s.") % {
-                    "nomor": sk_nomor,
-                    "date": _day(sk_tanggal),
-                    "status": dict(locked._meta.get_field("sk_status").flatchoices).get(sk_status, sk_status),
-                }
+        public = ""
+        if isinstance(sk_tanggal, date) and sk_status:
+            public = HistoryNote.of(history_notes.SK_RECORDED, nomor=sk_nomor, date=sk_tanggal, status=sk_status)
         locked = run_transition(
             case=locked,
             name="catat_sk",
@@ -684,13 +672,9 @@ def declaration_record_follow_up(
         scan = _scan(receipt, "receipt") if receipt is not None else None
         if scan is not None:
             _check_room(locked, 1, "receipt")
-        with _site_language():
-            label = dict(locked._meta.get_field("tindak_lanjut_jenis").flatchoices).get(jenis, jenis)
-            public = (
-                _("Tindak lanjut: %(jenis)s pada %(date)s.") % {"jenis": label, "date": _day(tanggal)}
-                if isinstance(tanggal, date)
-                else ""
-            )
+        public = (
+            HistoryNote.of(history_notes.FOLLOWED_UP, jenis=jenis, date=tanggal) if isinstance(tanggal, date) else ""
+        )
         locked = run_transition(
             case=locked,
             name="catat_tindak_lanjut",

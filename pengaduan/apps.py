@@ -11,7 +11,11 @@ class PengaduanConfig(AppConfig):
 
         # Connects the status notices to every transition of a complaint, in every process
         # (web, task worker, shell), not only where the services happen to be imported.
-        from . import notify  # noqa: F401
+        # The sentences SIGAP writes in a case's history, for every page that shows them.
+        from . import (
+            history_notes,  # noqa: F401
+            notify,  # noqa: F401
+        )
         from .choices import FINAL_STATES, Clock, State
         from .policy import PengaduanPolicy
 

@@ -18,16 +18,17 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import access, audit, intake, sla, tracking
+from casework.history_notes import HistoryNote
 from casework.kinds import get_kind
 from casework.models import Deadline, PendingCase
 from casework.services import case_open, message_post, record_case_event, run_transition
 from casework.workflow import TransitionBlocked, blocked_reasons
 
-from . import conditions, notify, selectors
+from . import conditions, history_notes, notify, selectors
 from .choices import ArchiveReason, Channel, Clock, Jenis, State
 from .models import KategoriLayanan, Pengaduan
 from .validators import normalize_nik
@@ -369,12 +370,7 @@ def pengaduan_archive_incomplete(*, case, actor, note: str = "", public_note: st
         locked = _lock(case)
         waiting = sla.running_clock(locked, Clock.KELENGKAPAN)
         if not public_note.strip() and waiting is not None:
-            # Stored text: written in the site's language, whatever language is active.
-            with translation.override(settings.LANGUAGE_CODE):
-                public_note = _(
-                    "Informasi yang diminta tidak dilengkapi sampai batas waktu %(date)s, sehingga pengaduan "
-                    "diarsipkan. Anda dapat mengirim pengaduan baru dengan keterangan yang lengkap."
-                ) % {"date": formats.date_format(waiting.due_date, "j F Y")}
+            public_note = HistoryNote.of(history_notes.ARCHIVED_INCOMPLETE, date=waiting.due_date)
         try:
             return _staff_transition(
                 case=locked,
@@ -524,18 +520,12 @@ def pengaduan_auto_close_due(*, today: date | None = None) -> list[Pengaduan]:
                 .values_list("working_days", flat=True)
                 .first()
             )
-            # Stored text: written in the site's language, whatever language is active.
-            with translation.override(settings.LANGUAGE_CODE):
-                note = _(
-                    "Pengaduan ditutup otomatis karena tidak ada tanggapan dari pelapor dalam %(days)d hari kerja "
-                    "setelah jawaban dikirim."
-                ) % {"days": days}
             closed.append(
                 run_transition(
                     case=locked,
                     name="selesaikan",
                     by_system=True,
-                    public_note=note,
+                    public_note=HistoryNote.of(history_notes.AUTO_CLOSED, days=days),
                     audit_data={"reason": "auto_close"},
                 )
             )

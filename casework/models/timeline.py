@@ -24,6 +24,10 @@ class TimelineEntry(models.Model):
     note = EncryptedTextField(_("catatan internal"), blank=True)
     is_public = models.BooleanField(_("terlihat oleh pelapor"), default=False)
     public_note = EncryptedTextField(_("keterangan untuk pelapor"), blank=True)
+    # A sentence SIGAP wrote itself: its registered message and values, so that it reads
+    # in the reader's language (casework.history_notes); public_note keeps its text.
+    public_note_key = models.CharField(max_length=80, blank=True, default="")
+    public_note_params = models.JSONField(blank=True, default=dict)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -34,3 +38,12 @@ class TimelineEntry(models.Model):
     def __str__(self):
         who = _("pelapor") if self.by_reporter else (self.actor or _("sistem"))
         return f"{self.case}: {self.from_state or '∅'} → {self.to_state} ({self.transition}) oleh {who}"
+
+    @property
+    def public_note_text(self) -> str:
+        """The public note in the active language where SIGAP wrote it, else as kept."""
+        if not self.public_note_key:
+            return self.public_note
+        from casework.history_notes import render
+
+        return render(self.public_note_key, self.public_note_params, fallback=self.public_note)

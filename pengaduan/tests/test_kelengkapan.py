@@ -260,3 +260,16 @@ def test_the_lists_filter_the_complaints_whose_waiting_period_ended(
     travel(LAST_DAY)
     verified_login(client, handler)
     assert case.reference not in client.get(reverse(page), query).content.decode()
+
+
+def test_the_archiving_sentence_reads_in_the_complainants_language(client, waiting, handler, travel):
+    case, code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    services.pengaduan_archive_incomplete(case=case, actor=handler)
+    assert client.post(reverse("track"), {"code": code}).status_code == 302
+    body = client.get(reverse("track_case")).content.decode()
+    assert "tidak dilengkapi sampai batas waktu 21 Juli 2026" in body
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("track_case")})
+    body = client.get(reverse("track_case")).content.decode()
+    assert "was not provided by the deadline of 21 July 2026" in body
+    assert "tidak dilengkapi sampai batas waktu" not in body
