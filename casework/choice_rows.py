@@ -43,6 +43,10 @@ class ChoiceRows:
         post_delete.connect(self._changed, sender=model, weak=False)
         _ALL.append(self)
 
+    def all(self) -> list[models.Model]:
+        """The rows of the list in its order, to show as options (read them, never change them)."""
+        return list(self._current().values())
+
     def get(self, pk: int) -> models.Model | None:
         """A private copy of the row with this key, or None when it is not in the list."""
         row = self._current().get(pk)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,11 +42,30 @@ STARTED = "dimulai"
 _MAX_ID_DIGITS = 18
 
 
+class _RowOptions(ModelChoiceIterator):
+    """The options of an ActiveChoiceField, from its `rows` rather than its queryset."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.field.rows.all():
+            yield self.choice(row)
+
+    def __len__(self):
+        return len(self.field.rows.all()) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.rows.all())
+
+
 class ActiveChoiceField(forms.ModelChoiceField):
     """A choice of one row by id that refuses anything else (text, a huge number, an id
-    outside the offered list) with the field's own "invalid_choice" message. The choice
-    is checked against `rows`, this process's copy of the list (casework.choice_rows),
-    so a post costs no query for it; the options shown still come from `queryset`."""
+    outside the offered list) with the field's own "invalid_choice" message. The options
+    shown and the choice posted are both read from `rows`, this process's copy of the
+    list (casework.choice_rows), so neither showing the form nor posting it asks the
+    database for the list; `queryset` says what the list is."""
+
+    iterator = _RowOptions
 
     def __init__(self, *args, rows: ChoiceRows, **kwargs):
         super().__init__(*args, **kwargs)

@@ -117,3 +117,24 @@ def test_an_id_outside_the_list_is_refused_with_the_field_message(kategori, valu
     form = PengaduanForm(data)
     assert not form.is_valid()
     assert form.errors["kategori"] == ["Kategori yang dipilih tidak tersedia. Pilih salah satu dari daftar."]
+
+
+def test_showing_the_form_asks_the_database_for_no_list(client, kategori, units):
+    client.get("/pengaduan/baru/")  # the lists are read once
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/pengaduan/baru/").content.decode()
+    assert len(queries) == 0
+    assert f'<option value="{kategori.pk}">{kategori.name}</option>' in body
+    assert f'<option value="{units["identitas"].pk}">Seksi Identitas</option>' in body
+    # In the list's order (order, then name), after the empty choice.
+    names = [row.name for row in KategoriLayanan.objects.filter(is_active=True).order_by("order", "name")]
+    positions = [body.index(f">{name}</option>") for name in names]
+    assert positions == sorted(positions)
+    assert body.index("Pilih layanan</option>") < positions[0]
+
+
+def test_a_category_retired_here_leaves_the_form_at_once(client, kategori):
+    client.get("/pengaduan/baru/")
+    kategori.is_active = False
+    kategori.save()
+    assert f">{kategori.name}</option>" not in client.get("/pengaduan/baru/").content.decode()
