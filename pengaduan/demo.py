@@ -68,6 +68,20 @@ def create_demo_cases(*, users, units) -> None:
         )
         _publish_code(waiting, "ditunda")
 
+        # Ditunda for longer than the complainant's time to answer: the handler may now
+        # archive it as not completed, and the lists mark it "masa tunggu berakhir".
+        unanswered, _code = services.pengaduan_create(
+            title="Pengurusan akta kematian berbelit",
+            isi="Saya diminta kembali tiga kali untuk melengkapi berkas akta kematian ayah saya.",
+            kategori=kategori["akta-kematian"],
+        )
+        services.pengaduan_request_information(
+            case=unanswered,
+            actor=handler,
+            question="Berkas apa saja yang diminta petugas, dan di loket mana Anda dilayani?",
+        )
+        _backdate(unanswered, working_days=12)
+
         # Diverifikasi: forwarded from SP4N-LAPOR!.
         verified, _code = services.pengaduan_create(
             actor=handler,
@@ -150,5 +164,7 @@ def _backdate(case: Case, *, working_days: int) -> None:
     for deadline in Deadline.objects.filter(case=case, completed_at__isnull=True):
         deadline.started_on = start
         deadline.due_date = add_working_days(start, deadline.working_days)
-        deadline.save(update_fields=["started_on", "due_date"])
+        if deadline.paused_on is not None:
+            deadline.paused_on = start  # paused on the day it was asked, as everything else
+        deadline.save(update_fields=["started_on", "due_date", "paused_on"])
     sla.refresh_due_date(case)

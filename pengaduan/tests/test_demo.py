@@ -27,6 +27,7 @@ def test_the_demo_has_a_complaint_in_each_interesting_state(seeded):
         [
             State.DITERIMA,
             State.DITUNDA,
+            State.DITUNDA,  # one past the complainant's time to answer
             State.DIVERIFIKASI,
             State.DIDISPOSISIKAN,
             State.DIJAWAB,
@@ -38,6 +39,17 @@ def test_the_demo_has_a_complaint_in_each_interesting_state(seeded):
 def test_one_demo_complaint_is_overdue(seeded):
     late = Pengaduan.objects.filter(closed_at__isnull=True, due_date__lt=timezone.localdate())
     assert list(late.values_list("state", flat=True)) == [State.DITERIMA]
+
+
+def test_one_demo_complaint_waits_past_its_complainants_time(seeded):
+    from casework import sla
+    from pengaduan.conditions import completion_time_passed
+
+    [unanswered] = [
+        case for case in sla.annotate_due_status(Pengaduan.objects.filter(state=State.DITUNDA)) if case.is_waiting_over
+    ]
+    assert completion_time_passed(unanswered)
+    assert not unanswered.is_overdue
 
 
 def test_the_demo_unit_sees_what_was_dispositioned_to_it(seeded):
