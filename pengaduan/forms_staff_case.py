@@ -198,7 +198,15 @@ class ArchiveForm(ActionForm):
 
 class ArchiveIncompleteForm(ActionForm):
     """Arsipkan (tidak dilengkapi): the complainant left the request for information
-    unanswered past the kelengkapan period. Only the notes."""
+    unanswered past the kelengkapan period. Only the notes; left empty, the note for the
+    complainant is SIGAP's own sentence, in their language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["public_note"].help_text = _(
+            "Boleh dikosongkan: pelapor lalu membaca bahwa informasi yang diminta tidak dilengkapi sampai batas "
+            "waktunya sehingga pengaduan diarsipkan, dan bahwa ia dapat mengirim pengaduan baru."
+        )
 
 
 class DispositionForm(ActionForm):

@@ -273,3 +273,11 @@ def test_the_archiving_sentence_reads_in_the_complainants_language(client, waiti
     body = client.get(reverse("track_case")).content.decode()
     assert "was not provided by the deadline of 21 July 2026" in body
     assert "tidak dilengkapi sampai batas waktu" not in body
+
+
+def test_a_note_typed_by_the_handler_replaces_the_standard_sentence(waiting, handler, travel):
+    case, _code = waiting
+    travel(FIRST_ARCHIVE_DAY)
+    services.pengaduan_archive_incomplete(case=case, actor=handler, public_note="Silakan hubungi loket 3.")
+    entry = TimelineEntry.objects.filter(case=case).last()
+    assert (entry.public_note, entry.public_note_key) == ("Silakan hubungi loket 3.", "")
