@@ -9,7 +9,10 @@ person entered, a number or a rule's name, stays as entered), dates as ISO strin
 in the reader's date format, and choice values shown by their label.
 
 A kind registers its messages when its app is ready (`register`) and gives
-run_transition a `HistoryNote` as public_note.
+run_transition a `HistoryNote` as public_note. The values are stored unencrypted (the
+text beside them is encrypted like every note): give only what the case row itself
+keeps unencrypted (dates, counts, choice values, reference numbers, a rule's name),
+never anything a reporter wrote or that identifies them.
 """
 
 from __future__ import annotations
