@@ -4,11 +4,11 @@ then `{% for link in links %}<a href="{{ link.url }}">{{ link.label }}</a>{% end
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from casework.navigation import NavLink
 
 from ..policy import can_see_recap
 from ..views_staff_list import may_handle
@@ -16,19 +16,13 @@ from ..views_staff_list import may_handle
 register = template.Library()
 
 
-@dataclass(frozen=True)
-class Link:
-    url: str
-    label: str
-
-
 @register.simple_tag
-def gratifikasi_staff_links(user) -> list[Link]:
+def gratifikasi_staff_links(user) -> list[NavLink]:
     """The UPG pages `user` may open: the declaration list for Petugas UPG (the custody
     register and the recap are reached from it), the recap alone for the Pimpinan; none
     for anyone else."""
     if may_handle(user):
-        return [Link(reverse("gratifikasi_staff:list"), _("Gratifikasi (UPG)"))]
+        return [NavLink(reverse("gratifikasi_staff:list"), _("Gratifikasi (UPG)"))]
     if can_see_recap(user):
-        return [Link(reverse("gratifikasi_staff:summary"), _("Ringkasan gratifikasi"))]
+        return [NavLink(reverse("gratifikasi_staff:summary"), _("Ringkasan gratifikasi"))]
     return []

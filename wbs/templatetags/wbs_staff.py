@@ -4,11 +4,11 @@ navigation): `{% load wbs_staff %}{% wbs_staff_links user as links %}` then
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from casework.navigation import NavLink
 
 from .. import selectors
 from ..views_identity import DECIDERS
@@ -16,20 +16,14 @@ from ..views_identity import DECIDERS
 register = template.Library()
 
 
-@dataclass(frozen=True)
-class Link:
-    url: str
-    label: str
-
-
 @register.simple_tag
-def wbs_staff_links(user) -> list[Link]:
+def wbs_staff_links(user) -> list[NavLink]:
     """The WBS pages `user` may open: the report list for the roles that handle reports,
     the identity requests for those who decide them; none for anyone else, so the menu
     does not even say the WBS is in use."""
     links = []
     if selectors.may_list(user):
-        links.append(Link(reverse("wbs_staff:list"), _("Laporan WBS")))
+        links.append(NavLink(reverse("wbs_staff:list"), _("Laporan WBS")))
     if user.is_authenticated and user.has_role(*DECIDERS):
-        links.append(Link(reverse("wbs_staff:identity_requests"), _("Permintaan identitas WBS")))
+        links.append(NavLink(reverse("wbs_staff:identity_requests"), _("Permintaan identitas WBS")))
     return links
