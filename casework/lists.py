@@ -111,3 +111,20 @@ class KeysFirstPaginator(Paginator):
 
     def _get_page(self, keys, number, paginator):
         return super()._get_page(self._load(keys), number, paginator)
+
+
+def list_page(request, form, cases: QuerySet, *, load_rows, row) -> dict:
+    """The context of one page of a kind's staff list, for its validated filter form
+    (casework.forms_list): `cases`, the user's filtered list, counted and sliced on its
+    keys; the page's rows loaded by `load_rows(keys, order=...)` in the form's order and
+    shaped for the template by `row(case)`; whether filters narrow the list; and the
+    sortable headers' links."""
+    order = form.order()
+    paginator = KeysFirstPaginator(cases, form.page_size(), load=lambda keys: load_rows(keys, order=order))
+    page = paginator.get_page(request.GET.get("page"))
+    return {
+        "page": page,
+        "rows": [row(case) for case in page],
+        "filtered": form.is_narrowed(),
+        "sort": sort_links(order),
+    }

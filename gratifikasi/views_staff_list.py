@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from casework.lists import KeysFirstPaginator, sort_links
+from casework.lists import list_page
 from casework.models import Case
 
 from .choices import JenisLaporan, JenisPenerimaan
@@ -69,19 +69,6 @@ def declaration_list_page(request):
     if not form.is_valid():
         # Never the unfiltered list under filters the user believes applied.
         return render(request, TEMPLATE, context, status=400)
-    order = form.order()
-    paginator = KeysFirstPaginator(
-        declaration_list(request.user, **form.selector_kwargs()),
-        form.page_size(),
-        load=lambda keys: declaration_list_rows(keys, order=order),
-    )
-    page = paginator.get_page(request.GET.get("page"))
-    context.update(
-        {
-            "page": page,
-            "rows": [_row(case) for case in page],
-            "filtered": form.is_narrowed(),
-            "sort": sort_links(order),
-        }
-    )
+    cases = declaration_list(request.user, **form.selector_kwargs())
+    context.update(list_page(request, form, cases, load_rows=declaration_list_rows, row=_row))
     return render(request, TEMPLATE, context)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from casework import intake
 from casework.kinds import get_kind
-from casework.lists import KeysFirstPaginator, sort_links
+from casework.lists import list_page
 from casework.models import Case
 from casework.views_case import case_url
 
@@ -54,17 +54,9 @@ def complaint_list(request):
         context = {"form": form, "rows": [], "may_create": may_create}
         return render(request, "pengaduan/staff/list.html", context, status=400)
     cases = selectors.pengaduan_list(request.user, **form.selector_kwargs())
-    order = form.order()
-    paginator = KeysFirstPaginator(
-        cases, form.page_size(), load=lambda keys: selectors.pengaduan_list_rows(keys, order=order)
-    )
-    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
-        "page": page,
-        "rows": [_row(case) for case in page],
-        "filtered": form.is_narrowed(),
-        "sort": sort_links(order),
+        **list_page(request, form, cases, load_rows=selectors.pengaduan_list_rows, row=_row),
         "may_create": may_create,
         "stalled": intake.stalled(selectors.KIND),
     }

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from casework.lists import KeysFirstPaginator, sort_links
+from casework.lists import list_page
 from casework.models import Case
 
 from . import selectors
@@ -60,19 +60,6 @@ def report_list(request):
     if not form.is_valid():
         # Never the unfiltered list under filters the user believes applied.
         return render(request, TEMPLATE, context, status=400)
-    order = form.order()
-    paginator = KeysFirstPaginator(
-        selectors.laporan_list(user, **form.selector_kwargs()),
-        form.page_size(),
-        load=lambda keys: selectors.laporan_list_rows(keys, order=order),
-    )
-    page = paginator.get_page(request.GET.get("page"))
-    context.update(
-        {
-            "page": page,
-            "rows": [_row(case) for case in page],
-            "filtered": form.is_narrowed(),
-            "sort": sort_links(order),
-        }
-    )
+    cases = selectors.laporan_list(user, **form.selector_kwargs())
+    context.update(list_page(request, form, cases, load_rows=selectors.laporan_list_rows, row=_row))
     return render(request, TEMPLATE, context)
