@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from . import access
+from . import access, selectors
 from .views_case import case_url, refusal_reasons, refusal_status
 from .workflow import TransitionBlocked
 
@@ -68,3 +68,42 @@ def action_endpoint(act: Callable, name: str, *, doc: str):
     view.__name__ = view.__qualname__ = f"act_{name}"
     view.__doc__ = doc
     return view
+
+
+def action_rows(request, case, actions, bound_forms: dict, *, blank_form: Callable, offered=None) -> list[dict]:
+    """The rows of a kind's action panel: each action of the case's state (or just
+    submitted, found in `bound_forms` by its form_name) with its label, its form when
+    the user may run it now, else the reasons why not (`refusal`, a list), and whether
+    the state offers it to this user (`available`).
+
+    `actions` are the kind's action descriptions (name, form_name, and optionally
+    `blockers(case)`: for an action that waits for a date rather than for input, why it
+    cannot run yet, shown instead of a form bound to be refused). `blank_form(action)`
+    makes a fresh form; `offered(action)`, if given, leaves out an action this case
+    never takes (e.g. one for the other kind of report).
+    """
+    labels = {t.name: t.custom.get("label", t.name) for t in case.get_all_state_transitions()}
+    declared = {item["name"]: item for item in selectors.staff_actions(case, request.user)}
+    rows = []
+    for action in actions:
+        form = bound_forms.get(action.form_name)
+        item = declared.get(action.name)
+        if form is None and (item is None or (offered is not None and not offered(action))):
+            continue  # not an action of this state or this case, and not just submitted
+        permitted = item["permitted"] if item else True
+        refusal = None if permitted else item["blockers"]
+        blockers = getattr(action, "blockers", None)
+        if form is None and permitted and blockers is not None:
+            refusal = blockers(case) or None
+        if form is None and refusal is None:
+            form = blank_form(action)
+        rows.append(
+            {
+                "action": action,
+                "label": labels.get(action.name, action.name),
+                "form": form,
+                "refusal": refusal,
+                "available": item is not None and item["permitted"],
+            }
+        )
+    return rows

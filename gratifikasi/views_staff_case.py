@@ -23,8 +23,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from casework import access, selectors
-from casework.views_actions import action_endpoint, submit_action
+from casework import access
+from casework.views_actions import action_endpoint, action_rows, submit_action
 from casework.views_case import case_panel_context
 from casework.views_files import INLINE_TYPES
 
@@ -170,23 +170,16 @@ def _form(action: Action, request, case, *, bound: bool = False):
 
 def _action_rows(request, case, bound_forms) -> list[dict]:
     """The actions of the declaration's state (or just submitted), each with its form
-    when the user may run it, else why not."""
-    labels = {t.name: t.custom.get("label", t.name) for t in case.get_all_state_transitions()}
-    declared = {item["name"]: item for item in selectors.staff_actions(case, request.user)}
-    rows = []
-    for action in ACTIONS.values():
-        form = bound_forms.get(action.form_name)
-        item = declared.get(action.name)
-        if form is None and (item is None or action.only_for not in ("", case.jenis_laporan)):
-            continue  # not an action of this state or this report, and not just submitted
-        permitted = item["permitted"] if item else True
-        refusal = None if permitted else item["blockers"]
-        if form is None and permitted and action.blockers is not None:
-            refusal = action.blockers(case) or None
-        if form is None and refusal is None:
-            form = _form(action, request, case)
-        rows.append({"action": action, "label": labels.get(action.name, action.name), "form": form, "refusal": refusal})
-    return rows
+    when the user may run it, else why not; an action for the other kind of report is
+    never offered."""
+    return action_rows(
+        request,
+        case,
+        ACTIONS.values(),
+        bound_forms,
+        blank_form=lambda action: _form(action, request, case),
+        offered=lambda action: action.only_for in ("", case.jenis_laporan),
+    )
 
 
 def _files(case) -> dict[str, list]:

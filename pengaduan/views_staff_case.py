@@ -20,8 +20,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from casework import access, selectors
-from casework.views_actions import action_endpoint, submit_action
+from casework import access
+from casework.views_actions import action_endpoint, action_rows, submit_action
 from casework.views_case import case_panel_context
 from casework.views_files import INLINE_TYPES
 
@@ -205,33 +205,15 @@ def page(request, case, *, status=200, **bound_forms):
     shown as submitted, with its errors. CaseKind.staff_page of the pengaduan kind."""
     user = request.user
     context = case_panel_context(request, case, **bound_forms)
-    labels = {t.name: t.custom.get("label", t.name) for t in case.get_all_state_transitions()}
-    declared = {item["name"]: item for item in selectors.staff_actions(case, user)}
-    suggestions = []
-    if TRIAGE_ACTION in declared and declared[TRIAGE_ACTION]["permitted"]:
-        suggestions = similar_open_complaints(case, user)
-    rows = []
-    for action in ACTIONS.values():
-        form = bound_forms.get(action.form_name)
-        item = declared.get(action.name)
-        if item is None and form is None:
-            continue  # not an action of this state, and not just submitted
-        permitted = item["permitted"] if item else True
-        refusal = None if permitted else item["blockers"]
-        if form is None and permitted and action.blockers is not None:
-            refusal = action.blockers(case) or None
-        if form is None and refusal is None:
-            form = _blank_form(action, request, case)
-        if isinstance(form, forms.ArchiveForm):
-            form.offer(suggestions)
-        rows.append(
-            {
-                "action": action,
-                "label": labels.get(action.name, action.name),
-                "form": form,
-                "refusal": refusal,
-            }
-        )
+    rows = action_rows(
+        request, case, ACTIONS.values(), bound_forms, blank_form=lambda action: _blank_form(action, request, case)
+    )
+    # The original of a duplicate is picked among similar open complaints, suggested to
+    # whoever may archive at triage.
+    triage = next((row for row in rows if row["action"].name == TRIAGE_ACTION), None)
+    suggestions = similar_open_complaints(case, user) if triage and triage["available"] else []
+    if triage and isinstance(triage["form"], forms.ArchiveForm):
+        triage["form"].offer(suggestions)
     attachments = list(case.attachments.select_related("uploaded_by"))
     context.update(
         {
