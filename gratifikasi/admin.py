@@ -13,6 +13,18 @@ from casework.admin import AuditedAdmin
 
 from .models import ExemptionRule, Gratifikasi
 
+# What a rule judges a gift by; fixed, with the rule's identity, once a declaration cites
+# the rule (auto_match only says whether the advice may suggest it).
+_CRITERIA = (
+    "peristiwa",
+    "hubungan",
+    "penerimaan",
+    "non_cash_only",
+    "max_per_gift",
+    "max_per_year_per_giver",
+    "year_cap_inclusive",
+)
+
 
 @admin.register(ExemptionRule)
 class ExemptionRuleAdmin(AuditedAdmin):
@@ -43,18 +55,7 @@ class ExemptionRuleAdmin(AuditedAdmin):
         ),
         (
             _("Kriteria"),
-            {
-                "fields": [
-                    "peristiwa",
-                    "hubungan",
-                    "penerimaan",
-                    "non_cash_only",
-                    "max_per_gift",
-                    "max_per_year_per_giver",
-                    "year_cap_inclusive",
-                    "auto_match",
-                ]
-            },
+            {"fields": [*_CRITERIA, "auto_match"]},
         ),
     ]
 
@@ -62,16 +63,5 @@ class ExemptionRuleAdmin(AuditedAdmin):
         # A version some declaration cites is history: its criteria and period (but for
         # closing it with an end date) stay as they were when it was cited.
         if obj is not None and Gratifikasi.objects.filter(Q(aturan_dikutip=obj) | Q(saran_pengecualian=obj)).exists():
-            return [
-                "category",
-                "letter",
-                "effective_from",
-                "peristiwa",
-                "hubungan",
-                "penerimaan",
-                "non_cash_only",
-                "max_per_gift",
-                "max_per_year_per_giver",
-                "year_cap_inclusive",
-            ]
+            return ["category", "letter", "effective_from", *_CRITERIA]
         return []

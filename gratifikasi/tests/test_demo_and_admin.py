@@ -45,9 +45,14 @@ def test_the_rules_are_configured_in_the_admin_and_cited_versions_are_kept(admin
     assert page.status_code == 200
     assert 'name="max_per_gift"' in page.content.decode()
     submit_declaration(nilai=100, category="musibah", jenis_peristiwa="musibah")
-    page = admin_client.get(f"/admin/gratifikasi/exemptionrule/{rule.pk}/change/")
-    assert 'name="max_per_gift"' not in page.content.decode()
-    assert 'name="effective_to"' in page.content.decode()
+    body = admin_client.get(f"/admin/gratifikasi/exemptionrule/{rule.pk}/change/").content.decode()
+    frozen = ["category", "letter", "effective_from", "peristiwa", "hubungan", "penerimaan", "non_cash_only"]
+    frozen += ["max_per_gift", "max_per_year_per_giver", "year_cap_inclusive"]
+    for name in frozen:
+        assert f'name="{name}"' not in body, name
+    # Closing the version, its wording and whether the advice may suggest it stay editable.
+    for name in ("effective_to", "title", "auto_match"):
+        assert f'name="{name}"' in body, name
 
 
 def test_declarations_are_not_in_the_admin(admin_client):
