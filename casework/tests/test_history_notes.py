@@ -68,3 +68,26 @@ def test_a_note_that_no_longer_fits_falls_back_to_the_kept_text(key, params):
 def test_an_unknown_message_cannot_be_written():
     with pytest.raises(LookupError):
         HistoryNote.of("tidak.terdaftar")
+
+
+def test_a_value_typed_by_an_officer_is_shown_inert(db):
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from casework.kinds import get_kind
+
+    note = HistoryNote.of(
+        gratifikasi_notes.FORWARDED, date=datetime.date(2026, 3, 2), nomor='<script>alert("x")</script>'
+    )
+    entry = TimelineEntry(
+        transition="teruskan_kpk",
+        from_state="analisis",
+        to_state="diteruskan_kpk",
+        public_note=note.stored_text(),
+        public_note_key=note.key,
+        public_note_params=note.params,
+        created_at=timezone.now(),
+    )
+    html = render_to_string("casework/track/history.html", {"history": [entry], "kind": get_kind("gratifikasi")})
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
