@@ -83,17 +83,9 @@ class StateGroup(models.TextChoices):
     DALAM_PROSES = "dalam_proses", _("Dalam proses UPG")
     DITERUSKAN = "diteruskan", _("Diteruskan ke KPK, menunggu keputusan")
     DITETAPKAN = "ditetapkan", _("Ditetapkan KPK")
+    PENOLAKAN_SELESAI = "penolakan_selesai", _("Penolakan, selesai dilaporkan ke KPK")
     TIDAK_WAJIB = "tidak_wajib", _("Tidak wajib dilaporkan")
     TIDAK_DIPROSES = "tidak_diproses", _("Tidak diproses")
-
-
-STATE_GROUPS = {
-    StateGroup.DALAM_PROSES: (State.ADMINISTRASI, State.VERIFIKASI, State.PERLU_DILENGKAPI, State.ANALISIS),
-    StateGroup.DITERUSKAN: (State.DITERUSKAN_KPK,),
-    StateGroup.DITETAPKAN: (State.TINDAK_LANJUT, State.SELESAI),
-    StateGroup.TIDAK_WAJIB: (State.TIDAK_WAJIB,),
-    StateGroup.TIDAK_DIPROSES: (State.TIDAK_DIPROSES,),
-}
 
 
 class StatusKpk(models.TextChoices):

@@ -25,16 +25,31 @@ from django.utils import timezone
 from casework.models import Deadline
 
 from .choices import (
-    STATE_GROUPS,
     Clock,
     JenisLaporan,
     JenisPenerimaan,
     JenisPeristiwa,
     JenisTindakLanjut,
+    State,
     StateGroup,
     StatusKpk,
 )
 from .models import BarangTitipan, Gratifikasi
+
+_RECEIVED = Q(jenis_laporan=JenisLaporan.PENERIMAAN)
+
+#: Which declarations each line of "by stage" counts. A refused gift is closed once it
+#: has been reported to KPK, which decides nothing on it: it is never "decided by KPK".
+STATE_GROUPS = {
+    StateGroup.DALAM_PROSES: Q(
+        state__in=[State.ADMINISTRASI, State.VERIFIKASI, State.PERLU_DILENGKAPI, State.ANALISIS]
+    ),
+    StateGroup.DITERUSKAN: Q(state=State.DITERUSKAN_KPK),
+    StateGroup.DITETAPKAN: Q(state=State.TINDAK_LANJUT) | (Q(state=State.SELESAI) & _RECEIVED),
+    StateGroup.PENOLAKAN_SELESAI: Q(state=State.SELESAI) & ~_RECEIVED,
+    StateGroup.TIDAK_WAJIB: Q(state=State.TIDAK_WAJIB),
+    StateGroup.TIDAK_DIPROSES: Q(state=State.TIDAK_DIPROSES),
+}
 
 _MONEY = DecimalField(max_digits=20, decimal_places=0)
 _ZERO = Value(Decimal(0), output_field=_MONEY)
@@ -95,14 +110,13 @@ def recap(*, start: date, end: date) -> Recap:
     """The recap of the declarations received from `start` to `end`. Call from the
     summary page and the reports (for a Petugas UPG or the Pimpinan: figures only)."""
     declarations = period_declarations(start, end)
-    penerimaan = Q(jenis_laporan=JenisLaporan.PENERIMAAN)
     forwarded_on_time = Exists(
         Deadline.objects.filter(case_id=OuterRef("pk"), clock=Clock.LAPOR_KPK, due_date__gte=OuterRef("kpk_tanggal"))
     )
     counts = {
         "total": Count("pk"),
-        "nilai_penerimaan": Coalesce(Sum("nilai", filter=penerimaan), _ZERO, output_field=_MONEY),
-        "nilai_penolakan": Coalesce(Sum("nilai", filter=~penerimaan), _ZERO, output_field=_MONEY),
+        "nilai_penerimaan": Coalesce(Sum("nilai", filter=_RECEIVED), _ZERO, output_field=_MONEY),
+        "nilai_penolakan": Coalesce(Sum("nilai", filter=~_RECEIVED), _ZERO, output_field=_MONEY),
         "kompensasi_total": Coalesce(Sum("kompensasi_nilai"), _ZERO, output_field=_MONEY),
         "terlambat_upg": Count("pk", filter=Q(terlambat_upg=True)),
         "terlambat_kpk": Count("pk", filter=Q(terlambat_kpk=True)),
@@ -111,8 +125,8 @@ def recap(*, start: date, end: date) -> Recap:
     }
     for value in JenisLaporan.values:
         counts[f"laporan_{value}"] = Count("pk", filter=Q(jenis_laporan=value))
-    for group, states in STATE_GROUPS.items():
-        counts[f"group_{group}"] = Count("pk", filter=Q(state__in=[str(state) for state in states]))
+    for group, belongs in STATE_GROUPS.items():
+        counts[f"group_{group}"] = Count("pk", filter=belongs)
     for value in StatusKpk.values:
         counts[f"sk_{value}"] = Count("pk", filter=Q(sk_status=value))
     for value in JenisTindakLanjut.values:
@@ -121,7 +135,7 @@ def recap(*, start: date, end: date) -> Recap:
 
     def buckets(column: str, choices) -> dict[str, Bucket]:
         grouped = (
-            declarations.filter(penerimaan)
+            declarations.filter(_RECEIVED)
             .order_by()
             .values(column)
             .annotate(n=Count("pk"), total=Coalesce(Sum("nilai"), _ZERO, output_field=_MONEY))

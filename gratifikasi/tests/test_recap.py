@@ -114,6 +114,7 @@ def test_march_counted_by_hand(march):
         "dalam_proses": 1,
         "diteruskan": 1,
         "ditetapkan": 2,
+        "penolakan_selesai": 0,
         "tidak_wajib": 1,
         "tidak_diproses": 1,
     }
@@ -150,6 +151,18 @@ def test_march_counted_by_hand(march):
         diteruskan_terlambat=1,
     )
     assert (result.titipan_diterima, result.titipan_disimpan) == (2, 1)
+
+
+def test_a_refusal_closed_after_forwarding_is_not_counted_as_decided_by_kpk(march, travel, advance):
+    refusal = recap_module.period_declarations(**MARCH).get(jenis_laporan=JenisLaporan.PENOLAKAN)
+    travel(date(2026, 3, 30))
+    advance(refusal, "tutup_penolakan")
+    result = recap(**MARCH)
+    assert result.by_state_group["penolakan_selesai"] == 1
+    assert result.by_state_group["diteruskan"] == 0
+    # "Decided by KPK" holds exactly the declarations with an SK.
+    assert result.by_state_group["ditetapkan"] == sum(result.by_sk_status.values()) == 2
+    assert sum(result.by_state_group.values()) == result.total
 
 
 def test_money_stays_decimal(march):
