@@ -26,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
 
@@ -232,6 +232,11 @@ class Gratifikasi(Case):
                 errors["kpk_tanggal"] = _("Tanggal penerusan ke KPK tidak boleh setelah hari ini.")
             elif self.tanggal_terima and self.kpk_tanggal < self.tanggal_terima:
                 errors["kpk_tanggal"] = _("Tanggal penerusan ke KPK tidak boleh sebelum gratifikasi diterima.")
+            elif self.opened_at and self.kpk_tanggal < timezone.localdate(self.opened_at):
+                # The UPG forwards what it has received: not before the employee reported.
+                errors["kpk_tanggal"] = _(
+                    "Tanggal penerusan ke KPK tidak boleh sebelum laporan ini diterima UPG (%(date)s)."
+                ) % {"date": formats.date_format(timezone.localdate(self.opened_at), "j F Y")}
         errors.update(self._sk_errors(today))
         errors.update(self._follow_up_errors(today))
         if errors:

@@ -17,6 +17,7 @@ def declaration(**fields):
         "jenis_laporan": JenisLaporan.PENERIMAAN,
         "tanggal_terima": date(2026, 3, 2),
         "kpk_tanggal": date(2026, 3, 10),
+        "opened_at": timezone.make_aware(timezone.datetime(2026, 3, 3, 10, 0)),
     }
     values.update(fields)
     return Gratifikasi(**values)
@@ -41,6 +42,15 @@ def test_a_refused_gift_cannot_be_held():
 def test_forwarding_cannot_precede_receipt():
     errors = errors_of(declaration(kpk_tanggal=date(2026, 3, 1)))
     assert errors["kpk_tanggal"] == ["Tanggal penerusan ke KPK tidak boleh sebelum gratifikasi diterima."]
+
+
+def test_forwarding_cannot_precede_the_report():
+    reported = timezone.make_aware(timezone.datetime(2026, 3, 12, 9, 0))
+    errors = errors_of(declaration(opened_at=reported, kpk_tanggal=date(2026, 3, 11)))
+    assert errors["kpk_tanggal"] == [
+        "Tanggal penerusan ke KPK tidak boleh sebelum laporan ini diterima UPG (12 Maret 2026)."
+    ]
+    declaration(opened_at=reported, kpk_tanggal=date(2026, 3, 12)).clean()  # the same day is fine
 
 
 def test_the_sk_is_recorded_whole():

@@ -222,6 +222,22 @@ def test_forward_with_a_date_in_the_future_is_refused_on_its_field(as_officer, d
     assert reload(case).state == State.ANALISIS
 
 
+def test_forwarding_dated_before_the_employee_reported_is_refused(as_officer, declaration_in):
+    # Received three days ago, reported today: a forwarding "yesterday" cannot have been.
+    case = declaration_in(State.ANALISIS, tanggal_terima=today() - timedelta(days=3))
+    yesterday = (today() - timedelta(days=1)).isoformat()
+    response = post(
+        as_officer,
+        "forward_to_kpk",
+        case,
+        {"rekomendasi": "Perlu penetapan.", "kpk_nomor": "GOL-9", "kpk_tanggal": yesterday},
+    )
+    body = refused(response, "Tanggal penerusan ke KPK tidak boleh sebelum laporan ini diterima UPG")
+    assert f'value="{yesterday}"' in body and "GOL-9" in body
+    case = reload(case)
+    assert (case.state, case.kpk_tanggal) == (State.ANALISIS, None)
+
+
 def test_a_date_typed_wrong_is_refused_with_a_message(as_officer, declaration_in):
     case = declaration_in(State.ANALISIS)
     response = post(
