@@ -4,6 +4,7 @@ file store and everything logged (every logger at DEBUG) hold no canary from the
 and no address the requests came from."""
 
 import logging
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,34 @@ def test_the_settings_put_the_filter_on_every_logger_that_attaches_requests():
     for handler in logging.getLogger().handlers:
         if not type(handler).__module__.startswith("_pytest"):
             assert any(isinstance(f, privacy.ReporterLogFilter) for f in handler.filters), handler
+
+
+class _FetchedByThePage(HTMLParser):
+    """Every element whose address the browser fetches by itself as the page loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetched: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if (tag == "link" and attrs.get("href")) or (tag in {"script", "img"} and attrs.get("src")):
+            self.fetched.append({"tag": tag, **attrs})
+
+
+def test_what_a_reporter_page_loads_names_no_wbs_page_as_referrer(db):
+    """A proxy's access log records the referrer of each style sheet, script and icon: a
+    WBS page must not appear there ("this address had the WBS form open at 10:02")."""
+    phone = Client()
+    pages = {"form": phone.get(reverse("wbs:create")), "login": phone.get(reverse("wbs:login"))}
+    assert phone.post(reverse("wbs:create"), form_data()).status_code == 302
+    pages["receipt"] = phone.get(reverse("wbs:receipt"))
+    phone.post(reverse("wbs:login"), {"code": receipt_code(pages["receipt"].content.decode())})
+    pages["report"] = phone.get(reverse("wbs:report"))
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        parser = _FetchedByThePage()
+        parser.feed(response.content.decode())
+        assert parser.fetched, name
+        for element in parser.fetched:
+            assert element.get("referrerpolicy") == "no-referrer", (name, element)
