@@ -63,6 +63,13 @@ class Counters:
                 self._prune(now, rate.seconds)
         return count > rate.limit
 
+    def refund(self, group: str, key: str) -> None:
+        """Take back one request counted in the current window (if it has not ended)."""
+        with self._lock:
+            entry = self._windows.get((group, key))
+            if entry is not None and entry[1] > 0:
+                self._windows[(group, key)] = (entry[0], entry[1] - 1)
+
     def _prune(self, now: float, window: int) -> None:
         for entry, (started, _count) in list(self._windows.items()):
             if now - started >= window:
@@ -105,6 +112,18 @@ def hit(request, group: str) -> bool:
         # everyone's share.
         return True
     return ceiling is not None and _COUNTERS.hit(group, EVERYONE, parse_rate(getattr(settings, ceiling)))
+
+
+def refund(request, group: str) -> None:
+    """Take back a request that `hit` counted but that filed nothing, because what the
+    reporter sent was refused (an invalid phone number, say): correcting a mistake must
+    not use up the reporter's tries. Refunds the ceiling too; a request refused by its
+    own client limit was never counted against it, and is not refunded (hit said True)."""
+    _, ceiling = _SETTINGS[group]
+    token = getattr(request, "wbs_client", None) or client_token("")
+    _COUNTERS.refund(group, token)
+    if ceiling is not None:
+        _COUNTERS.refund(group, EVERYONE)
 
 
 def reset() -> None:

@@ -71,6 +71,7 @@ def create(request):
             try:
                 case, code = services.wbs_create(**form.service_arguments(people_of(people)))
             except ValidationError as exc:
+                throttle.refund(request, throttle.SUBMIT)
                 form.add_service_errors(exc)
             else:
                 return receipt_response(case, code)

@@ -179,6 +179,20 @@ def test_one_client_files_only_so_many_reports(client, db, settings):
     assert client.post(URL, form_data(), REMOTE_ADDR="192.0.2.11").status_code == 302
 
 
+def test_a_report_refused_for_a_mistake_does_not_use_up_a_try(client, db, settings):
+    settings.SIGAP_WBS_SUBMIT_RATE = "2/h"
+    settings.SIGAP_WBS_SUBMIT_CEILING = "2/h"
+    wrong = form_data(identitas_nama="Siti", identitas_telepon="0812")
+    for _ in range(3):
+        response = client.post(URL, wrong, REMOTE_ADDR="192.0.2.30")
+        assert response.status_code == 400 and "Terlalu banyak" not in response.content.decode()
+    corrected = form_data(identitas_nama="Siti", identitas_telepon="0812 3456 7890")
+    assert client.post(URL, corrected, REMOTE_ADDR="192.0.2.30").status_code == 302
+    assert client.post(URL, form_data(), REMOTE_ADDR="192.0.2.30").status_code == 302
+    assert client.post(URL, form_data(), REMOTE_ADDR="192.0.2.30").status_code == 429
+    assert LaporanWbs.objects.count() == 2
+
+
 def test_a_ceiling_holds_across_all_clients(client, db, settings):
     settings.SIGAP_WBS_SUBMIT_CEILING = "3/h"
     for n in range(3):
