@@ -99,3 +99,22 @@ def test_an_english_browser_still_gets_indonesian_until_the_user_switches(client
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="en">' in page.content.decode()
+
+
+def switch_target(body: str) -> str:
+    """Where the page's language switch sends the browser back."""
+    return re.search(r'<input type="hidden" name="next" value="([^"]*)">', body).group(1)
+
+
+def test_without_a_referrer_of_this_site_the_switch_on_a_refused_post_returns_home(client, db):
+    """The address a form posts to may take only posts: going back there could fail (405)."""
+    form = reverse("pengaduan:create")
+    for referer in ({}, {"HTTP_REFERER": f"https://elsewhere.example{form}"}):
+        refused = client.post(form, {"title": ""}, **referer)
+        assert refused.status_code == 400
+        assert switch_target(refused.content.decode()) == "/"
+
+
+def test_a_page_fetched_normally_returns_to_itself(client, db):
+    body = client.get(reverse("pengaduan:create") + "?x=1").content.decode()
+    assert switch_target(body) == reverse("pengaduan:create") + "?x=1"

@@ -1,7 +1,10 @@
 """Template tags shared by SIGAP's pages."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 register = template.Library()
 
@@ -18,3 +21,27 @@ def url_if_exists(name, *args, **kwargs):
         return reverse(name, args=args or None, kwargs=kwargs or None)
     except NoReverseMatch:
         return None
+
+
+@register.simple_tag(takes_context=True)
+def language_return_path(context):
+    """Where the language switch sends the browser back after changing the language.
+
+    A page fetched with GET is fetched again. A page shown in answer to a form post
+    (input refused, shown again with its errors) has an address that only takes posts:
+    going back there would fail with "405 Method Not Allowed". The switch then returns to
+    the page the form was sent from (the Referer, when it is this site), else to the home
+    page.
+    """
+    request = context.get("request")
+    if request is None or context.get("return_home"):
+        return "/"
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    referer = request.META.get("HTTP_REFERER", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return "/"

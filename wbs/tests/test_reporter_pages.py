@@ -13,6 +13,7 @@ from django.urls import reverse
 from casework.attachments import add_attachment
 from casework.models import Message
 from casework.tests import samples
+from tests.test_i18n import switch_target
 from wbs import cookies, services
 from wbs.choices import State
 from wbs.models import KontakPelapor, LaporanWbs, Terlapor
@@ -301,3 +302,25 @@ def test_reading_the_page_records_no_time_of_the_visit(on_report, wbs_handler):
     # Neither a read mark on the handler's message nor a change of the report's row.
     assert Message.objects.get(case=case).read_at is None
     assert LaporanWbs.objects.filter(pk=case.pk).values_list("updated_at", flat=True).get() == before
+
+
+def test_switching_language_on_a_page_shown_after_a_refused_post_returns_to_the_form(reporter):
+    """The address of such a page takes only posts: going back there would fail (405)."""
+    client, _case, _code = reporter()
+    page = reverse("wbs:report")
+    refused = client.post(reverse("wbs:message"), {"body": ""}, HTTP_REFERER=f"http://testserver{page}")
+    assert refused.status_code == 400
+    assert switch_target(refused.content.decode()) == page
+    switched = client.post(reverse("set_language"), {"language": "en", "next": page})
+    assert switched["Location"] == page
+    assert client.get(page).status_code == 200
+
+
+def test_opening_an_address_that_only_takes_posts_gets_a_page_that_says_so(reporter):
+    client, _case, _code = reporter()
+    response = client.get(reverse("wbs:message"))
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    body = response.content.decode()
+    assert "Halaman ini hanya untuk mengirim formulir" in body and '<html lang="id">' in body
+    assert switch_target(body) == "/"  # not back to this address
