@@ -41,8 +41,8 @@ class AttachmentsField(forms.FileField):
         super().__init__(**kwargs)
         self.already_attached = already_attached
         self.widget.attrs.setdefault("accept", accept_attribute())
-        # For the pages' script: say "too many files" before the server refuses the
-        # whole request (Django counts the files before any view runs).
+        # For the pages' script: say "too many files" as soon as they are picked, and
+        # hold the form back until the choice is corrected (the form says it too).
         self.widget.attrs.setdefault("data-max-files", lazy(_max_files, str)())
         self.widget.attrs.setdefault("data-too-many", lazy(_too_many_files, str)())
 

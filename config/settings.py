@@ -220,7 +220,10 @@ SIGAP_ATTACHMENT_MAX_COUNT = env.int("SIGAP_ATTACHMENT_MAX_COUNT", default=10)
 SIGAP_ATTACHMENT_TYPES = env.list(
     "SIGAP_ATTACHMENT_TYPES", default=["image/jpeg", "image/png", "image/webp", "application/pdf"]
 )
-DATA_UPLOAD_MAX_NUMBER_FILES = SIGAP_ATTACHMENT_MAX_COUNT + 2
+# Far above the forms' own limit, so a post with a few files too many reaches the form,
+# which says so beside the field and keeps what was typed; Django's refusal of the whole
+# request (a page that loses the typing) is only for posts no person sends.
+DATA_UPLOAD_MAX_NUMBER_FILES = max(100, SIGAP_ATTACHMENT_MAX_COUNT * 5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -26,7 +26,7 @@ from accounts import roles
 from accounts.models import UnitKerja
 from accounts.testing import totp_token
 from casework import tracking
-from casework.models import TimelineEntry
+from casework.models import PendingCase, TimelineEntry
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
 
@@ -144,7 +144,19 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
     phone.fill("#id_isi", STORY)
     phone.select_option("#id_kategori", label="KTP-el")
     phone.fill("#id_lokasi", PLACE)
+    # Too many files at once: said beside the field, and the form is held back rather
+    # than sent without them.
+    too_many = [str(png(tmp_path / f"foto-{n}.png", "gray")) for n in range(settings.SIGAP_ATTACHMENT_MAX_COUNT + 1)]
+    phone.set_input_files("#id_lampiran", too_many)
+    warning = phone.locator("[data-file-count-warning]")
+    assert warning.is_visible() and "Paling banyak" in warning.inner_text()
+    phone.click("button.intake__submit")
+    phone.wait_for_timeout(300)
+    assert phone.url == base + reverse("pengaduan:create")
+    assert phone.eval_on_selector("#id_lampiran", "input => input.files.length") == len(too_many)
+    assert not Pengaduan.objects.exists() and not PendingCase.objects.exists()
     phone.set_input_files("#id_lampiran", str(photo))
+    assert not warning.is_visible()
     phone.fill("#id_email", EMAIL)
     # Safe by default: both privacy choices come ticked.
     assert phone.is_checked("#id_anonim") and phone.is_checked("#id_rahasia")

@@ -66,24 +66,41 @@
     });
   }
 
-  /* The server refuses a request with too many files outright, before any message can
-     be shown, so the browser says it first. */
+  /* Too many files: said at once, beside the field, and the form is not sent until the
+     choice is corrected (the server would refuse them all, and a browser never sends
+     files again with a form shown again). The selection is kept, never emptied, so no
+     form goes out without the files the person meant to send. The forms are
+     "novalidate" (the server's messages are the ones shown), so the check is made on
+     the form's submit event. */
   function setUpFileCount(input) {
     var max = parseInt(input.getAttribute("data-max-files"), 10);
     var warning = document.querySelector("[data-file-count-warning]");
     if (!max || !warning) {
       return;
     }
-    input.addEventListener("change", function () {
-      if (input.files && input.files.length > max) {
+    function tooMany() {
+      return input.files && input.files.length > max;
+    }
+    function show() {
+      if (tooMany()) {
         warning.textContent = input.getAttribute("data-too-many");
         warning.hidden = false;
-        input.value = "";
       } else {
         warning.hidden = true;
         warning.textContent = "";
       }
-    });
+    }
+    input.addEventListener("change", show);
+    if (input.form) {
+      input.form.addEventListener("submit", function (event) {
+        if (tooMany()) {
+          event.preventDefault();
+          show();
+          warning.scrollIntoView({ block: "center" });
+          input.focus();
+        }
+      });
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () {

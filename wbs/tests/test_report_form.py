@@ -142,6 +142,18 @@ def test_a_refused_file_is_named_and_nothing_is_kept(client, db):
     assert not LaporanWbs.objects.exists()
 
 
+def test_a_few_files_too_many_are_refused_by_the_form_with_the_text_kept(client, db, settings):
+    """Not by Django before the view, which would lose everything typed."""
+    count = settings.SIGAP_ATTACHMENT_MAX_COUNT + 3
+    assert count <= settings.DATA_UPLOAD_MAX_NUMBER_FILES
+    files = [samples.upload(samples.png_with_text(), f"foto-{n}.png", "image/png") for n in range(count)]
+    response = client.post(URL, form_data(bukti=files))
+    assert response.status_code == 400
+    assert "Terlalu banyak lampiran" in response.context["form"].errors["bukti"][0]
+    assert "Petugas loket meminta uang" in response.content.decode()
+    assert not LaporanWbs.objects.exists()
+
+
 def test_evidence_keeps_no_metadata(client, db):
     from casework.attachments import read_attachment
 
