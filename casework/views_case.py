@@ -58,7 +58,13 @@ def case_deadlines(case, today: date | None = None) -> list[DeadlineRow]:
     today = today or timezone.localdate()
     soon = sla.due_soon_until(today)
     rows = []
-    for deadline in Deadline.objects.filter(case=case).select_related("policy").order_by("started_on", "id"):
+    deadlines = list(Deadline.objects.filter(case=case).select_related("policy").order_by("started_on", "id"))
+    # A clock restarted on the day it started (a periodic one, restarted by each step of a
+    # busy day) leaves runs that measured nothing: only the last run of that day is shown.
+    last_run = {(d.clock, d.started_on): d.pk for d in deadlines}
+    for deadline in deadlines:
+        if last_run[(deadline.clock, deadline.started_on)] != deadline.pk and deadline.completed_at is not None:
+            continue
         counting = case.is_open and deadline.is_running and not deadline.is_waiting_period
         rows.append(
             DeadlineRow(

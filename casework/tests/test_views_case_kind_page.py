@@ -149,3 +149,17 @@ def test_deadlines_per_clock_are_marked_like_the_lists(open_uji, settings):
     assert rows["Verifikasi"].is_overdue
     sla.pause_clocks(case=case, on=datetime.date(2026, 3, 9))
     assert not any(row.is_overdue for row in case_deadlines(case, today=datetime.date(2026, 3, 10)))
+
+
+def test_a_clock_restarted_on_the_day_it_started_shows_its_last_run_only(open_uji):
+    monday, tuesday = datetime.date(2026, 3, 2), datetime.date(2026, 3, 3)
+    case, _ = open_uji(opening_clocks=[])
+    for _ in range(3):  # three steps on Monday, each restarting the clock
+        sla.start_clock(case=case, clock="verifikasi", on=monday)
+    runs = [row.deadline for row in case_deadlines(case, today=monday)]
+    assert len(runs) == 1 and runs[0].completed_at is None
+    # A run that lasted a day is history worth keeping.
+    sla.start_clock(case=case, clock="verifikasi", on=tuesday)
+    runs = [row.deadline for row in case_deadlines(case, today=tuesday)]
+    assert [run.started_on for run in runs] == [monday, tuesday]
+    assert runs[0].completed_at is not None and runs[1].completed_at is None
