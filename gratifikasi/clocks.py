@@ -22,7 +22,7 @@ from casework import sla
 from casework.calendar import add_working_days, working_days_between_many
 from casework.models import Deadline
 
-from .choices import Clock
+from .choices import Clock, JenisTindakLanjut, State
 
 KIND = "gratifikasi"
 
@@ -123,8 +123,8 @@ def declarant_clocks(case, *, today: date | None = None) -> list[ClockView]:
     counts = working_days_between_many(spans)
     views = []
     for (clock, due, days, started, completed, paused), count in zip(rows, counts, strict=True):
-        if completed is not None and clock == Clock.LAPOR_KPK and case.kpk_tanggal is None:
-            status, left = TIDAK_BERLAKU, None  # closed without ever going to KPK
+        if completed is not None and _ended_without_its_step(case, clock):
+            status, left = TIDAK_BERLAKU, None
         elif completed is not None:
             status, left = (TERPENUHI if completed <= due else TERLAMBAT), None
         elif paused is not None:
@@ -145,6 +145,20 @@ def declarant_clocks(case, *, today: date | None = None) -> list[ClockView]:
             )
         )
     return views
+
+
+def _ended_without_its_step(case, clock: str) -> bool:
+    """Whether a stopped clock stopped because the declaration closed without the step it
+    measures, rather than because the step was taken: a report that never went to KPK, a
+    report closed as not completed, a state-property object paid for (kompensasi) rather
+    than handed over."""
+    if clock == Clock.LAPOR_KPK:
+        return case.kpk_tanggal is None
+    if clock == Clock.KELENGKAPAN:
+        return case.state == State.TIDAK_DIPROSES
+    if clock == Clock.PENYERAHAN:
+        return case.tindak_lanjut_jenis != JenisTindakLanjut.PENYERAHAN
+    return False
 
 
 def _planned_upg(case) -> Deadline | None:

@@ -15,7 +15,7 @@ from casework.calendar import add_working_days
 from casework.models import Deadline
 from casework.workflow import TransitionBlocked
 from gratifikasi import clocks, selectors, services
-from gratifikasi.choices import Clock, State, StatusKpk
+from gratifikasi.choices import Clock, JenisTindakLanjut, State, StatusKpk
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +252,19 @@ def test_the_sweep_reminds_and_escalates_to_the_upg_never_the_declarant(
     escalated = {address for message in mail.outbox for address in message.to}
     assert upg_officer.email in escalated and declarant.email not in escalated
     assert all(case.reference in m.body and "Jam tangan" not in m.body for m in mail.outbox)
+
+
+def test_a_report_closed_as_not_completed_does_not_show_its_completion_as_done(declaration_in):
+    case = declaration_in(State.TIDAK_DIPROSES)
+    completion = {view.clock: view for view in selectors.declarant_clocks(case)}[Clock.KELENGKAPAN]
+    assert completion.status == clocks.TIDAK_BERLAKU
+
+
+def test_an_object_paid_for_shows_no_handover(declaration_in, advance):
+    case = advance(declaration_in(State.DITERUSKAN_KPK), "catat_sk", sk_status=StatusKpk.MILIK_NEGARA_KOMPENSASI)
+    case = advance(
+        case, "catat_tindak_lanjut", jenis=JenisTindakLanjut.KOMPENSASI, nomor="NTPN 1", kompensasi_nilai=case.nilai
+    )
+    views = {view.clock: view for view in selectors.declarant_clocks(case)}
+    assert views[Clock.PENYERAHAN].status == clocks.TIDAK_BERLAKU
+    assert views[Clock.KEPUTUSAN_KPK].status == clocks.TERPENUHI
