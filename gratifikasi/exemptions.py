@@ -31,6 +31,12 @@ _DIGEST_PURPOSE = "gratifikasi-pemberi"
 _NOT_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
+#: Givers who have a matter before the declarant's office. Every not-obligatory rule
+#: holds only "provided there is no conflict of interest" (Peraturan KPK 2/2019 Pasal 2
+#: ayat (3)); a gift from someone the declarant serves or buys from is exactly that
+#: conflict, so no rule is suggested for it, however small or customary the gift.
+CONFLICTED_GIVERS = frozenset({HubunganPemberi.PENGGUNA_LAYANAN, HubunganPemberi.REKANAN})
+
 MAY_APPLY = "may_apply"
 EXCEEDS = "exceeds"
 DOES_NOT_FIT = "does_not_fit"
@@ -168,6 +174,8 @@ def advise(
     earlier = earlier_gifts_from_giver(
         declarant=declarant, pemberi_digest=pemberi_digest, tanggal_terima=tanggal_terima, exclude_pk=exclude_pk
     )
+    if hubungan in CONFLICTED_GIVERS:
+        return _conflicted(hubungan, tanggal_terima, category, earlier)
     gift = {
         "peristiwa": jenis_peristiwa,
         "hubungan": hubungan,
@@ -191,6 +199,28 @@ def advise(
             if not _misfits(rule, gift)
         )
     return Advice(judged_on=tanggal_terima, verdicts=verdicts, earlier_from_giver=earlier)
+
+
+def _conflict_reason(hubungan: str) -> str:
+    return _(
+        "Pemberi adalah %(giver)s, pihak yang berurusan dengan jabatan atau layanan Anda. Ketentuan tidak wajib "
+        "lapor hanya berlaku jika tidak ada benturan kepentingan, jadi pemberian ini wajib dilaporkan."
+    ) % {"giver": str(HubunganPemberi(hubungan).label).lower()}
+
+
+def _conflicted(hubungan: str, on: date, category, earlier: Decimal) -> Advice:
+    """The advice for a gift from a giver in CONFLICTED_GIVERS: no rule applies. A rule
+    the declarant (or the UPG) picked is answered DOES_NOT_FIT, saying why."""
+    reason = _conflict_reason(hubungan)
+    if category is None:
+        return Advice(judged_on=on, note=reason, earlier_from_giver=earlier)
+    slug = category.category if isinstance(category, ExemptionRule) else str(category)
+    rule = rule_in_force(slug, on)
+    if rule is None:
+        verdicts = (_not_in_force(slug, on),) if _any_version(slug) else ()
+    else:
+        verdicts = (Verdict(rule, DOES_NOT_FIT, (reason,)),)
+    return Advice(judged_on=on, verdicts=verdicts, earlier_from_giver=earlier)
 
 
 def _any_version(slug: str) -> bool:

@@ -48,7 +48,7 @@ GIVER_FIRM = "PT Sinar Abadi Sentosa"
 OLD_ADDRESS = "Jl. Sudirman, Bandung"
 NEW_ADDRESS = "Jl. Jenderal Sudirman No. 88, RT 02/RW 05, Kel. Cihapit, Bandung 40114"
 GIFT = "Satu set peralatan makan keramik (24 buah) dalam kotak kado"
-STORY = "Pemberi, pengguna layanan loket kami, datang ke resepsi pernikahan saya dan menyerahkan kado itu."
+STORY = "Pemberi, kenalan lama keluarga kami, datang ke resepsi pernikahan saya dan menyerahkan kado itu."
 PHONE_NUMBER = "0812 3456 7890"
 REQUEST = "Alamat pemberi belum lengkap: tuliskan nomor rumah, RT/RW, kelurahan, dan kode pos."
 ANSWER = "Alamat pemberi sudah saya lengkapi sesuai kartu nama yang diselipkan di kado."
@@ -201,7 +201,7 @@ def test_a_wedding_gift_from_the_phone_to_the_handover(chromium, live_server, se
     phone.fill("#id_pemberi_nama", GIVER)
     phone.fill("#id_pemberi_instansi", GIVER_FIRM)
     phone.fill("#id_pemberi_alamat", OLD_ADDRESS)
-    phone.select_option("#id_hubungan", label="Pengguna layanan")
+    phone.select_option("#id_hubungan", label="Lainnya")
     phone.select_option("#id_jenis_peristiwa", label="Pernikahan")
     phone.select_option("#id_jenis_penerimaan", label="Barang")
     phone.fill("#id_uraian", GIFT)

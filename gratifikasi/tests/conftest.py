@@ -132,7 +132,7 @@ def declaration_data(declarant):
             "pemberi_nama": "Budi Santoso",
             "pemberi_instansi": "CV Maju Jaya",
             "pemberi_alamat": "Jl. Asia Afrika No. 5, Bandung",
-            "hubungan": HubunganPemberi.PENGGUNA_LAYANAN,
+            "hubungan": HubunganPemberi.LAINNYA,
             "jenis_peristiwa": JenisPeristiwa.PERNIKAHAN,
             "jenis_penerimaan": JenisPenerimaan.UANG,
             "uraian": "Amplop berisi uang tunai pada resepsi pernikahan adik saya.",

@@ -38,7 +38,7 @@ def post_data(**changes):
         "pemberi_nama": "Budi Santoso",
         "pemberi_instansi": "CV Maju Jaya",
         "pemberi_alamat": "Jl. Asia Afrika No. 5, Bandung",
-        "hubungan": HubunganPemberi.PENGGUNA_LAYANAN,
+        "hubungan": HubunganPemberi.LAINNYA,
         "jenis_peristiwa": JenisPeristiwa.PERNIKAHAN,
         "jenis_penerimaan": JenisPenerimaan.BARANG,
         "uraian": "Satu set peralatan makan pada resepsi pernikahan adik saya.",

@@ -37,7 +37,7 @@ def gift(declarant, **overrides):
         "jenis_laporan": JenisLaporan.PENERIMAAN,
         "jenis_peristiwa": JenisPeristiwa.PERNIKAHAN,
         "jenis_penerimaan": JenisPenerimaan.UANG,
-        "hubungan": HubunganPemberi.PENGGUNA_LAYANAN,
+        "hubungan": HubunganPemberi.LAINNYA,
         "nilai": Decimal(1_000_000),
         "pemberi_digest": giver_digest(GIVER),
     }
@@ -333,3 +333,22 @@ def test_giver_digest_ignores_case_spacing_and_punctuation():
     assert giver_digest("PT. Maju, Jaya") == giver_digest("pt maju   jaya")
     assert giver_digest("PT Maju Jaya") != giver_digest("PT Maju Jaya Abadi")
     assert len(giver_digest("x")) == 64
+
+
+@pytest.mark.parametrize("giver", [HubunganPemberi.PENGGUNA_LAYANAN, HubunganPemberi.REKANAN])
+def test_no_rule_is_suggested_for_a_gift_from_someone_with_a_matter_before_the_office(declarant, giver):
+    """Every rule holds only where there is no conflict of interest: a small wedding gift
+    from a service user or a holiday parcel from a supplier must be reported."""
+    for occasion, kind in (
+        (JenisPeristiwa.PERNIKAHAN, JenisPenerimaan.UANG),
+        (JenisPeristiwa.KEAGAMAAN, JenisPenerimaan.BARANG),
+        (JenisPeristiwa.TUGAS_NON_PELAYANAN, JenisPenerimaan.MAKANAN),
+    ):
+        advice = advise(
+            **gift(declarant, hubungan=giver, jenis_peristiwa=occasion, jenis_penerimaan=kind, nilai=Decimal(500_000))
+        )
+        assert advice.verdicts == () and advice.suggested_rule is None
+        assert "benturan kepentingan" in advice.note and "wajib dilaporkan" in advice.note
+    picked = advise(**gift(declarant, hubungan=giver, nilai=Decimal(500_000)), category="upacara")
+    (judged,) = picked.verdicts
+    assert judged.verdict == DOES_NOT_FIT and "benturan kepentingan" in judged.reasons[0]

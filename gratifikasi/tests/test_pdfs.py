@@ -69,7 +69,7 @@ def test_the_kpk_form_holds_every_section(as_officer, declaration_in, advance, p
         "II. DATA PEMBERI GRATIFIKASI",
         "Budi Santoso",
         "CV Maju Jaya",
-        "Pengguna layanan",
+        "Lainnya",
         "III. DATA PENERIMAAN GRATIFIKASI",
         "Pernikahan",
         "Barang",

@@ -55,7 +55,7 @@ def test_the_page_shows_every_field_of_the_declaration(as_officer, submit_declar
         "Budi Santoso",
         "CV Maju Jaya",
         "Jl. Asia Afrika No. 5, Bandung",
-        "Pengguna layanan",
+        "Lainnya",
         "Pernikahan",
         "Uang",
         "Rp2.000.000",
