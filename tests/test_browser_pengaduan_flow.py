@@ -36,6 +36,8 @@ PASSWORD = "Sandi-yang-kuat-123"
 
 TITLE = "Antrean KTP-el terlalu lama"
 STORY = "Saya menunggu enam jam di loket tiga tanpa kejelasan."
+LONG_LINK = "https://contoh.example/antrean/" + "a" * 250
+LONG_FILE_NAME = "foto-antrean-loket-tiga-" + "x" * 90 + ".png"
 PLACE = "Loket 3 kantor Dinas"
 EMAIL = "warga@contoh.id"
 FOLLOW_UP = "Petugas perekaman ditambah satu orang dan nomor antrean kini dicetak."
@@ -240,6 +242,14 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
     assert "foto antrean terlampir" not in phone.content()
     assert fits_the_screen(phone)
     snap(phone, shots, "5b-phone-answer")
+    # A long web address and a long file name wrap on the phone's screen.
+    phone.fill("#percakapan textarea[name=body]", LONG_LINK)
+    submit(phone, "#percakapan button[type=submit]")
+    phone.set_input_files("#lampiran input[type=file]", str(png(tmp_path / LONG_FILE_NAME, "red")))
+    submit(phone, "#lampiran button[type=submit]")
+    assert LONG_LINK in phone.inner_text("#percakapan") and LONG_FILE_NAME in phone.inner_text("#lampiran")
+    assert fits_the_screen(phone)
+    snap(phone, shots, "5c-phone-long-text")
     # Each rating is a target for a thumb (44 px), not a bare radio button.
     assert len(heights(phone, "#penilaian .choice")) == 5 and min(heights(phone, "#penilaian .choice")) >= 44
     phone.click("#penilaian label:has-text('5 — Sangat puas')")
@@ -251,13 +261,13 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
     assert "Anda memberi nilai 5 dari 5." in rating and COMMENT in rating
     assert min(heights(phone, "#penilaian summary")) >= 44  # "Ubah penilaian" opens with a thumb
     assert fits_the_screen(phone)
-    snap(phone, shots, "5c-phone-rated")
+    snap(phone, shots, "5d-phone-rated")
 
     # 6. What is stored, and what was sent.
     case.refresh_from_db()
     assert case.state == State.DIJAWAB
     assert case.rating == 5 and case.rating_comment == COMMENT
-    assert case.attachments.count() == 2
+    assert case.attachments.count() == 3
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT rating_comment FROM {Pengaduan._meta.db_table} WHERE case_ptr_id = %s", [case.pk])
         [stored] = cursor.fetchone()
