@@ -36,6 +36,9 @@ class MethodNotAllowedPageMiddleware:
             return response
         # Its language switch must not lead back to this address.
         page = render(request, "405.html", {"return_home": True}, status=405)
-        if response.has_header("Allow"):
-            page["Allow"] = response["Allow"]
+        # Whatever the view's decorators said (Allow, no-store, ...) still holds.
+        for header, value in response.items():
+            if header.lower() not in {"content-type", "content-length"}:
+                page[header] = value
+        page.cookies = response.cookies
         return page
