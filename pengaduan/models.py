@@ -355,3 +355,6 @@ class Pengaduan(Case):
     )
     def buka_kembali(self):
         self.reopened_count += 1
+        # The answer no longer stands: the case is not "answered" (in the monthly report or
+        # anywhere else) until a new answer is sent. The history keeps the first one.
+        self.answered_at = None

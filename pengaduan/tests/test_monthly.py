@@ -130,6 +130,22 @@ def test_a_row_says_when_it_was_answered_how_long_it_took_and_whether_in_time(cl
     assert (summary.answered, summary.answered_on_time) == (2, 1)
 
 
+def test_a_reopened_complaint_is_not_counted_as_answered_until_answered_again(client, complaint, travel, advance):
+    from pengaduan.services import pengaduan_rate
+
+    case, _ = complaint(State.DIJAWAB)
+    pengaduan_rate(case=case, rating=1, comment="Belum selesai.", reopen=True)
+    (row,) = page(client, bulan="2026-10").context["rows"]
+    assert (row.status, row.answered_on, row.on_time) == ("Diverifikasi", None, None)
+    assert page(client, bulan="2026-10").context["summary"].answered == 0
+    travel(datetime.date(2026, 10, 9))
+    for name in ("disposisi", "catat_tindak_lanjut", "jawab"):
+        case = advance(case, name)
+    (row,) = page(client, bulan="2026-10").context["rows"]
+    assert (row.status, row.answered_on) == ("Dijawab", datetime.date(2026, 10, 9))
+    assert page(client, bulan="2026-10").context["summary"].answered == 1
+
+
 def test_working_days_leave_out_holidays(client, complaint, travel, advance):
     # Received Monday 10 August 2026, answered Tuesday 18 August: Monday 17 August
     # (Proklamasi) is a holiday, so five working days rather than six.
