@@ -97,8 +97,12 @@ def safe_name(name: str, extension: str) -> str:
     The base name is kept (handlers need to tell files apart) but the extension is
     always the one of the real type.
     """
+    # Browsers send a double quote in a file name as "%22" and drop line breaks to
+    # "%0A"/"%0D" (the HTML standard's encoding of multipart/form-data names); Django
+    # passes them on as they came.
+    name = (name or "").replace("%22", '"').replace("%0A", "").replace("%0D", "")
     # Browsers on Windows may send "C:\\Users\\...\\x.jpg"; take the last part of either form.
-    base = PurePath((name or "").replace("\\", "/")).name
+    base = PurePath(name.replace("\\", "/")).name
     base = unicodedata.normalize("NFC", base)
     base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
     stem = base.rsplit(".", 1)[0] if "." in base else base

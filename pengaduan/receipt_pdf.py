@@ -87,7 +87,8 @@ def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: 
         [
             [
                 [
-                    Paragraph(f"<b>{escape(_('Cara melacak pengaduan Anda'))}</b>", body),
+                    # Translated outside the f-string: makemessages does not look inside one.
+                    Paragraph("<b>" + escape(_("Cara melacak pengaduan Anda")) + "</b>", body),
                     Spacer(1, 2 * mm),
                     Paragraph(escape(_("1. Buka alamat berikut:")), body),
                     Paragraph(f'<font name="Courier-Bold">{escape(tracking_url)}</font>', body),

@@ -222,6 +222,8 @@ def test_a_corrupt_pdf_is_refused():
         ("...", "lampiran.jpg"),
         ("", "lampiran.jpg"),
         ("foto tanpa ekstensi", "foto tanpa ekstensi.jpg"),
+        # As a browser sends a quote and a line break in a file name.
+        ("Foto KTP %22asli%22 %0A– Siti.jpg", 'Foto KTP "asli" – Siti.jpg'),
     ],
 )
 def test_names_lose_folders_and_control_characters(sent, stored):

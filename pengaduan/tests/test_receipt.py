@@ -191,6 +191,14 @@ def test_the_pdf_holds_the_reference_the_code_and_how_to_track(client, filed, se
     assert "Masukkan kode pelacakan di atas." in text
 
 
+def test_the_pdf_speaks_english_after_the_switch(client, filed):
+    filed()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    text = pdf_text(client.get(PDF).content)
+    assert "How to follow your complaint" in text and "Enter the tracking code above." in text
+    assert "Cara melacak" not in text
+
+
 def test_the_pdf_metadata_does_not_carry_the_code(client, filed):
     case, code = filed()
     metadata = pypdfium2.PdfDocument(client.get(PDF).content).get_metadata_dict()
