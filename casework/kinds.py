@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.apps import apps
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from .models import Case
@@ -58,6 +59,17 @@ class CaseKind:
     def state_label(self, state: str) -> str:
         return str(self.state_labels.get(state, state))
 
+    def history_label(self, entry) -> str:
+        """What a history entry is called: the kind's name for its transition or event
+        (a reporter completing a report returns it to "Diterima", yet "Diterima" would
+        read as if it had been received again), else the state it led to, else the name
+        of a change every kind shares."""
+        if entry.transition in self.event_labels:
+            return str(self.event_labels[entry.transition])
+        if entry.from_state != entry.to_state:
+            return self.state_label(entry.to_state)
+        return str(SHARED_EVENT_LABELS.get(entry.transition, entry.transition))
+
     def stage_label(self, deadline) -> str:
         """The name of a deadline's stage in the active language: its policy's own label
         in the site's language, the kind's translated clock name in any other."""
@@ -68,6 +80,9 @@ class CaseKind:
             return deadline.policy.label
         return str(translated or deadline.clock)
 
+
+#: Changes the engine makes on a case of any kind, by their history name.
+SHARED_EVENT_LABELS = {"assign": _("Penugasan"), "confidentiality": _("Kerahasiaan")}
 
 _REGISTRY: dict[str, CaseKind] = {}
 

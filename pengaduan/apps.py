@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# History lines named for what happened rather than for the state they led to.
+EVENT_LABELS = {
+    "lengkapi": _("Dilengkapi pelapor"),
+    "buka_kembali": _("Dibuka kembali atas permintaan pelapor"),
+    "rating": _("Penilaian pelapor"),
+}
+
 
 class PengaduanConfig(AppConfig):
     name = "pengaduan"
@@ -30,6 +37,7 @@ class PengaduanConfig(AppConfig):
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},
                 clock_labels={clock.value: clock.label for clock in Clock},
+                event_labels=EVENT_LABELS,
                 # Safe by default (domain.md §3): content never published, identity hidden,
                 # until the complainant or a handler with a recorded reason says otherwise.
                 default_confidentiality="rahasia",

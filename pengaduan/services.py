@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from casework import access, audit, intake, sla, tracking
@@ -463,6 +463,12 @@ def pengaduan_close(*, case, actor, note: str = "", public_note: str = "", reque
 # --- The complainant's rating --------------------------------------------------------------
 
 
+def _rating_note(rating: int) -> str:
+    # For staff, in the site's language: the complainant may be reading in English.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Penilaian pelapor: %(rating)d dari 5.") % {"rating": rating}
+
+
 def pengaduan_rate(*, case, rating: int, comment: str = "", reopen: bool = False) -> Pengaduan:
     """The complainant rates the answer (1–5, with a comment) from the tracking page.
 
@@ -486,7 +492,7 @@ def pengaduan_rate(*, case, rating: int, comment: str = "", reopen: bool = False
             change="rating",
             event=audit.Event.CASE_RATED,
             by_reporter=True,
-            note=_("Penilaian pelapor: %(rating)d dari 5.") % {"rating": rating},
+            note=_rating_note(rating),
             data={"rating": rating, "reopen": reopen},
         )
         if reopen:

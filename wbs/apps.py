@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 #: The history lines of a report that are not state changes: news that keeps the stage,
 #: and the events the services record (record_case_event's `change`).
 EVENT_LABELS = {
+    "lengkapi": _("Dilengkapi pelapor"),
     "kirim_pembaruan": _("Kabar perkembangan untuk pelapor"),
     "reported": _("Terlapor dicatat"),
     "reporter_contact": _("Pelapor mengubah pemberitahuan"),
