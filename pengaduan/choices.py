@@ -31,7 +31,8 @@ class Jenis(models.TextChoices):
     """The three report types of SP4N-LAPOR!."""
 
     ASPIRASI = "aspirasi", _("Aspirasi")
-    PENGADUAN = "pengaduan", _("Pengaduan")
+    # One report of this type, not the app's name ("Complaints" in English).
+    PENGADUAN = "pengaduan", pgettext_lazy("jenis laporan", "Pengaduan")
     PERMINTAAN_INFORMASI = "permintaan_informasi", _("Permintaan informasi")
 
 
