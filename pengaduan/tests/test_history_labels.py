@@ -41,10 +41,3 @@ def test_a_rating_given_in_english_is_noted_for_staff_in_the_sites_language(clie
     assert client.post(reverse("pengaduan:track_rate"), {"rating": "4", "comment": "Good."}).status_code == 302
     note = case.timeline.get(transition="rating").note
     assert note == "Penilaian pelapor: 4 dari 5."
-
-
-def test_one_report_of_the_complaint_type_is_named_in_the_singular_in_english(client, db):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    form = client.get(reverse("pengaduan:create")).context["form"]
-    labels = [str(label) for _value, label in form.fields["jenis"].choices]
-    assert "Complaint" in labels and "Complaints" not in labels

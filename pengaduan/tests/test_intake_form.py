@@ -346,3 +346,10 @@ def test_eleven_files_are_refused_with_the_limit_named(client, form_data, settin
     files = [png_upload(f"foto-{n}.png") for n in range(settings.SIGAP_ATTACHMENT_MAX_COUNT + 1)]
     body = refused(client.post(URL, form_data(lampiran=files)))
     assert "Terlalu banyak lampiran" in body and STORY in body
+
+
+def test_one_report_of_the_complaint_type_is_named_in_the_singular_in_english(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    form = client.get(reverse("pengaduan:create")).context["form"]
+    labels = [str(label) for _value, label in form.fields["jenis"].choices]
+    assert "Complaint" in labels and "Complaints" not in labels
