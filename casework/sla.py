@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, Min, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import formats, timezone
 
 from .calendar import add_working_days, working_days_between
@@ -189,8 +189,8 @@ def due_soon_until(today: date | None = None) -> date:
 
 
 def annotate_due_status(queryset: QuerySet[Case], today: date | None = None) -> QuerySet[Case]:
-    """Add `is_overdue`, `is_due_soon` and `is_waiting_over` to each case, computed in
-    the database.
+    """Add `is_overdue`, `is_due_soon`, `is_waiting_over` and `waiting_until` to each
+    case, computed in the database.
 
     Call it on any Case queryset that a list or report shows (inbox, dashboard). Only the
     threshold date is computed in Python (one holiday query); the comparison is SQL, so
@@ -212,6 +212,15 @@ def annotate_due_status(queryset: QuerySet[Case], today: date | None = None) -> 
             has_open_due & Q(due_date__gte=today, due_date__lte=until), output_field=BooleanField()
         ),
         is_waiting_over=Exists(ended),
+        # When the nearest running waiting period ends: a list shows it where a case
+        # waiting for another party has no due date of the staff's own.
+        waiting_until=Subquery(
+            Deadline.objects.filter(
+                case=OuterRef("pk"), completed_at__isnull=True, paused_on__isnull=True, is_waiting_period=True
+            )
+            .order_by("due_date")
+            .values("due_date")[:1]
+        ),
     )
 
 

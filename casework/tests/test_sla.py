@@ -446,3 +446,26 @@ def test_a_late_staff_clock_is_lateness_not_an_ended_waiting_period(case):
     sla.refresh_due_date(case)
     annotated = sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=date(2026, 7, 20)).get()
     assert (annotated.is_overdue, annotated.is_waiting_over) == (True, False)
+
+
+def test_a_case_says_until_when_it_waits_for_another_party(case):
+    def until():
+        return sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=MON_6_JULY).get().waiting_until
+
+    assert until() is None
+    _waiting(case, due=date(2026, 7, 20), done=True)
+    _waiting(case, due=date(2026, 7, 15), paused=True)
+    assert until() is None  # neither runs
+    _waiting(case, due=date(2026, 7, 10))
+    _waiting(case, due=date(2026, 7, 17))
+    assert until() == date(2026, 7, 10)  # the nearest
+
+
+def test_the_deadline_cell_names_the_end_of_the_wait_when_staff_have_no_due_date(case):
+    from django.template.loader import render_to_string
+
+    _waiting(case, due=MON_6_JULY)
+    annotated = sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=date(2026, 7, 7)).get()
+    cell = render_to_string("casework/includes/due_cell.html", {"case": annotated})
+    assert "menunggu pihak lain s.d." in cell and "6 Jul 2026" in cell and "masa tunggu berakhir" in cell
+    assert "Tidak ada" not in cell
