@@ -43,6 +43,12 @@ def parse_rate(text: str) -> Rate:
     return Rate(limit=int(count), seconds=int(multiple or 1) * _UNIT_SECONDS[unit])
 
 
+def wait_minutes(rate: str) -> int:
+    """The longest a refused client waits before it may try again: one window of `rate`,
+    in whole minutes (a fixed window ends at the latest one window after the refusal)."""
+    return max(1, -(-parse_rate(rate).seconds // 60))
+
+
 def client_key(group: str, request) -> str:
     address = request.META.get("REMOTE_ADDR", "")
     return crypto.keyed_digest(address, purpose=f"ratelimit:{group}")

@@ -80,8 +80,9 @@ def create(request):
                 None,
                 _(
                     "Terlalu banyak pengaduan dikirim dari perangkat ini dalam waktu singkat. Isian Anda masih ada "
-                    "di bawah; silakan coba kirim lagi nanti."
-                ),
+                    "di bawah; Anda dapat mengirimnya lagi paling lama %(minutes)d menit lagi."
+                )
+                % {"minutes": ratelimit.wait_minutes(settings.SIGAP_PENGADUAN_SUBMIT_RATE)},
             )
             status = 429
         else:
@@ -100,7 +101,12 @@ def create(request):
                     texted=bool(data["telepon"]) and sms.is_enabled(),
                 )
     form.renew_for_another_try()
-    context = {"form": form, "dropped_files": [f.name for f in request.FILES.getlist("lampiran")]}
+    context = {
+        "form": form,
+        "dropped_files": [f.name for f in request.FILES.getlist("lampiran")],
+        # Nothing to correct: the form is fine, the device must wait.
+        "throttled": status == 429,
+    }
     return _private(render(request, "pengaduan/intake/form.html", context, status=status))
 
 

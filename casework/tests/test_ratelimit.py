@@ -111,3 +111,8 @@ def test_other_caches_count_through_django_ratelimit():
     caches["default"].clear()
     request = _request("192.0.2.44")
     assert [ratelimit.hit(request, group="mem", rate="2/h") for _ in range(3)] == [False, False, True]
+
+
+@pytest.mark.parametrize(("rate", "minutes"), [("5/h", 60), ("10/30s", 1), ("3/90s", 2), ("1/d", 1440)])
+def test_a_refused_client_is_told_the_longest_wait_in_whole_minutes(rate, minutes):
+    assert ratelimit.wait_minutes(rate) == minutes

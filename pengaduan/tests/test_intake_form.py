@@ -242,6 +242,8 @@ def test_too_many_complaints_from_one_client_are_refused_with_the_text_kept(clie
     assert response.status_code == 429
     body = response.content.decode()
     assert "Terlalu banyak pengaduan" in body and "Pengaduan ketiga dalam satu jam." in body
+    # It says how long to wait, and does not ask to correct what is not wrong.
+    assert "paling lama 60 menit lagi" in body and "Perbaiki bagian" not in body
     assert PendingCase.objects.count() == 2
     # Another client is not affected.
     other = client.post(URL, form_data(), REMOTE_ADDR="192.0.2.77")
