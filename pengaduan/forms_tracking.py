@@ -13,7 +13,7 @@ from casework.forms_public import ReporterMessageForm
 from casework.uploads import AttachmentsField
 
 from .models import TEXT_MAX_LENGTH
-from .monthly import Month
+from .monthly import FIRST_YEAR, Month
 from .services import dissatisfied_max_rating
 
 
@@ -94,6 +94,8 @@ class MonthForm(forms.Form):
             month = Month.parse(text)
         except ValueError:
             raise forms.ValidationError(_("Tulis bulan dengan format TTTT-BB, misalnya 2026-10.")) from None
+        if month.year < FIRST_YEAR:
+            raise forms.ValidationError(_("Laporan bulanan tersedia mulai Januari %(year)d.") % {"year": FIRST_YEAR})
         if month > Month.of(today):
             raise forms.ValidationError(_("Bulan %(month)s belum tiba.") % {"month": month.label})
         return month

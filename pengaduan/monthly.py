@@ -47,7 +47,7 @@ from .choices import Channel, Clock, Jenis, State
 from .models import Pengaduan
 
 _MONTH_PATTERN = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})\s*$")
-# The earliest month the page answers for; older values are typing errors.
+# The earliest year the page answers for (MonthForm says so); older values are typing errors.
 FIRST_YEAR = 2000
 
 
@@ -63,7 +63,7 @@ class Month:
         if match is None:
             raise ValueError(text)
         year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= 12 or year < FIRST_YEAR:
+        if not 1 <= month <= 12 or year < 1:
             raise ValueError(text)
         return cls(year, month)
 

@@ -157,7 +157,7 @@ def test_working_days_leave_out_holidays(client, complaint, travel, advance):
 
 @pytest.mark.parametrize(
     "value",
-    ["abc", "2026-13", "2026-00", "1999-12", "2026-10-05", "10-2026", "2026/10", "<script>", "9" * 30, "２０２６-10"],
+    ["abc", "2026-13", "2026-00", "0000-01", "2026-10-05", "10-2026", "2026/10", "<script>", "9" * 30, "２０２６-10"],
 )
 def test_a_bad_month_gets_a_message_never_an_error(client, complaint, value):
     complaint()
@@ -167,6 +167,13 @@ def test_a_bad_month_gets_a_message_never_an_error(client, complaint, value):
     assert "format TTTT-BB" in body
     assert "<script>" not in body
     assert "rows" not in response.context
+
+
+def test_a_month_before_the_first_year_is_refused_for_what_it_is(client, complaint):
+    response = page(client, bulan="1999-12")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Laporan bulanan tersedia mulai Januari 2000." in body and "format TTTT-BB" not in body
 
 
 def test_a_month_still_to_come_is_refused(client, complaint, travel):
