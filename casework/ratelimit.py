@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from . import crypto
 
@@ -63,6 +63,19 @@ def hit(request, *, group: str, rate: str | None = None) -> bool:
     return is_ratelimited(request, group=group, key=client_key, rate=rate, increment=True)
 
 
+def blocked(request, *, group: str, rate: str | None = None) -> bool:
+    """Whether the client has used up its attempts for `group`, without counting one: for
+    a limit that counts only failed attempts (call `hit` after a failure)."""
+    rate = rate or settings.SIGAP_CODE_LOOKUP_RATE
+    backend = caches[_cache_alias()]
+    if isinstance(backend, RedisCache):
+        parsed = parse_rate(rate)
+        count = _redis_client(backend).get(_redis_key(backend, group, client_key(group, request), parsed))
+        return int(count or 0) >= parsed.limit
+    usage = get_usage(request, group=group, key=client_key, rate=rate, increment=False)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
 def _cache_alias() -> str:
     # The cache django-ratelimit would use, so both paths count in the same place.
     return getattr(settings, "RATELIMIT_USE_CACHE", "default")
@@ -70,7 +83,7 @@ def _cache_alias() -> str:
 
 def _hit_redis(backend: RedisCache, group: str, client: str, rate: Rate) -> bool:
     window = int(time.time()) // rate.seconds
-    key = backend.make_and_validate_key(f"rl:{group}:{rate.limit}/{rate.seconds}:{window}:{client}")
+    key = _redis_key(backend, group, client, rate, window)
     pipe = _redis_client(backend).pipeline(transaction=False)
     pipe.incr(key)
     # The key goes when its window ends (plus a little slack for clocks a second apart).
@@ -79,6 +92,11 @@ def _hit_redis(backend: RedisCache, group: str, client: str, rate: Rate) -> bool
     pipe.expireat(key, (window + 1) * rate.seconds + _EXPIRY_SLACK_SECONDS)
     count, _ = pipe.execute()
     return count > rate.limit
+
+
+def _redis_key(backend: RedisCache, group: str, client: str, rate: Rate, window: int | None = None) -> str:
+    window = int(time.time()) // rate.seconds if window is None else window
+    return backend.make_and_validate_key(f"rl:{group}:{rate.limit}/{rate.seconds}:{window}:{client}")
 
 
 def _redis_client(backend: RedisCache):

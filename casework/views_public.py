@@ -74,14 +74,25 @@ def no_store(response):
     return response
 
 
+TRACK_GROUP = "track"
+
+
+def _too_many_tries() -> str:
+    return _(
+        "Terlalu banyak kode yang salah dari perangkat ini. Anda dapat mencoba lagi paling lama %(minutes)d menit lagi."
+    ) % {"minutes": ratelimit.wait_minutes(settings.SIGAP_CODE_LOOKUP_RATE)}
+
+
 @never_cache
 def track(request):
     """Enter a tracking code; on success the case opens for this browser session."""
     form = TrackingCodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if ratelimit.hit(request, group="track"):
-            form.add_error(None, _("Terlalu banyak percobaan dari perangkat ini. Silakan coba lagi nanti."))
+        # Only codes that open nothing are counted: they are what guessing produces, and a
+        # complainant who checks their complaint often must not be locked out by it.
+        if ratelimit.blocked(request, group=TRACK_GROUP):
+            form.add_error(None, _too_many_tries())
             status = 429
         elif form.is_valid():
             code = form.cleaned_data["code"]
@@ -93,10 +104,16 @@ def track(request):
                 return redirect("track_case")
             pending = intake.find_pending(code)
             if pending is not None:
-                # Accepted moments ago and not opened yet: say so rather than "unknown".
-                context = {"form": TrackingCodeForm(), "pending": pending}
-                return no_store(render(request, "casework/track.html", context))
-            form.add_error("code", _("Kode tidak dikenal. Periksa kembali kode Anda."))
+                # Accepted moments ago and not opened yet: say so rather than "unknown",
+                # and keep the code in the field for the next try.
+                return no_store(render(request, "casework/track.html", {"form": form, "pending": pending}))
+            if ratelimit.hit(request, group=TRACK_GROUP):
+                form.add_error(None, _too_many_tries())
+                status = 429
+            else:
+                form.add_error("code", _("Kode tidak dikenal. Periksa kembali kode Anda."))
+        else:
+            ratelimit.hit(request, group=TRACK_GROUP)
     return no_store(render(request, "casework/track.html", {"form": form}, status=status))
 
 

@@ -116,3 +116,22 @@ def test_other_caches_count_through_django_ratelimit():
 @pytest.mark.parametrize(("rate", "minutes"), [("5/h", 60), ("10/30s", 1), ("3/90s", 2), ("1/d", 1440)])
 def test_a_refused_client_is_told_the_longest_wait_in_whole_minutes(rate, minutes):
     assert ratelimit.wait_minutes(rate) == minutes
+
+
+def _blocked_after_each_hit(request, group: str) -> list[bool]:
+    states = [ratelimit.blocked(request, group=group, rate="2/h")]
+    for _ in range(3):
+        ratelimit.hit(request, group=group, rate="2/h")
+        states.append(ratelimit.blocked(request, group=group, rate="2/h"))
+    return states
+
+
+def test_blocked_looks_without_counting_and_agrees_on_redis_and_elsewhere(redis_cache):
+    assert _blocked_after_each_hit(_request("198.51.100.61"), "peek") == [False, False, True, True]
+
+
+def test_blocked_looks_without_counting_in_memory_too():
+    caches["default"].clear()
+    request = _request("198.51.100.62")
+    assert [ratelimit.blocked(request, group="peek-mem", rate="2/h") for _ in range(5)] == [False] * 5
+    assert _blocked_after_each_hit(request, "peek-mem") == [False, False, True, True]

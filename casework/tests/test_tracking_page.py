@@ -56,6 +56,22 @@ def test_guessing_is_throttled_per_client(client, tracked, settings):
     assert enter(client, code, REMOTE_ADDR="198.51.100.8").status_code == 302
 
 
+def test_a_complainant_who_checks_often_is_never_locked_out(client, tracked, settings):
+    """Only codes that open nothing count towards the limit."""
+    settings.SIGAP_CODE_LOOKUP_RATE = "3/h"
+    _case, code = tracked
+    for _ in range(8):
+        assert enter(client, code, REMOTE_ADDR="198.51.100.9").status_code == 302
+
+
+def test_the_refusal_says_how_long_to_wait(client, tracked, settings):
+    settings.SIGAP_CODE_LOOKUP_RATE = "2/h"
+    for _ in range(2):
+        enter(client, "0000-0000-0000-0000", REMOTE_ADDR="198.51.100.10")
+    response = enter(client, "0000-0000-0000-0001", REMOTE_ADDR="198.51.100.10")
+    assert response.status_code == 429 and "paling lama 60 menit lagi" in response.content.decode()
+
+
 def test_reporter_replies_through_the_code_only(client, tracked, handler):
     case, code = tracked
     message_post(case=case, body="Kapan kejadiannya?", actor=handler)

@@ -216,6 +216,7 @@ def test_the_tracking_page_says_a_waiting_complaint_is_being_recorded(client, su
     body = response.content.decode()
     assert pending.reference in body and "sedang dicatat" in body
     assert "Kode tidak dikenal" not in body
+    assert f'value="{code}"' in body  # kept for the next try
 
     intake.open_pending()
     response = client.post("/lacak/", {"code": code})
