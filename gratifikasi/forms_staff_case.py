@@ -261,7 +261,7 @@ class FollowUpForm(UpgActionForm):
     kompensasi_nilai = RupiahField(
         label=_("Nilai kompensasi yang dibayarkan"),
         required=False,
-        help_text=_("Hanya untuk kompensasi, misalnya Rp1.500.000."),
+        help_text=_("Hanya untuk kompensasi: jumlah yang dibayarkan sesuai SK KPK, misalnya Rp1.500.000."),
     )
     catatan = long_text(_("Catatan tindak lanjut"), required=False, rows=3)
     tanda_terima = ScanField(label=_("Pindaian tanda terima / bukti pembayaran"), required=False)

@@ -293,6 +293,10 @@ class Gratifikasi(Case):
         if jenis == JenisTindakLanjut.KOMPENSASI:
             if self.kompensasi_nilai is None:
                 errors["kompensasi_nilai"] = _("Isi nilai kompensasi yang dibayarkan.")
+            elif self.kompensasi_nilai <= 0:
+                errors["kompensasi_nilai"] = _(
+                    "Nilai kompensasi harus lebih dari Rp0: tulis jumlah yang dibayarkan sesuai SK KPK."
+                )
         return errors
 
     @property

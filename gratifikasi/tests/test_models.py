@@ -117,6 +117,20 @@ def test_compensation_value_only_with_compensation():
     assert list(errors) == ["kompensasi_nilai"]
 
 
+def test_a_compensation_of_nothing_is_refused():
+    sk = {**SK, "sk_status": StatusKpk.MILIK_NEGARA_KOMPENSASI}
+    errors = errors_of(
+        declaration(
+            **sk,
+            tindak_lanjut_jenis=JenisTindakLanjut.KOMPENSASI,
+            tindak_lanjut_tanggal=date(2026, 3, 25),
+            tindak_lanjut_nomor="NTPN-1",
+            kompensasi_nilai=Decimal(0),
+        )
+    )
+    assert "lebih dari Rp0" in errors["kompensasi_nilai"][0]
+
+
 def test_a_complete_follow_up_passes():
     declaration(
         **SK,
