@@ -98,3 +98,12 @@ class ConfidentialityForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args, levels=frozenset(), **kwargs):
+        """`levels`: the levels the case's kind allows (CaseKind.confidentiality_levels;
+        empty for all), the only ones offered."""
+        super().__init__(*args, **kwargs)
+        if levels:
+            self.fields["confidentiality"].choices = [
+                (value, label) for value, label in Confidentiality.choices if value in levels
+            ]

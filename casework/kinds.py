@@ -47,6 +47,9 @@ class CaseKind:
     # SlaPolicy labels, data in the site's language that an administrator may edit; on a
     # page in another language these are shown instead (see stage_label).
     clock_labels: dict[str, str] = field(default_factory=dict)
+    # The confidentiality levels a case of this kind may have (empty: all); the staff
+    # page offers only these.
+    confidentiality_levels: frozenset[str] = frozenset()
     # Dotted path of `hook(case, data)`, called after the task worker opened a case that
     # casework.intake accepted earlier, with the `after_open` data given to accept() (e.g.
     # to send the receipt notice the request could not send before the case existed).

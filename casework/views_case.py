@@ -101,6 +101,7 @@ def case_panel_context(request, case, **bound_forms):
         ),
         "confidentiality_form": ConfidentialityForm(
             initial={"confidentiality": case.confidentiality, "is_anonymous": case.is_anonymous},
+            levels=case.kind_spec.confidentiality_levels,
             auto_id=_ids("confidentiality"),
         ),
     }
@@ -232,7 +233,9 @@ def assign(request, pk):
 @require_POST
 def confidentiality(request, pk):
     case = access.get_case_for_user(request.user, pk, request=request)
-    form = ConfidentialityForm(request.POST, auto_id=_ids("confidentiality"))
+    form = ConfidentialityForm(
+        request.POST, levels=case.kind_spec.confidentiality_levels, auto_id=_ids("confidentiality")
+    )
     if not form.is_valid():
         return _rerender(request, case, confidentiality_form=form)
     try:

@@ -24,6 +24,7 @@ class WbsConfig(AppConfig):
 
         from . import checks  # noqa: F401 - registers the sealing-key check
         from .choices import FINAL_STATES, Clock, State
+        from .models.laporan import ALLOWED_CONFIDENTIALITY
         from .policy import WbsPolicy
 
         register(
@@ -40,6 +41,7 @@ class WbsConfig(AppConfig):
                 # Content and identity restricted to the handler role; anonymous unless the
                 # reporter gives an identity, which is sealed even then.
                 default_confidentiality="sangat_rahasia",
+                confidentiality_levels=frozenset(str(level) for level in ALLOWED_CONFIDENTIALITY),
                 default_anonymous=True,
                 # Handlers work on a report on its own page, whose forms call the services
                 # that add what each step needs (the review, the finding, the reason).

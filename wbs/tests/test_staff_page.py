@@ -249,3 +249,13 @@ def test_the_staff_menu_can_offer_the_wbs_pages_to_those_who_may_open_them(
     assert links(inspektorat) == ["/staf/wbs/", "/staf/wbs/permintaan-identitas/"]
     assert links(kepala_dinas) == ["/staf/wbs/permintaan-identitas/"]
     assert links(pegawai) == []
+
+
+def test_the_privacy_form_offers_only_the_levels_a_report_may_have(handler_client, file_wbs):
+    case, _code = file_wbs()
+    form = handler_client.get(reverse("wbs_staff:detail", args=[case.pk])).context["confidentiality_form"]
+    assert [value for value, _label in form.fields["confidentiality"].choices] == ["rahasia", "sangat_rahasia"]
+    response = handler_client.post(reverse("case:confidentiality", args=[case.pk]), {"confidentiality": "biasa"})
+    assert response.status_code == 400
+    case.refresh_from_db()
+    assert case.confidentiality == "sangat_rahasia"
