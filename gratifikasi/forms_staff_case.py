@@ -157,6 +157,14 @@ class ConcludeNotObligatoryForm(UpgActionForm):
         required_message=_("Tuliskan rekomendasi hasil analisis."),
         help_text=_("Pelapor membacanya sebagai alasan laporannya tidak wajib dilaporkan ke KPK."),
     )
+    despite_advice = forms.BooleanField(
+        label=_("Tetap simpulkan dengan ketentuan ini"),
+        required=False,
+        help_text=_(
+            "Perlu dicentang hanya bila pemeriksaan menyatakan ketentuan itu tidak sesuai dengan isian laporan atau "
+            "nilainya melebihi batas; jelaskan alasannya di rekomendasi."
+        ),
+    )
 
     def __init__(self, *args, case: Gratifikasi, **kwargs):
         kwargs.setdefault(
@@ -168,7 +176,12 @@ class ConcludeNotObligatoryForm(UpgActionForm):
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
-        return {**super().service_arguments(), "rule": data["rule"], "rekomendasi": data["rekomendasi"]}
+        return {
+            **super().service_arguments(),
+            "rule": data["rule"],
+            "rekomendasi": data["rekomendasi"],
+            "despite_advice": data["despite_advice"],
+        }
 
 
 class ForwardToKpkForm(UpgActionForm):

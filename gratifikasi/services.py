@@ -510,10 +510,22 @@ def declaration_accept_complete(*, case, actor, note: str = "", request=None) ->
 
 
 def declaration_conclude_not_obligatory(
-    *, case, actor, rule: ExemptionRule | None, rekomendasi: str, note: str = "", request=None
+    *,
+    case,
+    actor,
+    rule: ExemptionRule | None,
+    rekomendasi: str,
+    despite_advice: bool = False,
+    note: str = "",
+    request=None,
 ) -> Gratifikasi:
     """Close a received gift as not obligatory to report, citing the rule (in force on
-    the day it was received) that exempts it. Final; it still counts in the recap."""
+    the day it was received) that exempts it. Final; it still counts in the recap.
+
+    A rule the advice finds unfitting (the gift is of another kind, from a giver with a
+    conflict of interest, or over its cap) is refused with the advice's reasons unless
+    the officer confirms it with `despite_advice`: they may know more than the report
+    says, and the confirmation is audited."""
     with transaction.atomic():
         locked = _lock(case)
         _staff(locked, actor, "simpulkan_tidak_wajib")
@@ -527,6 +539,20 @@ def declaration_conclude_not_obligatory(
                     % {"date": _day(locked.tanggal_terima)}
                 }
             )
+        verdict = _cited_rule_verdict(locked, rule)
+        if verdict is not None and not verdict.may_apply and not despite_advice:
+            raise ValidationError(
+                {
+                    "despite_advice": [
+                        *verdict.reasons,
+                        _(
+                            "Menurut pemeriksaan, ketentuan ini tidak berlaku untuk laporan ini. Centang “Tetap "
+                            "simpulkan dengan ketentuan ini” dan jelaskan alasannya di rekomendasi bila Anda tetap "
+                            "berpendapat demikian."
+                        ),
+                    ]
+                }
+            )
         public = HistoryNote.of(history_notes.NOT_OBLIGATORY, source=rule.source, title=rule.title)
         return run_transition(
             case=locked,
@@ -535,9 +561,26 @@ def declaration_conclude_not_obligatory(
             changes={"aturan_dikutip": rule, "rekomendasi": (rekomendasi or "").strip()},
             note=note,
             public_note=public,
-            audit_data={"rule": rule.pk},
+            audit_data={"rule": rule.pk, "despite_advice": bool(verdict and not verdict.may_apply)},
             request=request,
         )
+
+
+def _cited_rule_verdict(case: Gratifikasi, rule: ExemptionRule):
+    """What the advice says of `rule` for this declaration (None: nothing to judge)."""
+    advice = advise(
+        declarant=case.declarant,
+        tanggal_terima=case.tanggal_terima,
+        jenis_laporan=case.jenis_laporan,
+        jenis_peristiwa=case.jenis_peristiwa,
+        jenis_penerimaan=case.jenis_penerimaan,
+        hubungan=case.hubungan,
+        nilai=case.nilai,
+        pemberi_digest=case.pemberi_digest,
+        category=rule,
+        exclude_pk=case.pk,
+    )
+    return advice.verdicts[0] if advice.verdicts else None
 
 
 def declaration_forward_to_kpk(

@@ -16,14 +16,16 @@ from PIL import Image
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework.models import Attachment, Deadline, TimelineEntry
+from casework.models import Attachment, AuditEntry, Deadline, TimelineEntry
 from casework.tests.samples import upload
 from gratifikasi.choices import (
     PURPOSE_SK,
     PURPOSE_TANDA_TERIMA,
     Clock,
+    HubunganPemberi,
     JenisLaporan,
     JenisPenerimaan,
+    JenisPeristiwa,
     JenisTindakLanjut,
     State,
     StatusKpk,
@@ -167,6 +169,29 @@ def test_conclude_not_obligatory_cites_the_rule(as_officer, declaration_in):
     )
     body = as_officer.get(response.url).content.decode()
     assert "Ketentuan yang dikutip" in body and rule.source in body
+
+
+def test_citing_a_rule_the_advice_finds_unfitting_needs_the_officers_confirmation(as_officer, declaration_in):
+    # Cash from a service user during a service task, cited as a gift within the family.
+    case = declaration_in(
+        State.ANALISIS,
+        hubungan=HubunganPemberi.PENGGUNA_LAYANAN,
+        jenis_peristiwa=JenisPeristiwa.TUGAS_PELAYANAN,
+        nilai=Decimal(300_000),
+    )
+    family = rules_in_force(case.tanggal_terima).get(category="keluarga")
+    data = {"rule": family.pk, "rekomendasi": "Pemberi ternyata paman pelapor."}
+    body = refused(
+        post(as_officer, "conclude_not_obligatory", case, data),
+        "Tetap simpulkan dengan ketentuan ini",
+        "Pemberi ternyata paman pelapor.",
+    )
+    assert "benturan kepentingan" in body
+    assert reload(case).state == State.ANALISIS
+    response = post(as_officer, "conclude_not_obligatory", case, {**data, "despite_advice": "on"})
+    assert response.status_code == 302
+    assert (reload(case).state, reload(case).aturan_dikutip) == (State.TIDAK_WAJIB, family)
+    assert AuditEntry.objects.filter(case_id=case.pk, data__despite_advice=True).exists()
 
 
 def test_conclude_without_a_rule_keeps_the_recommendation(as_officer, declaration_in):
