@@ -223,6 +223,23 @@ def _conflicted(hubungan: str, on: date, category, earlier: Decimal) -> Advice:
     return Advice(judged_on=on, verdicts=verdicts, earlier_from_giver=earlier)
 
 
+def advise_declaration(case, *, category: str | ExemptionRule | None = None) -> Advice:
+    """`advise` for a saved declaration, judged again as it stands (its own value is
+    not counted twice in the giver's yearly sum)."""
+    return advise(
+        declarant=case.declarant,
+        tanggal_terima=case.tanggal_terima,
+        jenis_laporan=case.jenis_laporan,
+        jenis_peristiwa=case.jenis_peristiwa,
+        jenis_penerimaan=case.jenis_penerimaan,
+        hubungan=case.hubungan,
+        nilai=case.nilai,
+        pemberi_digest=case.pemberi_digest,
+        category=category,
+        exclude_pk=case.pk,
+    )
+
+
 def _any_version(slug: str) -> bool:
     return ExemptionRule.objects.filter(category=slug).exists()
 

@@ -47,7 +47,7 @@ from .choices import (
     JenisLaporan,
     JenisTindakLanjut,
 )
-from .exemptions import advise, giver_digest
+from .exemptions import advise, advise_declaration, giver_digest
 from .models import BarangTitipan, ExemptionRule, Gratifikasi
 
 __all__ = [
@@ -568,18 +568,7 @@ def declaration_conclude_not_obligatory(
 
 def _cited_rule_verdict(case: Gratifikasi, rule: ExemptionRule):
     """What the advice says of `rule` for this declaration (None: nothing to judge)."""
-    advice = advise(
-        declarant=case.declarant,
-        tanggal_terima=case.tanggal_terima,
-        jenis_laporan=case.jenis_laporan,
-        jenis_peristiwa=case.jenis_peristiwa,
-        jenis_penerimaan=case.jenis_penerimaan,
-        hubungan=case.hubungan,
-        nilai=case.nilai,
-        pemberi_digest=case.pemberi_digest,
-        category=rule,
-        exclude_pk=case.pk,
-    )
+    advice = advise_declaration(case, category=rule)
     return advice.verdicts[0] if advice.verdicts else None
 
 

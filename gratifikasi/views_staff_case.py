@@ -197,17 +197,7 @@ def _advice(case: Gratifikasi):
     (gratifikasi.exemptions.advise; the advice recorded at submission is shown beside)."""
     if case.jenis_laporan != JenisLaporan.PENERIMAAN:
         return None
-    return exemptions.advise(
-        declarant=case.declarant,
-        tanggal_terima=case.tanggal_terima,
-        jenis_laporan=case.jenis_laporan,
-        jenis_peristiwa=case.jenis_peristiwa,
-        jenis_penerimaan=case.jenis_penerimaan,
-        hubungan=case.hubungan,
-        nilai=case.nilai,
-        pemberi_digest=case.pemberi_digest,
-        exclude_pk=case.pk,
-    )
+    return exemptions.advise_declaration(case)
 
 
 def may_receive_custody(case, *, may_keep: bool) -> bool:
