@@ -185,13 +185,7 @@ def advise(
         "year": tanggal_terima.year,
     }
     if category is not None:
-        slug = category.category if isinstance(category, ExemptionRule) else str(category)
-        rule = rule_in_force(slug, tanggal_terima)
-        if rule is None:
-            verdicts = (_not_in_force(slug, tanggal_terima),) if _any_version(slug) else ()
-        else:
-            misfits = _misfits(rule, gift)
-            verdicts = (Verdict(rule, DOES_NOT_FIT, tuple(misfits)),) if misfits else (_judge_caps(rule, gift),)
+        verdicts = _judge_picked(category, tanggal_terima, lambda rule: _judge_fit_and_caps(rule, gift))
     else:
         verdicts = tuple(
             _judge_caps(rule, gift)
@@ -214,13 +208,23 @@ def _conflicted(hubungan: str, on: date, category, earlier: Decimal) -> Advice:
     reason = _conflict_reason(hubungan)
     if category is None:
         return Advice(judged_on=on, note=reason, earlier_from_giver=earlier)
+    verdicts = _judge_picked(category, on, lambda rule: Verdict(rule, DOES_NOT_FIT, (reason,)))
+    return Advice(judged_on=on, verdicts=verdicts, earlier_from_giver=earlier)
+
+
+def _judge_picked(category, on: date, judge) -> tuple[Verdict, ...]:
+    """A category the declarant or the UPG picked (a slug or a rule row): its version in
+    force on `on` judged by `judge(rule)`, or why no version is in force."""
     slug = category.category if isinstance(category, ExemptionRule) else str(category)
     rule = rule_in_force(slug, on)
     if rule is None:
-        verdicts = (_not_in_force(slug, on),) if _any_version(slug) else ()
-    else:
-        verdicts = (Verdict(rule, DOES_NOT_FIT, (reason,)),)
-    return Advice(judged_on=on, verdicts=verdicts, earlier_from_giver=earlier)
+        return (_not_in_force(slug, on),) if _any_version(slug) else ()
+    return (judge(rule),)
+
+
+def _judge_fit_and_caps(rule: ExemptionRule, gift: dict) -> Verdict:
+    misfits = _misfits(rule, gift)
+    return Verdict(rule, DOES_NOT_FIT, tuple(misfits)) if misfits else _judge_caps(rule, gift)
 
 
 def advise_declaration(case, *, category: str | ExemptionRule | None = None) -> Advice:
