@@ -10,7 +10,7 @@ recorded twice.
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.decorators import action
 
-from casework import audit
+from security import audit
 
 from .signals import admin_change_data
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from casework.fields import EncryptedCharField
+from security.fields import EncryptedCharField
 
 nip_validator = RegexValidator(r"^\d{18}$", _("NIP terdiri atas 18 angka."))
 

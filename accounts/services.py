@@ -16,7 +16,7 @@ from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from casework import audit
+from security import audit
 
 BACKUP_CODE_COUNT = 10
 # Device names are stored data shown in the admin, not interface text.

@@ -9,7 +9,7 @@ address where everyone signs in at eight o'clock is never slowed down.
 from django.conf import settings
 from django_ratelimit.core import get_usage
 
-from casework.ratelimit import client_key
+from security.ratelimit import client_key
 
 GROUP = "accounts.login_failures"
 DEFAULT_RATE = "30/10m"

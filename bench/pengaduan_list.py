@@ -165,8 +165,8 @@ def _weighted(rng, weights: dict[str, int]) -> str:
 
 def fill(n: int, seksi, handlers) -> None:
     """Empty the case tables and insert `n` complaints with COPY, parents then children."""
-    from casework import crypto
     from pengaduan.models import KategoriLayanan
+    from security import crypto
 
     rng = random.Random(SEED)
     kategori = list(KategoriLayanan.objects.values_list("pk", flat=True))

@@ -7,7 +7,8 @@ from django.db.models import IntegerField, Q, QuerySet, Value
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from . import audit
+from security import audit
+
 from .kinds import all_kinds, get_kind
 from .models import Case, Recusal
 

@@ -14,7 +14,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import audit
+from security import audit
+
 from .models import Holiday, SlaPolicy
 
 

@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from . import audit, crypto
+from security import audit, crypto
+
 from .models import Attachment, Case
 from .sanitize import CleanFile, sanitize
 

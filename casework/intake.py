@@ -39,7 +39,9 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from . import audit, references, sla, tracking
+from security import audit
+
+from . import references, sla, tracking
 from .kinds import get_kind
 from .models import Case, Deadline, IntakeQueue, PendingCase, ReferenceSequence, TimelineEntry
 from .services import GENERATED_FIELDS, OPEN, validate_case

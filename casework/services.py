@@ -16,7 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access, audit, references, selectors, sla, tracking
+from security import audit
+
+from . import access, references, selectors, sla, tracking
 from .history_notes import HistoryNote
 from .kinds import get_kind
 from .models import CONFIDENTIALITY_RANK, Case, Deadline, InternalNote, Message, Recusal, TimelineEntry

@@ -23,7 +23,9 @@ from django.db.models import QuerySet
 from django.tasks import task
 from django.utils import timezone
 
-from . import audit, notifications
+from security import audit
+
+from . import notifications
 from .models import Deadline
 from .sla import due_soon_until, running_deadlines
 

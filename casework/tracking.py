@@ -28,7 +28,7 @@ import hashlib
 import hmac
 import secrets
 
-from . import crypto
+from security import crypto
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 16
@@ -129,7 +129,7 @@ def find_by_slow_digest(queryset, *, field: str, code: str, purpose: str):
     Constant work: a malformed code is hashed as a dummy and the query runs all the same,
     so a right code, a wrong one and a malformed one each cost exactly one scrypt and one
     query, and the answer is decided only after both. Rate-limit the callers (public
-    pages) with casework.ratelimit: the hash makes each guess slow, the limit makes them
+    pages) with security.ratelimit: the hash makes each guess slow, the limit makes them
     few.
     """
     canonical = normalize(code)

@@ -11,7 +11,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import access, audit, crypto
+from security import audit, crypto
+
+from . import access
 from .attachments import attachment_response, read_attachment
 from .models import Attachment
 from .sanitize import KNOWN_TYPES

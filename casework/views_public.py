@@ -4,7 +4,7 @@ The tracking session holds only the id of the case whose code was entered. Every
 action of the reporter takes its case from that session (never from the URL), so a
 browser can reach one case only: the one whose code it entered. None of these requests
 leaves anything about the client behind: services are called without the request, so no
-address, user agent or account is written (see casework.audit.record); responses are
+address, user agent or account is written (see security.audit.record); responses are
 never stored by the browser or a proxy (no_store).
 
 A kind adds its own reporter sections and actions without the engine knowing it, by two
@@ -43,7 +43,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from . import crypto, intake, ratelimit, selectors, services, tracking
+from security import crypto, ratelimit
+
+from . import intake, selectors, services, tracking
 from .attachments import add_attachment, attachment_response, read_attachment
 from .forms_public import ReporterAttachmentForm, ReporterMessageForm, TrackingCodeForm
 from .models import Attachment, Case

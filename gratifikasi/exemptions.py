@@ -21,8 +21,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from casework import crypto
 from casework.money import as_amount, format_rupiah
+from security import crypto
 
 from .choices import CASH, HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
 from .models import ExemptionRule, Gratifikasi

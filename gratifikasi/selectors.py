@@ -11,8 +11,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from casework import access
-from casework.fields import EncryptedTextField
 from casework.selectors import public_timeline, staff_actions
+from security.fields import EncryptedTextField
 
 from .clocks import DECLARANT_CLOCKS, ClockView, declarant_clocks
 from .models import BarangTitipan, Gratifikasi

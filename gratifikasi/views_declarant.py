@@ -29,7 +29,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import otp_verified_required
-from casework import audit
 from casework import selectors as case_selectors
 from casework import services as case_services
 from casework.forms_public import ReporterMessageForm
@@ -37,6 +36,7 @@ from casework.kinds import get_kind
 from casework.money import format_rupiah
 from casework.views_public import attachment_count, reasons_of, reporter_attachments, reporter_file_response
 from casework.workflow import TransitionBlocked
+from security import audit
 
 from . import exemptions, selectors, services
 from .choices import Clock, State

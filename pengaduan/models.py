@@ -35,9 +35,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
 
-from casework.fields import EncryptedCharField, EncryptedTextField
 from casework.models import Case
 from casework.validators import validate_phone
+from security.fields import EncryptedCharField, EncryptedTextField
 
 from . import conditions
 from .choices import ArchiveReason, Channel, Clock, Jenis, State

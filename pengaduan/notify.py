@@ -21,7 +21,7 @@ paths that do not go through them; the signal sees the state machine itself.
 
 Sending runs in background tasks (pengaduan.tasks). Their arguments are stored in the
 database, so they carry the case id, never an address, and the receipt's tracking code
-only encrypted with casework.crypto. A failing mail server or gateway never reaches the
+only encrypted with security.crypto. A failing mail server or gateway never reaches the
 transition: the task logs it and tries that channel again later, up to MAX_ATTEMPTS.
 """
 
@@ -40,8 +40,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_fsm.signals import post_transition
 
-from casework import crypto, sms
+from casework import sms
 from casework.datetext import opened_at_text
+from security import crypto
 
 from .choices import State
 from .models import Pengaduan

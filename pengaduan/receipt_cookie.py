@@ -4,7 +4,7 @@ encrypted cookie in the complainant's own browser, not the server's session tabl
 The tracking code must never reach the database, not even encrypted in a session row,
 and a public submission should cost no session writes. So the whole receipt (reference,
 filing time, code, until when the code is shown, whether a copy was sent) is encrypted
-with casework.crypto and handed to the browser as an HttpOnly cookie scoped to the
+with security.crypto and handed to the browser as an HttpOnly cookie scoped to the
 receipt pages. Another browser has nothing to show; a tampered or stale cookie shows
 nothing; once the complainant says they saved the code, or its minutes pass, the cookie
 is rewritten without it.
@@ -18,7 +18,7 @@ from datetime import datetime
 
 from django.conf import settings
 
-from casework import crypto
+from security import crypto
 
 COOKIE = "sigap_tanda_terima"
 PATH = "/pengaduan/tanda-terima/"

@@ -21,12 +21,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from casework import access, audit, intake, sla, tracking
+from casework import access, intake, sla, tracking
 from casework.history_notes import HistoryNote
 from casework.kinds import get_kind
 from casework.models import Deadline, PendingCase
 from casework.services import case_open, message_post, record_case_event, run_transition
 from casework.workflow import TransitionBlocked, blocked_reasons
+from security import audit
 
 from . import conditions, history_notes, notify, selectors
 from .choices import ArchiveReason, Channel, Clock, Jenis, State

@@ -24,10 +24,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from casework import attachments, audit
+from casework import attachments
 from casework.models import Attachment
 from casework.sanitize import CleanFile
 from casework.services import record_case_event, run_transition
+from security import audit
 from wbs import services as wbs_services
 from wbs.choices import Kategori as WbsKategori
 from wbs.identity import Identitas

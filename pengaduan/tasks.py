@@ -16,7 +16,7 @@ from datetime import date
 
 from django.tasks import task
 
-from casework.crypto import DecryptionError
+from security.crypto import DecryptionError
 
 from . import notify
 from .models import Pengaduan

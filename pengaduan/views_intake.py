@@ -24,9 +24,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from casework import ratelimit, sms
+from casework import sms
 from casework.attachments import add_attachment
 from casework.datetext import opened_at_text
+from security import ratelimit
 
 from . import notify, receipt_cookie, services
 from .forms_intake import PengaduanForm

@@ -32,11 +32,11 @@ from PIL import Image, ImageDraw
 from accounts import roles
 from accounts.models import UnitKerja
 from accounts.testing import totp_token
-from casework import audit
 from casework.attachments import read_attachment
 from casework.models import Deadline, TimelineEntry
 from gratifikasi.choices import PURPOSE_FOTO, PURPOSE_SK, Clock, JenisTindakLanjut, State, StatusKpk
 from gratifikasi.models import Gratifikasi
+from security import audit
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}

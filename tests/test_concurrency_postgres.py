@@ -39,8 +39,8 @@ def test_reference_numbers_stay_unique_under_parallel_creation(sla_uji, in_threa
 
 
 def test_the_audit_chain_stays_one_unbroken_line_under_parallel_writers(sla_uji, in_threads):
-    from casework.audit import verify_chain
-    from casework.models import AuditEntry
+    from security.audit import verify_chain
+    from security.models import AuditEntry
 
     n = 16
     results, errors = in_threads(n, lambda i: case_open(kind="uji", title=f"Kasus {i}")[0].pk)
@@ -53,10 +53,11 @@ def test_the_audit_chain_stays_one_unbroken_line_under_parallel_writers(sla_uji,
 def test_public_submissions_in_parallel_keep_numbers_gapless_and_lose_none(seeded_again, in_threads):
     """The one-statement intake (number, waiting row, queue flag) and the worker opening
     batches (SKIP LOCKED) side by side: every complaint opened once, numbers 1..n+1."""
-    from casework import audit, intake
+    from casework import intake
     from casework.models import PendingCase
     from pengaduan import services
     from pengaduan.models import KategoriLayanan, Pengaduan
+    from security import audit
 
     kategori = KategoriLayanan.objects.get(slug="ktp-el")
     services.pengaduan_submit(title="Pertama", isi="Isi", kategori=kategori)  # the year's sequence row

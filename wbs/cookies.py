@@ -9,7 +9,7 @@ cookie of its own rather than in the server's session table.
 Why not Django's session: its rows live in the database, where a session key would sit
 next to the report it opened (and, for an employee who is also signed in as staff, next
 to their account), and every request would rewrite the row's expiry time, a clock of the
-reporter's visits. These cookies are encrypted with casework.crypto (the server keeps
+reporter's visits. These cookies are encrypted with security.crypto (the server keeps
 nothing; a tampered or stale cookie reads as none), HttpOnly, SameSite=Strict, scoped to
 the WBS reporter paths only and gone when the browser closes. Their content is data the
 reporter may see (the report's id and reference, their own code) and a one-word notice.
@@ -22,7 +22,7 @@ import time
 
 from django.conf import settings
 
-from casework import crypto
+from security import crypto
 
 #: Where the reporter pages live (wbs.urls_public is included here in config.urls).
 REPORTER_PATH = "/wbs/"

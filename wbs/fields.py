@@ -16,8 +16,8 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from casework import crypto
-from casework.fields import Ciphertext, EncryptedTextField
+from security import crypto
+from security.fields import Ciphertext, EncryptedTextField
 
 
 class EncryptedDecimalField(EncryptedTextField):

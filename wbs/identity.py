@@ -26,9 +26,10 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import nip_validator
-from casework import access, audit
+from casework import access
 from casework.services import record_case_event
 from casework.validators import validate_phone
+from security import audit
 
 from . import reported, sealing
 from .choices import Penanganan, StatusPermintaan

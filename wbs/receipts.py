@@ -4,7 +4,7 @@ Shown once when the report is filed (domain.md §4), never stored: the report ke
 its slow keyed hash (casework.tracking.slow_digest), so neither a database dump nor an
 insider with the server can turn stored data back into a working code. Look-ups cost the
 same work for a right, a wrong and a malformed code; the pages that call find_report
-rate-limit each client (casework.ratelimit) on top.
+rate-limit each client (security.ratelimit) on top.
 """
 
 from __future__ import annotations

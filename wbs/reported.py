@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef
 
 from accounts import roles
 from accounts.models import UnitKerja
-from casework import crypto
+from security import crypto
 
 from .choices import Penanganan
 from .models import Terlapor

@@ -1,6 +1,6 @@
 """Sealing: encryption of a WBS reporter's identity apart from every other encrypted value.
 
-Ordinary encrypted fields (casework.fields) are decrypted whenever their row is loaded,
+Ordinary encrypted fields (security.fields) are decrypted whenever their row is loaded,
 so anything that loads a report — the handler's page, an export, the admin, key rotation
 — would hold them in clear. A reporter's identity must never travel those paths. It is
 therefore sealed here, under its own keys (SIGAP_WBS_IDENTITY_KEYS, never the field keys),

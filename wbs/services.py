@@ -21,9 +21,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from casework import access, attachments, audit
+from casework import access, attachments
 from casework.models import Recusal
 from casework.services import case_open, case_recuse, message_post, record_case_event, run_transition
+from security import audit
 
 from . import identity, receipts, reported
 from .choices import Clock, Penanganan, Unsur

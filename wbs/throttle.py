@@ -1,6 +1,6 @@
 """Rate limits for the WBS reporter pages that leave nothing behind.
 
-casework.ratelimit keys its counters by a keyed hash of the client address in the shared
+security.ratelimit keys its counters by a keyed hash of the client address in the shared
 cache, which production keeps in the database. For complaints that is enough; for a
 whistle-blower it is not: anyone holding the server's keys can hash every IPv4 address
 (2^32 of them) in minutes and read, from the cache table, which address used the WBS at
@@ -27,7 +27,7 @@ import time
 
 from django.conf import settings
 
-from casework.ratelimit import Rate, parse_rate
+from security.ratelimit import Rate, parse_rate
 
 #: Drawn once per process and kept only in its memory.
 _SALT = secrets.token_bytes(32)

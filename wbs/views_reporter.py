@@ -25,12 +25,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from casework import crypto, selectors
+from casework import selectors
 from casework.attachments import attachment_response
 from casework.forms_public import ReporterAttachmentForm, ReporterMessageForm
 from casework.views_files import INLINE_TYPES
 from casework.views_public import reasons_of, reporter_attachments
 from casework.workflow import TransitionBlocked
+from security import crypto
 
 from . import receipts, reporter_session, services, throttle
 from .choices import Kategori, State

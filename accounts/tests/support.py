@@ -5,7 +5,7 @@ NIP = "198501012010011001"
 
 
 def audit_events(event, **filters):
-    from casework.models import AuditEntry
+    from security.models import AuditEntry
 
     return list(AuditEntry.objects.filter(event=event, **filters).order_by("id"))
 

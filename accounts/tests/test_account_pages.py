@@ -8,7 +8,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 
 from accounts import services
 from accounts.testing import verified_login
-from casework.audit import Event
+from security.audit import Event
 
 from .support import NIP, audit_events, login_password
 

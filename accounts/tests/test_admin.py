@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import roles, services
 from accounts.models import UnitKerja, User
 from accounts.testing import verified_login
-from casework.audit import Event
+from security.audit import Event
 
 from .support import audit_events
 

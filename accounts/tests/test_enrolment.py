@@ -9,7 +9,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
-from casework.audit import Event
+from security.audit import Event
 
 from .support import NIP, audit_events, login_password
 

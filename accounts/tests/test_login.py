@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from casework.audit import Event
+from security.audit import Event
 
 from .support import NIP, PASSWORD, audit_events, login_password
 

@@ -1,5 +1,4 @@
 from .attachments import Attachment
-from .audit import AuditChainHead, AuditEntry
 from .calendar import Holiday
 from .case import CONFIDENTIALITY_RANK, Case, Confidentiality, Recusal, ReferenceSequence
 from .intake import IntakeQueue, PendingCase
@@ -9,8 +8,6 @@ from .timeline import TimelineEntry
 
 __all__ = [
     "Attachment",
-    "AuditChainHead",
-    "AuditEntry",
     "CONFIDENTIALITY_RANK",
     "Case",
     "Confidentiality",

@@ -5,7 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import EncryptedCharField
+from security.fields import EncryptedCharField
+
 from .case import Case
 from .messaging import Message
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin
 
-from ..fields import EncryptedCharField
+from security.fields import EncryptedCharField
 
 
 class Confidentiality(models.TextChoices):

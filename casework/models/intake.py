@@ -2,7 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import EncryptedTextField
+from security.fields import EncryptedTextField
 
 
 class PendingCase(models.Model):

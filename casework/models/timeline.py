@@ -3,7 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import EncryptedTextField
+from security.fields import EncryptedTextField
+
 from .case import Case
 
 

@@ -16,12 +16,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from accounts import roles
-from casework import attachments, audit
+from casework import attachments
 from casework.attachments import add_attachment, read_attachment, storage_path, sweep_orphan_files
-from casework.models import Attachment, AuditEntry
+from casework.models import Attachment
 from casework.sanitize import safe_name, sanitize, strip_jpeg_metadata
 from casework.services import case_recuse
 from casework.uploads import AttachmentsField
+from security import audit
+from security.models import AuditEntry
 
 from . import samples
 

@@ -190,7 +190,7 @@ def test_admin_lists_holidays_by_year_and_kind(client, make_user):
 
 
 def test_admin_confirms_provisional_holidays_and_audits_it(client, make_user):
-    from casework.models import AuditEntry
+    from security.models import AuditEntry
 
     user = _verified_admin(client, make_user)
     target = Holiday.objects.get(date=date(2027, 3, 10))

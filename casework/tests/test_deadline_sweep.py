@@ -22,10 +22,11 @@ from accounts import roles
 from accounts.models import UnitKerja
 from casework import tasks
 from casework.calendar import add_working_days
-from casework.models import AuditEntry, Deadline, Recusal
+from casework.models import Deadline, Recusal
 from casework.notifications import notice_for, staff_case_link
 from casework.services import case_assign, case_recuse, run_transition
 from casework.tasks import claim, run_deadline_sweep, sweep_deadlines
+from security.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

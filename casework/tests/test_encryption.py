@@ -6,11 +6,11 @@ from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from casework import crypto
 from casework.attachments import add_attachment, read_attachment, storage_path
-from casework.fields import Ciphertext
 from casework.models import Message
 from casework.services import message_post
+from security import crypto
+from security.fields import Ciphertext
 
 from . import samples
 

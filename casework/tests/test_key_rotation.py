@@ -9,12 +9,13 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from accounts.models import User
-from casework import audit, crypto
 from casework.attachments import add_attachment, read_attachment, storage_path
-from casework.fields import Ciphertext
 from casework.management.commands import rotate_encryption_keys as rotation
-from casework.models import Attachment, AuditEntry, Case, Message
+from casework.models import Attachment, Case, Message
 from casework.services import message_post, note_add
+from security import audit, crypto
+from security.fields import Ciphertext
+from security.models import AuditEntry
 
 from . import samples
 

@@ -14,8 +14,9 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from casework.calendar import add_working_days
-from casework.models import AuditEntry, Deadline, SlaPolicy, TimelineEntry
+from casework.models import Deadline, SlaPolicy, TimelineEntry
 from casework.services import case_open, run_transition
+from security.models import AuditEntry
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from casework.attachments import add_attachment
-from casework.models import Attachment, AuditEntry
+from casework.models import Attachment
 from casework.services import run_transition
+from security.models import AuditEntry
 
 from . import samples
 

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from casework.attachments import add_attachment
-from casework.models import Attachment, AuditEntry, Message
+from casework.models import Attachment, Message
 from casework.views_public import SESSION_KEY
+from security.models import AuditEntry
 
 from . import samples
 

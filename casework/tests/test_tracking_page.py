@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from casework.models import AuditEntry, Message
+from casework.models import Message
 from casework.services import message_post, run_transition
+from security.models import AuditEntry
 
 
 @pytest.fixture

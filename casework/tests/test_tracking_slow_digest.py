@@ -15,8 +15,9 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from casework import crypto, tracking
+from casework import tracking
 from casework.models import Case
+from security import crypto
 
 PURPOSE = "uji-receipt"
 

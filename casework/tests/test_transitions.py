@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied
 
 from accounts import roles
 from casework import access
-from casework.models import AuditEntry, TimelineEntry
+from casework.models import TimelineEntry
 from casework.services import case_recuse, run_transition, transition_blockers
 from casework.workflow import TransitionBlocked, available_transitions
+from security.models import AuditEntry
 
 ALLOWED = [
     ("baru", "verifikasi", "diverifikasi"),

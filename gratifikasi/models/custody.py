@@ -13,8 +13,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.fields import EncryptedCharField, EncryptedTextField
 from casework.money import MAX_DIGITS
+from security.fields import EncryptedCharField, EncryptedTextField
 
 from ..choices import AlasanKeluar
 from .declaration import TEXT_MAX_LENGTH, Gratifikasi

@@ -31,11 +31,11 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
 
 from accounts.models import nip_validator
-from casework.fields import EncryptedCharField, EncryptedTextField
 from casework.models import Case
 from casework.money import MAX_DIGITS
 from casework.validators import validate_phone
 from pengaduan.validators import validate_nik
+from security.fields import EncryptedCharField, EncryptedTextField
 
 from .. import conditions
 from ..choices import (

@@ -9,11 +9,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from casework.models import AuditEntry, TimelineEntry
+from casework.models import TimelineEntry
 from gratifikasi import selectors
 from gratifikasi.choices import JenisLaporan, JenisTindakLanjut, State, StatusKpk
 from gratifikasi.models import BarangTitipan
 from gratifikasi.services_custody import EVENT_RECEIVED, EVENT_RELEASED, custody_receive, custody_release
+from security.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

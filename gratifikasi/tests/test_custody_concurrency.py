@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from casework.models import AuditEntry
 from gratifikasi.choices import JenisTindakLanjut, State
 from gratifikasi.services_custody import EVENT_RELEASED, custody_receive, custody_release
+from security.models import AuditEntry
 
 pytestmark = [
     pytest.mark.postgres,

@@ -378,8 +378,8 @@ def test_text_typed_in_the_register_is_inert(as_officer, goods, upg_officer):
 
 @pytest.mark.parametrize("page", ["release", "receipt"])
 def test_opening_an_objects_pages_is_an_audited_read_of_its_declaration(as_officer, held, upg_officer, page):
-    from casework.audit import Event
-    from casework.models import AuditEntry
+    from security.audit import Event
+    from security.models import AuditEntry
 
     reads = AuditEntry.objects.filter(case_id=held.gratifikasi_id, event=Event.CASE_VIEWED, actor_id=upg_officer.pk)
     before = reads.count()

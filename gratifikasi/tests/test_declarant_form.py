@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework import crypto
 from casework.attachments import read_attachment, storage_path
 from casework.models import Attachment
 from casework.tests.samples import METADATA_CANARIES
 from gratifikasi.choices import HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa, State
 from gratifikasi.models import Gratifikasi
+from security import crypto
 
 URL = "/gratifikasi/baru/"
 BEFORE = date(2026, 1, 19)

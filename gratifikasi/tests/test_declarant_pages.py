@@ -12,10 +12,11 @@ from django.utils import timezone
 from accounts import flow
 from accounts.testing import verified_login
 from casework import services as case_services
-from casework.audit import Event
-from casework.models import Attachment, AuditEntry, Message, TimelineEntry
+from casework.models import Attachment, Message, TimelineEntry
 from gratifikasi.choices import Clock, State
 from gratifikasi.models import Gratifikasi
+from security.audit import Event
+from security.models import AuditEntry
 
 
 @pytest.fixture

@@ -14,13 +14,14 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from casework.attachments import read_attachment, storage_path
-from casework.models import AuditEntry, Case, Deadline, TimelineEntry
+from casework.models import Case, Deadline, TimelineEntry
 from casework.tests.samples import METADATA_CANARIES
 from casework.workflow import TransitionBlocked
 from gratifikasi import services
 from gratifikasi.choices import Clock, JenisLaporan, State
 from gratifikasi.exemptions import giver_digest
 from gratifikasi.tests.conftest import expire_completion_period
+from security.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from PIL import Image
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework.models import Attachment, AuditEntry, Deadline, TimelineEntry
+from casework.models import Attachment, Deadline, TimelineEntry
 from casework.tests.samples import upload
 from gratifikasi.choices import (
     PURPOSE_SK,
@@ -34,6 +34,7 @@ from gratifikasi.exemptions import rules_in_force
 from gratifikasi.models import BarangTitipan, Gratifikasi
 from gratifikasi.services_custody import custody_receive
 from gratifikasi.tests.conftest import PATHS, expire_completion_period
+from security.models import AuditEntry
 
 NOTE = "Catatan internal: pelapor menelepon dua kali, minta kabar."
 PREFIX = {

@@ -11,12 +11,13 @@ from django.http import Http404
 
 from accounts import roles
 from casework import access
-from casework.models import AuditEntry, TimelineEntry
+from casework.models import TimelineEntry
 from casework.services import run_transition
 from casework.workflow import TransitionBlocked
 from gratifikasi import selectors
 from gratifikasi.choices import JenisLaporan, State, StatusKpk
 from gratifikasi.tests.conftest import PATHS, expire_completion_period
+from security.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -13,12 +13,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from casework.models import AuditEntry, Deadline, TimelineEntry
+from casework.models import Deadline, TimelineEntry
 from casework.services import run_transition
 from pengaduan import services
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
 from pengaduan.tasks import auto_close_answered
+from security.models import AuditEntry
 
 ANSWERED_ON = datetime.date(2026, 3, 13)
 DUE = datetime.date(2026, 4, 6)

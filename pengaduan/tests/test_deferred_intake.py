@@ -11,12 +11,14 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from casework import audit, crypto, intake, tracking
+from casework import intake, tracking
 from casework import tasks as casework_tasks
-from casework.models import AuditEntry, Deadline, Holiday, IntakeQueue, PendingCase, TimelineEntry
+from casework.models import Deadline, Holiday, IntakeQueue, PendingCase, TimelineEntry
 from pengaduan import services
 from pengaduan.choices import Clock, State
 from pengaduan.models import Pengaduan
+from security import audit, crypto
+from security.models import AuditEntry
 
 FRIDAY = datetime.date(2026, 8, 14)  # Monday 17 August 2026 is Independence Day
 TUESDAY = datetime.date(2026, 8, 18)

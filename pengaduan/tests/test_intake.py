@@ -8,10 +8,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from casework import tracking
-from casework.models import AuditEntry, TimelineEntry
+from casework.models import TimelineEntry
 from pengaduan import selectors
 from pengaduan.choices import Channel, State
 from pengaduan.models import KategoriLayanan, Pengaduan
+from security.models import AuditEntry
 
 
 def test_a_public_complaint_gets_a_reference_and_a_tracking_code(file_pengaduan):

@@ -19,13 +19,14 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework.models import AuditEntry, Deadline, SlaPolicy, TimelineEntry
+from casework.models import Deadline, SlaPolicy, TimelineEntry
 from casework.services import run_transition
 from casework.tasks import run_deadline_sweep
 from casework.workflow import TransitionBlocked
 from pengaduan import services
 from pengaduan.choices import ArchiveReason, State
 from pengaduan.models import Pengaduan
+from security.models import AuditEntry
 
 ASKED = datetime.date(2026, 7, 7)
 LAST_DAY = datetime.date(2026, 7, 21)

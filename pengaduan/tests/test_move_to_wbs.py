@@ -11,11 +11,12 @@ from PIL import Image
 
 from accounts import roles
 from casework import access, attachments
-from casework.models import Attachment, AuditEntry, Deadline
+from casework.models import Attachment, Deadline
 from casework.workflow import TransitionBlocked
 from pengaduan import services_wbs
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
+from security.models import AuditEntry
 from wbs import receipts
 from wbs.models import LaporanWbs
 

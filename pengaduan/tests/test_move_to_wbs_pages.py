@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework.models import AuditEntry
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
+from security.models import AuditEntry
 from wbs import cookies, receipts
 from wbs.models import LaporanWbs
 

@@ -5,11 +5,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from casework.models import AuditEntry, TimelineEntry
+from casework.models import TimelineEntry
 from casework.workflow import TransitionBlocked
 from pengaduan import services
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
+from security.models import AuditEntry
 
 
 @pytest.mark.parametrize("state", [State.DIJAWAB, State.SELESAI])

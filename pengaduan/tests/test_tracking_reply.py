@@ -7,10 +7,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from casework.models import Attachment, AuditEntry, Deadline, Message
+from casework.models import Attachment, Deadline, Message
 from casework.tests import samples
 from pengaduan import services
 from pengaduan.choices import State
+from security.models import AuditEntry
 
 REPLY = reverse("pengaduan:track_reply")
 PAGE = reverse("track_case")

@@ -5,9 +5,10 @@ client, and record nothing about the client."""
 import pytest
 from django.urls import reverse
 
-from casework.models import AuditEntry, Message, TimelineEntry
+from casework.models import Message, TimelineEntry
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
+from security.models import AuditEntry
 
 from .conftest import PATHS
 

@@ -12,11 +12,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from casework.kinds import get_kind
-from casework.models import AuditEntry, TimelineEntry
+from casework.models import TimelineEntry
 from casework.services import run_transition
 from casework.workflow import TransitionBlocked, available_transitions, transition_custom
 from pengaduan import services, services_wbs
 from pengaduan.choices import State
+from security.models import AuditEntry
 
 from .conftest import PATHS
 

@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.fields import EncryptedTextField
+from security.fields import EncryptedTextField
 
 from ..choices import StatusPermintaan
 from .laporan import TEXT_MAX_LENGTH, LaporanWbs

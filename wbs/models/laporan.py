@@ -36,8 +36,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, transition
 
-from casework.fields import EncryptedCharField, EncryptedTextField
 from casework.models import Case, Confidentiality
+from security.fields import EncryptedCharField, EncryptedTextField
 
 from .. import conditions
 from ..choices import (
@@ -274,7 +274,7 @@ class Terlapor(models.Model):
     staff account.
 
     The match is kept twice, and never in clear: `akun` holds the account id encrypted (for
-    the handler's page), `akun_digest` a keyed hash of it (casework.crypto.keyed_digest, key
+    the handler's page), `akun_digest` a keyed hash of it (security.crypto.keyed_digest, key
     SIGAP_LOOKUP_KEY) that the access policy filters on, so a handler who is reported is
     left out of every query. A plain foreign key would tell anyone reading the database who
     is reported — often a superior who may have that access — and with it when the report

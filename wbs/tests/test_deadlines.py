@@ -11,8 +11,9 @@ import datetime
 
 from django.core import mail
 
-from casework.models import AuditEntry, Deadline, SlaPolicy
+from casework.models import Deadline, SlaPolicy
 from casework.tasks import run_deadline_sweep
+from security.models import AuditEntry
 from wbs import services
 from wbs.choices import State
 from wbs.reported import TerlaporInput

@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework import crypto
-from casework.models import AuditEntry, Recusal
+from casework.models import Recusal
 from casework.services import case_assign
+from security import crypto
+from security.models import AuditEntry
 from wbs import identity, sealing, selectors
 from wbs.choices import StatusPermintaan
 from wbs.models import IdentityAccessRequest, LaporanWbs, SealedIdentity

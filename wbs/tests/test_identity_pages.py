@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework.models import AuditEntry
 from casework.services import case_assign
+from security.models import AuditEntry
 from wbs import identity
 from wbs.choices import StatusPermintaan
 from wbs.models import IdentityAccessRequest

@@ -13,8 +13,9 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from casework import tracking
-from casework.models import Attachment, AuditEntry, Case, Deadline, Recusal, ReferenceSequence
+from casework.models import Attachment, Case, Deadline, Recusal, ReferenceSequence
 from casework.tests import samples
+from security.models import AuditEntry
 from wbs import receipts, services
 from wbs.choices import Penanganan, State
 from wbs.identity import Identitas

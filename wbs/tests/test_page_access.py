@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework.models import Attachment, AuditEntry, InternalNote, Message
+from casework.models import Attachment, InternalNote, Message
 from casework.tests import samples
+from security.models import AuditEntry
 from wbs import identity, services
 from wbs.models import IdentityAccessRequest, LaporanWbs
 from wbs.reported import TerlaporInput

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from accounts.testing import verified_login
 from casework.formstamp import sign_started
-from casework.models import AuditEntry
 from casework.tests import samples
+from security.models import AuditEntry
 from wbs.models import KontakPelapor, LaporanWbs, SealedIdentity, Terlapor
 
 from .conftest import form_data

@@ -5,8 +5,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from casework.models import AuditEntry, Message
+from casework.models import Message
 from casework.tests import samples
+from security.models import AuditEntry
 from wbs import services
 from wbs.choices import State
 from wbs.models import KontakPelapor

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
-from casework.models import AuditEntry
+from security.models import AuditEntry
 from wbs import checks, sealing
 from wbs.models import LaporanWbs, SealedIdentity
 

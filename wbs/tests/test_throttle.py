@@ -1,7 +1,7 @@
 """The WBS rate limits: counted in this process's memory under a secret drawn at start,
 per client and across all clients, with nothing written anywhere."""
 
-from casework.ratelimit import Rate
+from security.ratelimit import Rate
 from wbs import throttle
 
 

@@ -12,9 +12,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from casework.kinds import get_kind
-from casework.models import AuditEntry, TimelineEntry
+from casework.models import TimelineEntry
 from casework.services import run_transition
 from casework.workflow import TransitionBlocked, available_transitions
+from security.models import AuditEntry
 from wbs import services
 from wbs.choices import Pemeriksa, State, Temuan, TujuanPenerusan
 

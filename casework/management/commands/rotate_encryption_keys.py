@@ -16,10 +16,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.db.models.functions import Cast, Substr
 
-from casework import audit, crypto
 from casework.attachments import storage_path, write_atomically
-from casework.fields import Ciphertext, EncryptedTextField
 from casework.models import Attachment
+from security import audit, crypto
+from security.fields import Ciphertext, EncryptedTextField
 
 RAW = "_stored_value"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from casework import audit
+from security import audit
 from wbs import sealing
 from wbs.models import SealedIdentity
 

@@ -6,8 +6,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test import override_settings
 
-from casework import audit
-from casework.models import AuditEntry
+from security import audit
+from security.models import AuditEntry
 
 
 def _write_entries(n=5, actor=None):
@@ -36,7 +36,7 @@ def _raw(sql, params):
 def test_edited_entry_is_detected(db):
     entries = _write_entries()
     # Bypass the ORM as a database administrator would.
-    _raw("UPDATE casework_auditentry SET event = %s WHERE id = %s", ["tampered", entries[2].pk])
+    _raw("UPDATE security_auditentry SET event = %s WHERE id = %s", ["tampered", entries[2].pk])
     breaks = audit.verify_chain()
     assert [b.entry_id for b in breaks] == [entries[2].pk]
     with pytest.raises(CommandError, match="tampered"):
@@ -45,20 +45,20 @@ def test_edited_entry_is_detected(db):
 
 def test_edited_data_is_detected(db):
     entries = _write_entries()
-    _raw("UPDATE casework_auditentry SET actor_label = %s WHERE id = %s", ["orang lain", entries[1].pk])
+    _raw("UPDATE security_auditentry SET actor_label = %s WHERE id = %s", ["orang lain", entries[1].pk])
     assert [b.entry_id for b in audit.verify_chain()] == [entries[1].pk]
 
 
 def test_deleted_entry_is_detected(db):
     entries = _write_entries()
-    _raw("DELETE FROM casework_auditentry WHERE id = %s", [entries[2].pk])
+    _raw("DELETE FROM security_auditentry WHERE id = %s", [entries[2].pk])
     breaks = audit.verify_chain()
     assert breaks and breaks[0].entry_id == entries[3].pk
 
 
 def test_deleted_newest_entry_is_detected(db):
     entries = _write_entries()
-    _raw("DELETE FROM casework_auditentry WHERE id = %s", [entries[-1].pk])
+    _raw("DELETE FROM security_auditentry WHERE id = %s", [entries[-1].pk])
     breaks = audit.verify_chain()
     assert [b.entry_id for b in breaks] == [None]
 
@@ -70,7 +70,7 @@ def test_recomputed_hash_without_the_key_is_detected(db):
     target.event = "tampered"
     with override_settings(SIGAP_AUDIT_KEY="a-key-the-attacker-guessed"):
         forged = audit._digest(target.prev_hash, audit._payload(target))
-    _raw("UPDATE casework_auditentry SET event = %s, hash = %s WHERE id = %s", ["tampered", forged, target.pk])
+    _raw("UPDATE security_auditentry SET event = %s, hash = %s WHERE id = %s", ["tampered", forged, target.pk])
     assert audit.verify_chain()
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from casework.audit import verify_chain
-from casework.models import AuditEntry
+from security.audit import verify_chain
+from security.models import AuditEntry
 
 
 class Command(BaseCommand):

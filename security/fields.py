@@ -1,4 +1,4 @@
-"""Model fields whose values are encrypted at rest (see casework.crypto)."""
+"""Model fields whose values are encrypted at rest (see security.crypto)."""
 
 from django.core.validators import MaxLengthValidator
 from django.db import models

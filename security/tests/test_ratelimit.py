@@ -9,7 +9,7 @@ import redis
 from django.core.cache import caches
 from django.test import RequestFactory, override_settings
 
-from casework import ratelimit
+from security import ratelimit
 
 REDIS_URL = os.environ.get("SIGAP_TEST_REDIS", "redis://127.0.0.1:6379/14")
 

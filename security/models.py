@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(models.Model):
-    """One append-only, hash-chained audit record (see casework.audit).
+    """One append-only, hash-chained audit record (see security.audit).
 
     Actor and case are plain ids, not foreign keys: deleting a user or a case must never
     change or remove history.
@@ -30,10 +30,10 @@ class AuditEntry(models.Model):
         return f"#{self.pk} {self.event} {self.created_at:%Y-%m-%d %H:%M:%S}"
 
     def save(self, *args, **kwargs):
-        # casework.audit.record() numbers entries from the chain head it holds locked; an
+        # security.audit.record() numbers entries from the chain head it holds locked; an
         # entry written any other way would break the chain or collide with the next id.
         if self.pk is None or not self.hash:
-            raise ValueError("Audit entries are written only by casework.audit.record()")
+            raise ValueError("Audit entries are written only by security.audit.record()")
         super().save(*args, **kwargs)
 
 
