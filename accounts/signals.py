@@ -14,6 +14,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from security import audit
+from security.client import client_address
 
 from . import lockout
 from .backends import find_user
@@ -24,7 +25,7 @@ ADMIN_ACTIONS = {ADDITION: "add", CHANGE: "change", DELETION: "delete"}
 def _client(request) -> dict:
     # audit.record adds the client address only when there is an actor; a failed or
     # locked-out login has none yet, but its address is exactly what matters.
-    address = getattr(request, "META", {}).get("REMOTE_ADDR") if request is not None else None
+    address = client_address(request) if getattr(request, "META", None) is not None else None
     return {"client": address} if address else {}
 
 

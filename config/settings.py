@@ -189,7 +189,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # NIP and e-mail of one account share one failure count.
 AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 SIGAP_LOGIN_FAILURE_RATE = env.str("SIGAP_LOGIN_FAILURE_RATE", default="30/10m")
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The client behind reverse proxies (security/client.py): every rate limit, lockout and
+# audit entry counts the client, not the proxy. X-Forwarded-For is believed only from a
+# connection that comes from one of the proxy addresses.
+SIGAP_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+SIGAP_PROXY_ADDRESSES = env.list("SIGAP_PROXY_ADDRESSES", default=["127.0.0.0/8", "::1"])
+AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
 
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="SIGAP")
 # django-otp's own admin would otherwise show TOTP secrets and backup codes.

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .client import client_address
 from .models import AuditChainHead, AuditEntry
 
 GENESIS = "0" * 64
@@ -83,7 +84,7 @@ def _payload(entry: AuditEntry) -> dict:
 def _client_address(request) -> str | None:
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR")
+    return client_address(request) or None
 
 
 def record(

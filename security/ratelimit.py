@@ -22,6 +22,7 @@ from django.core.cache.backends.redis import RedisCache
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from . import crypto
+from .client import client_address
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -50,7 +51,7 @@ def wait_minutes(rate: str) -> int:
 
 
 def client_key(group: str, request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return crypto.keyed_digest(address, purpose=f"ratelimit:{group}")
 
 

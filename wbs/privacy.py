@@ -27,6 +27,8 @@ import logging
 
 from django.conf import settings
 
+from security.client import address_from_meta
+
 from .cookies import NAMES as REPORTER_COOKIES
 from .cookies import REPORTER_PATH
 
@@ -59,17 +61,6 @@ def is_reporter_path(path: str) -> bool:
     return (path or "").startswith(REPORTER_PATH)
 
 
-def client_address(meta) -> str:
-    """The client's address as the limiter should count it: REMOTE_ADDR, or behind
-    PROXY_COUNT reverse proxies the entry they added to X-Forwarded-For."""
-    proxies = int(getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0) or 0)
-    if proxies > 0:
-        chain = [part.strip() for part in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(chain) >= proxies:
-            return chain[-proxies]
-    return meta.get("REMOTE_ADDR", "")
-
-
 def _kept_cookies(header: str) -> str:
     allowed = REPORTER_COOKIES | {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
     chunks = [chunk for chunk in header.split(";") if chunk.split("=", 1)[0].strip() in allowed]
@@ -83,7 +74,7 @@ def strip_request(request) -> None:
     from . import throttle
 
     meta = dict(request.META)
-    request.wbs_client = throttle.client_token(client_address(meta))
+    request.wbs_client = throttle.client_token(address_from_meta(meta))
     for key in IDENTIFYING_KEYS:
         meta.pop(key, None)
     meta["REMOTE_ADDR"] = ""

@@ -205,3 +205,59 @@ def test_password_is_not_kept_on_the_form_after_failure(client, staff):
     response = login_password(client, NIP, password="salah-sekali-123")
     assert PASSWORD not in response.content.decode()
     assert "salah-sekali-123" not in response.content.decode()
+
+
+# --- Behind a reverse proxy: every client is counted by its own address --------------------
+
+PROXY = "127.0.0.1"
+
+
+def behind_proxy(address):
+    from django.test import Client
+
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=address)
+
+
+@override_settings(SIGAP_PROXY_COUNT=1)
+def test_failures_from_different_clients_behind_one_proxy_do_not_lock_the_account(staff):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        assert login_password(behind_proxy(f"198.51.100.{n + 1}"), NIP, password="salah-abcdefg").status_code == 200
+    assert login_password(behind_proxy("198.51.100.99"), NIP).status_code == 302
+
+
+@override_settings(SIGAP_PROXY_COUNT=1)
+def test_a_lockout_behind_a_proxy_names_and_locks_only_the_client(staff):
+    from axes.models import AccessAttempt
+
+    attacker = behind_proxy("203.0.113.66")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        login_password(attacker, NIP, password=f"salah-{n}-abcdefg")
+    assert login_password(attacker, NIP).status_code == 429
+    assert {entry.data["client"] for entry in audit_events(Event.LOCKED_OUT)} == {"203.0.113.66"}
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.66"}
+    assert all(entry.data.get("client") == "203.0.113.66" for entry in audit_events(Event.LOGIN_FAILED))
+    # The owner of the account, elsewhere, still signs in; the audit names their address.
+    assert login_password(behind_proxy("198.51.100.5"), NIP).status_code == 302
+    [login] = audit_events(Event.LOGIN)
+    assert login.data["client"] == "198.51.100.5"
+
+
+@override_settings(SIGAP_PROXY_COUNT=1, SIGAP_LOGIN_FAILURE_RATE="3/10m")
+def test_the_ceiling_on_failures_across_accounts_is_per_client_behind_a_proxy(staff):
+    sprayer = behind_proxy("203.0.113.67")
+    for n in range(3):
+        login_password(sprayer, f"orang{n}@example.go.id")
+    assert login_password(sprayer, NIP).status_code == 429
+    assert login_password(behind_proxy("198.51.100.6"), NIP).status_code == 302
+
+
+@override_settings(SIGAP_PROXY_COUNT=0)
+def test_a_forged_forwarded_header_without_a_proxy_buys_no_more_attempts(staff):
+    from django.test import Client
+
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        forger = Client(REMOTE_ADDR="203.0.113.68", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+        login_password(forger, NIP, password=f"salah-{n}-abcdefg")
+    forger = Client(REMOTE_ADDR="203.0.113.68", HTTP_X_FORWARDED_FOR="10.9.9.9")
+    assert login_password(forger, NIP).status_code == 429
+    assert {entry.data["client"] for entry in audit_events(Event.LOCKED_OUT)} == {"203.0.113.68"}

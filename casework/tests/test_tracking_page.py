@@ -112,3 +112,29 @@ def test_leaving_forgets_the_case(client, tracked):
     enter(client, code)
     client.post(reverse("track_leave"))
     assert client.get(reverse("track_case"))["Location"] == reverse("track")
+
+
+def test_clients_behind_one_proxy_each_have_their_own_allowance(tracked, settings):
+    from django.test import Client
+
+    settings.SIGAP_PROXY_COUNT = 1
+    settings.SIGAP_CODE_LOOKUP_RATE = "3/h"
+    _case, code = tracked
+    guesser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.20")
+    for _ in range(3):
+        assert enter(guesser, "0000-0000-0000-0000").status_code == 200
+    assert enter(guesser, code).status_code == 429
+    # A complainant behind the same proxy is not locked out by the guesser.
+    complainant = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.21")
+    assert enter(complainant, code).status_code == 302
+
+
+def test_a_forged_forwarded_header_does_not_buy_more_guesses(tracked, settings):
+    from django.test import Client
+
+    settings.SIGAP_CODE_LOOKUP_RATE = "3/h"
+    _case, code = tracked
+    for n in range(3):
+        enter(Client(REMOTE_ADDR="203.0.113.30", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}"), "0000-0000-0000-0000")
+    forger = Client(REMOTE_ADDR="203.0.113.30", HTTP_X_FORWARDED_FOR="10.9.9.9")
+    assert enter(forger, code).status_code == 429

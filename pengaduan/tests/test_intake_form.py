@@ -250,6 +250,27 @@ def test_too_many_complaints_from_one_client_are_refused_with_the_text_kept(clie
     assert other.status_code == 302
 
 
+def test_clients_behind_one_proxy_each_have_their_own_allowance(form_data, settings):
+    from django.test import Client
+
+    settings.SIGAP_PROXY_COUNT = 1
+    settings.SIGAP_PENGADUAN_SUBMIT_RATE = "1/h"
+    first = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.31")
+    assert first.post(URL, form_data()).status_code == 302
+    assert first.post(URL, form_data()).status_code == 429
+    second = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.32")
+    assert second.post(URL, form_data()).status_code == 302
+
+
+def test_a_forged_forwarded_header_does_not_buy_more_complaints(form_data, settings):
+    from django.test import Client
+
+    settings.SIGAP_PENGADUAN_SUBMIT_RATE = "1/h"
+    assert Client(REMOTE_ADDR="203.0.113.33", HTTP_X_FORWARDED_FOR="10.0.0.1").post(URL, form_data()).status_code == 302
+    forger = Client(REMOTE_ADDR="203.0.113.33", HTTP_X_FORWARDED_FOR="10.0.0.2")
+    assert forger.post(URL, form_data()).status_code == 429
+
+
 def test_invalid_posts_do_not_use_up_the_limit(client, form_data, settings):
     settings.SIGAP_PENGADUAN_SUBMIT_RATE = "1/h"
     for _ in range(3):

@@ -65,7 +65,8 @@ def _logged_text(caplog) -> str:
 def session_done(db, caplog, settings, wbs_handler):
     """A reporter's whole session from a phone behind one proxy, with errors on the way."""
     _all_loggers_at_debug(caplog)
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.SIGAP_PROXY_COUNT = 1
+    settings.SIGAP_PROXY_ADDRESSES = [PROXY]
     headers = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": FORWARDED, "HTTP_USER_AGENT": DEVICE}
     phone = Client(**headers)
     phone.get(reverse("wbs:create"))

@@ -191,6 +191,22 @@ def test_one_client_files_only_so_many_reports(client, db, settings):
     assert client.post(URL, form_data(), REMOTE_ADDR="192.0.2.11").status_code == 302
 
 
+def test_a_client_past_the_proxy_cannot_forge_its_way_to_more_reports(client, db, settings):
+    # Behind one proxy on this machine, a client that reaches the application directly
+    # and writes its own X-Forwarded-For is still counted by its connection.
+    settings.SIGAP_PROXY_COUNT = 1
+    settings.SIGAP_WBS_SUBMIT_RATE = "2/h"
+    for n in range(2):
+        forged = client.post(URL, form_data(), REMOTE_ADDR="192.0.2.40", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+        assert forged.status_code == 302
+    forged = client.post(URL, form_data(), REMOTE_ADDR="192.0.2.40", HTTP_X_FORWARDED_FOR="10.0.0.9")
+    assert forged.status_code == 429
+    # Clients behind the proxy each have their own allowance.
+    for n in range(2):
+        proxied = client.post(URL, form_data(), REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+        assert proxied.status_code == 302
+
+
 def test_a_report_refused_for_a_mistake_does_not_use_up_a_try(client, db, settings):
     settings.SIGAP_WBS_SUBMIT_RATE = "2/h"
     settings.SIGAP_WBS_SUBMIT_CEILING = "2/h"
