@@ -95,3 +95,15 @@ class BackupCodeForm(forms.Form):
         if not re.fullmatch(r"[A-Za-z0-9]{8}", code):
             raise forms.ValidationError(_("Kode cadangan terdiri atas 8 huruf dan angka."), code="shape")
         return code
+
+
+class DecisionForm(forms.Form):
+    """The decider's note on a request for a reading role or a second-factor reset."""
+
+    note = forms.CharField(
+        label=_("Catatan keputusan"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wajib bila menolak; peminta membacanya."),
+    )

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from security.fields import EncryptedCharField
@@ -119,3 +120,87 @@ class User(AbstractUser):
             names = set(self.groups.values_list("name", flat=True)) if self.pk else set()
             self._role_names = names
         return bool(names.intersection(roles))
+
+
+class AccessRequest(models.Model):
+    """A change to an account that opens case content (a reading role) or could hand the
+    account to someone else (a second-factor reset), waiting for a second person.
+
+    An administrator asks; a Pimpinan or Inspektorat member who is neither the requester
+    nor the account's owner approves or refuses (accounts.access_requests). Only an
+    approval changes the account.
+    """
+
+    class Kind(models.TextChoices):
+        ROLE_GRANT = "peran", _("Pemberian peran")
+        SECOND_FACTOR_RESET = "reset_2fa", _("Reset verifikasi dua langkah")
+
+    class State(models.TextChoices):
+        PENDING = "menunggu", _("Menunggu persetujuan")
+        APPROVED = "disetujui", _("Disetujui")
+        REFUSED = "ditolak", _("Ditolak")
+        CANCELLED = "dibatalkan", _("Dibatalkan")
+        EXPIRED = "kedaluwarsa", _("Kedaluwarsa")
+
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    user = models.ForeignKey(User, verbose_name=_("akun"), on_delete=models.CASCADE, related_name="access_requests")
+    # A role name (accounts.roles) for a grant; empty for a second-factor reset.
+    role = models.CharField(_("peran"), max_length=100, blank=True)
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("diminta oleh"), on_delete=models.PROTECT, related_name="access_requests_made"
+    )
+    reason = models.TextField(_("alasan"), blank=True)
+    state = models.CharField(_("status"), max_length=12, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(_("diminta pada"))
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("diputus oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="access_requests_decided",
+    )
+    decided_at = models.DateTimeField(_("diputus pada"), null=True, blank=True)
+    decision_note = models.TextField(_("catatan keputusan"), blank=True)
+
+    class Meta:
+        verbose_name = _("permintaan persetujuan akses")
+        verbose_name_plural = _("permintaan persetujuan akses")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "expires_at"], name="accounts_accessreq_pending")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="peran") & ~models.Q(role=""))
+                | (models.Q(kind="reset_2fa") & models.Q(role="")),
+                name="accounts_accessreq_role_iff_grant",
+            ),
+            # The database itself refuses an approval or refusal by the requester or by the
+            # account's owner, whatever code path wrote it. (Withdrawing is the
+            # administrators' own business.)
+            models.CheckConstraint(
+                condition=~models.Q(state__in=["disetujui", "ditolak"])
+                | (
+                    models.Q(decided_by__isnull=False)
+                    & ~models.Q(decided_by=models.F("requested_by"))
+                    & ~models.Q(decided_by=models.F("user"))
+                ),
+                name="accounts_accessreq_second_person",
+            ),
+        ]
+
+    def __str__(self):
+        if self.kind == self.Kind.ROLE_GRANT:
+            return _("Peran %(role)s untuk %(user)s") % {"role": self.role, "user": self.user}
+        return _("Reset verifikasi dua langkah %(user)s") % {"user": self.user}
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.PENDING and self.expires_at > timezone.now()
+
+    @property
+    def shown_state(self) -> str:
+        """The state as people should read it: a pending request past its date has expired."""
+        if self.state == self.State.PENDING and not self.is_pending:
+            return self.State.EXPIRED.label
+        return self.get_state_display()

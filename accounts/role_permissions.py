@@ -19,6 +19,7 @@ ROLE_PERMISSIONS = {
         "accounts.change_unitkerja",
         "accounts.view_unitkerja",
         "auth.view_group",
+        "accounts.view_accessrequest",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
     ],

@@ -1,4 +1,4 @@
-"""Second-factor changes to a staff account: enrol, verify, backup codes, reset.
+"""Second-factor changes to a staff account: enrol, verify, backup codes, reset (approved).
 
 Each function makes one change, writes its audit entry and returns what the view needs
 to tell the user. Marking the *session* verified (django_otp.login) stays in the views,
@@ -185,7 +185,9 @@ def second_factor_reset(*, user, actor, request=None) -> int:
     """Remove every second-factor device of `user` (lost phone); return how many.
 
     The user enrols again at the next login, and any session of theirs verified with a
-    removed device stops counting as verified at its next request.
+    removed device stops counting as verified at its next request. Whoever removed the
+    devices could enrol their own, so an administrator only asks for this and it runs
+    when a second person approves (accounts.access_requests); never call it from a view.
     """
     with transaction.atomic():
         removed = 0

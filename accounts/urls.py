@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import login, second_factor
+from .views import login, password, second_factor
 
 app_name = "accounts"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("masuk/verifikasi/", second_factor.verify_view, name="otp_verify"),
     path("kode-cadangan/", second_factor.backup_codes_view, name="backup_codes"),
     path("keluar/", login.logout_view, name="logout"),
+    path("sandi/<uidb64>/<token>/", password.password_set_view, name="password_set"),
+    path("sandi/selesai/", password.password_set_done_view, name="password_set_done"),
 ]

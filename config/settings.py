@@ -196,6 +196,14 @@ SIGAP_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 SIGAP_PROXY_ADDRESSES = env.list("SIGAP_PROXY_ADDRESSES", default=["127.0.0.0/8", "::1"])
 AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
 
+# A link to set a password (a new account, or a reset an administrator sent) works once
+# and for this many hours; the administrator never sees or sets the password itself.
+SIGAP_PASSWORD_LINK_HOURS = env.int("SIGAP_PASSWORD_LINK_HOURS", default=72)
+PASSWORD_RESET_TIMEOUT = SIGAP_PASSWORD_LINK_HOURS * 3600
+# Days a request for a case-reading role or a second-factor reset waits for a second
+# person's approval before it lapses (accounts.access_requests).
+SIGAP_ACCESS_REQUEST_DAYS = env.int("SIGAP_ACCESS_REQUEST_DAYS", default=7)
+
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="SIGAP")
 # django-otp's own admin would otherwise show TOTP secrets and backup codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True

@@ -1,10 +1,9 @@
-"""The admin: only through our login, second-factor reset, every change audited."""
+"""The admin: only through our login, every change audited. (Roles and second-factor resets
+that need approval: test_access_requests; passwords: test_passwords.)"""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles, services
 from accounts.models import UnitKerja, User
@@ -69,21 +68,6 @@ def test_unit_admin_lists_parent_level_and_head(admin_client, staff):
     UnitKerja.objects.create(name="Bidang Pelayanan", code="pelayanan", level="bidang", parent=dinas)
     page = admin_client.get(reverse("admin:accounts_unitkerja_changelist")).content.decode()
     assert "Bidang Pelayanan" in page and "Dinas Dukcapil" in page and staff.full_name in page
-
-
-def test_reset_second_factor_deletes_devices_and_is_audited(admin_client, superuser, enrolled):
-    user = enrolled.user
-    services.backup_codes_issue(user=user)
-    response = admin_client.post(
-        CHANGELIST, {"action": "reset_second_factor", "_selected_action": [user.pk]}, follow=True
-    )
-    assert response.status_code == 200
-    assert not TOTPDevice.objects.filter(user=user).exists()
-    assert not StaticDevice.objects.filter(user=user).exists()
-    [reset] = audit_events(Event.OTP_RESET)
-    assert reset.actor_id == superuser.pk and reset.actor_label == str(superuser)
-    assert reset.object_type == "accounts.User" and reset.object_id == str(user.pk)
-    assert reset.data["user"] == str(user) and reset.data["devices_removed"] == 2
 
 
 def test_after_a_reset_the_user_enrols_again(client, enrolled):
