@@ -359,8 +359,15 @@ _WBS_FILTER = ["wbs_reporter_privacy"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"wbs_reporter_privacy": {"()": "wbs.privacy.ReporterLogFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": _WBS_FILTER}},
+    "filters": {
+        "wbs_reporter_privacy": {"()": "wbs.privacy.ReporterLogFilter"},
+        # A warning names its path and the log dates it: lines below ERROR that name a
+        # request showing a WBS visit are not written (wbs.traces).
+        "wbs_reporter_lines": {"()": "wbs.traces.ReporterLineFilter", "keep_errors": True},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": [*_WBS_FILTER, "wbs_reporter_lines"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Django's own handlers for its loggers (a console copy while DEBUG is on, and mail

@@ -19,6 +19,7 @@ Django application is loaded.
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -31,10 +32,11 @@ ASSET_PATH = "/static/wbs/"
 #: opened from one (as for any such file, so leaving it out of the log loses nothing).
 REVEALING_PATHS = (REPORTER_PATH, ASSET_PATH, "/favicon.ico")
 
-# A reporter page named in a line of text: "/wbs/…" at the start, after a space, a
-# quote, a parenthesis or "=", or as the path of a full address. A file path such as
+# One of those paths named in a line of text: at the start, after a space, a quote, a
+# parenthesis or "=", or as the path of a full address (a referrer). A file path such as
 # "/srv/sigap/wbs/views.py" or the staff pages "/staf/wbs/" are not reporter pages.
-_NAMED_PAGE = re.compile(r"""(?:^|[\s"'(=]|https?://[^/\s"']+)/wbs/""")
+_PATHS = "|".join(re.escape(path) for path in REVEALING_PATHS)
+_NAMED_PATH = re.compile(rf"""(?:^|[\s"'(=]|https?://[^/\s"']+)(?:{_PATHS})""")
 
 
 def reveals_reporter(path: str, referer: str = "") -> bool:
@@ -43,7 +45,36 @@ def reveals_reporter(path: str, referer: str = "") -> bool:
     return (path or "").startswith(REVEALING_PATHS) or urlsplit(referer or "").path.startswith(REPORTER_PATH)
 
 
-def names_reporter_page(text: str) -> bool:
-    """Whether a log line names a reporter page (its request line, its path or address)."""
-    return bool(_NAMED_PAGE.search(text or ""))
+def names_reporter_request(text: str) -> bool:
+    """Whether a line of a log names a request that shows a WBS visit (its request line,
+    its path, or a reporter page as its referrer)."""
+    return bool(_NAMED_PATH.search(text or ""))
 
+
+class ReporterLineFilter(logging.Filter):
+    """Drop a record about a request that shows a WBS visit: one that names it
+    (names_reporter_request), or Django's record that carries it (a form posted from a
+    WBS page to another address, such as the language switch).
+
+    `keep_errors`: errors stay. Django warns with the path of a refused form post
+    ("Forbidden (CSRF cookie not set.): /wbs/lapor/"), which the log would date; its
+    errors hold no address (the request reached Django stripped, wbs.privacy), and the
+    operator must see a page that fails.
+    """
+
+    def __init__(self, *, keep_errors: bool = False):
+        super().__init__()
+        self.keep_errors = keep_errors
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.keep_errors and record.levelno >= logging.ERROR:
+            return True
+        request = getattr(record, "request", None)  # Django's loggers attach the request
+        meta = getattr(request, "META", None)
+        if isinstance(meta, dict) and reveals_reporter(getattr(request, "path", ""), meta.get("HTTP_REFERER", "")):
+            return False
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a record that cannot be formatted is judged by its text
+            message = f"{record.msg} {record.args}"
+        return not names_reporter_request(message)
