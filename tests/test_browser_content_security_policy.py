@@ -97,7 +97,7 @@ class Walk:
                 page.click(selector)
         self._arrived(page, name, navigation.value, status)
 
-    def follow_first(self, page, name: str, selector: str = "table.cases th a") -> None:
+    def follow_first(self, page, name: str, selector: str = "table.cases tbody th a") -> None:
         self.submit(page, name, f"{selector} >> nth=0")
 
     def _arrived(self, page, name: str, response, status: int) -> None:
