@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     # any staff session before anything else sees the request (wbs/privacy.py).
     "wbs.privacy.ReporterPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (with its nonce) and Permissions-Policy of every page.
+    "security.headers.PageSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "casework.middleware.IndonesianUnlessChosenMiddleware",
@@ -129,6 +132,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                # `csp_nonce`, which {% csp_nonce_attr %} puts on scripts and style sheets.
+                "django.template.context_processors.csp",
+                # The WBS reporter pages load the shared files from under static/wbs/.
+                "wbs.staticfiles.reporter_assets",
             ],
         },
     },
@@ -217,6 +224,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # The shared files the WBS reporter pages load, also under static/wbs/shared/.
+    "wbs.staticfiles.SharedAssetsFinder",
+]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -343,6 +356,48 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# What a page may load and run (security.headers): nothing from elsewhere, and only the
+# scripts and style sheets that carry the response's nonce; no inline style attribute or
+# event handler. Images, background fetches and workers from this site only (none of
+# the latter is used yet; a page script may use them without loosening the policy).
+# Forms post to this site only; no page may be framed, take another base address or
+# embed a plug-in.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.NONCE],
+    "style-src": [CSP.NONCE],
+    "img-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "worker-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+# Browser features no page uses, turned off for every page and whatever it might embed
+# (the Permissions-Policy header, security.headers). Copying a code to the clipboard and
+# printing stay allowed.
+SIGAP_PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 X_FRAME_OPTIONS = "DENY"
 CSRF_COOKIE_HTTPONLY = True
 if PRODUCTION:
@@ -364,8 +419,15 @@ _WBS_FILTER = ["wbs_reporter_privacy"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"wbs_reporter_privacy": {"()": "wbs.privacy.ReporterLogFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": _WBS_FILTER}},
+    "filters": {
+        "wbs_reporter_privacy": {"()": "wbs.privacy.ReporterLogFilter"},
+        # A warning names its path and the log dates it: lines below ERROR that name a
+        # request showing a WBS visit are not written (wbs.traces).
+        "wbs_reporter_lines": {"()": "wbs.traces.ReporterLineFilter", "keep_errors": True},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": [*_WBS_FILTER, "wbs_reporter_lines"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Django's own handlers for its loggers (a console copy while DEBUG is on, and mail

@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from pengaduan import views_wbs_consent
 
+# The server error page carries the nonce of its inline style (casework.views_errors).
+handler500 = "casework.views_errors.server_error"
+
 admin.site.site_header = _("Administrasi SIGAP")
 admin.site.site_title = _("Administrasi SIGAP")
 admin.site.index_title = _("Konfigurasi: unit, pengguna, peran, hari libur, batas waktu")

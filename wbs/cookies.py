@@ -24,8 +24,7 @@ from django.conf import settings
 
 from security import crypto
 
-#: Where the reporter pages live (wbs.urls_public is included here in config.urls).
-REPORTER_PATH = "/wbs/"
+from .traces import REPORTER_PATH
 
 
 class EncryptedCookie:

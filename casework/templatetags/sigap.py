@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django import template
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -21,6 +22,17 @@ def url_if_exists(name, *args, **kwargs):
         return reverse(name, args=args or None, kwargs=kwargs or None)
     except NoReverseMatch:
         return None
+
+
+@register.simple_tag(takes_context=True)
+def page_static(context, path):
+    """The URL of the static file `path` as this page loads it.
+
+    A page may have its files served under a prefix of its own (`static_prefix` in the
+    context): the WBS reporter pages load the site's shared files from under static/wbs/,
+    which the proxy keeps out of its log (wbs.staticfiles).
+    """
+    return static(context.get("static_prefix", "") + path)
 
 
 @register.simple_tag(takes_context=True)
