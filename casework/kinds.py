@@ -85,7 +85,13 @@ class CaseKind:
 
 
 #: Changes the engine makes on a case of any kind, by their history name.
-SHARED_EVENT_LABELS = {"assign": _("Penugasan"), "confidentiality": _("Kerahasiaan")}
+SHARED_EVENT_LABELS = {
+    "assign": _("Penugasan"),
+    "confidentiality": _("Kerahasiaan"),
+    "named_person": _("Pihak yang disebut dicatat"),
+    "named_match": _("Pencocokan dengan akun pegawai"),
+    "recusal_lifted": _("Pengecualian (recusal) dicabut"),
+}
 
 _REGISTRY: dict[str, CaseKind] = {}
 

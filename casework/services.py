@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from security import audit
 
-from . import access, references, selectors, sla, tracking
+from . import access, named_persons, references, selectors, sla, tracking
 from .history_notes import HistoryNote
 from .kinds import get_kind
-from .models import CONFIDENTIALITY_RANK, Case, Deadline, InternalNote, Message, Recusal, TimelineEntry
+from .models import CONFIDENTIALITY_RANK, Case, Deadline, InternalNote, Message, NamedPerson, Recusal, TimelineEntry
 from .workflow import TransitionBlocked, blocked_reasons, transition_custom, transition_meta
 
 OPEN = "open"
@@ -377,6 +377,55 @@ def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> R
     return recusal
 
 
+def case_recusal_lift(*, case: Case, actor, user, reason: str, request=None) -> None:
+    """Lift `user`'s recusal from the case, saying why (e.g. a person was matched to the
+    wrong account, and the match has been corrected since).
+
+    Only a role the kind names for it may (CasePolicy.recusal_lifter_roles: the Pimpinan,
+    or the Inspektorat for a WBS report), never for themselves, never someone recused from
+    the case or named by it, and never while the case still names `user`: correct the
+    match first.
+    The lifting is audited and kept in the history with its reason."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        recusal = Recusal.objects.select_for_update().filter(case=locked, user=user).first()
+        refusal = recusal_lift_refusal(actor, locked, user)
+        if refusal:
+            raise PermissionDenied(refusal)
+        if recusal is None:
+            raise ValidationError(_("Petugas ini tidak dikecualikan dari kasus ini."))
+        if named_persons.is_named(user, locked):
+            raise ValidationError(
+                _("Kasus ini masih menyebut petugas ini; ubah dulu pencocokan akunnya, baru pengecualiannya dicabut.")
+            )
+        if not reason:
+            raise ValidationError({"reason": _("Tuliskan alasan pengecualian ini dicabut.")})
+        recusal.delete()
+        record_case_event(
+            locked,
+            change="recusal_lifted",
+            event=audit.Event.CASE_RECUSAL_LIFTED,
+            actor=actor,
+            note=reason,
+            data={"user": user.pk, "reason": recusal.reason},
+            request=request,
+        )
+
+
+def recusal_lift_refusal(actor, case: Case, user) -> str:
+    """Why `actor` may not lift `user`'s recusal from the case ("" when they may)."""
+    if not (actor and actor.is_authenticated and actor.is_active):
+        return _("Anda harus masuk sebagai petugas.")
+    if actor.pk == user.pk:
+        return _("Pengecualian tidak dapat dicabut oleh petugas yang dikecualikan sendiri.")
+    if not case.kind_spec.policy.may_lift_recusal(actor, case):
+        return _("Peran Anda tidak berwenang mencabut pengecualian pada kasus ini.")
+    if access.is_recused(actor, case) or named_persons.is_named(actor, case):
+        return _("Anda dikecualikan (recusal) dari kasus ini.")
+    return ""
+
+
 def case_set_confidentiality(
     *, case: Case, actor, confidentiality: str, is_anonymous: bool, reason: str = "", request=None
 ) -> Case:
@@ -407,6 +456,106 @@ def case_set_confidentiality(
             },
         )
     return locked
+
+
+def named_person_add(
+    *,
+    case: Case,
+    actor,
+    person: named_persons.PersonInput,
+    limit: int,
+    field: str,
+    label: str,
+    request=None,
+    on_matched: Callable[[Case, list], str] | None = None,
+) -> NamedPerson:
+    """Record a person the handling found to be concerned by the case (a reported person,
+    a staff member a complaint is about), matched to their account when picked or
+    unambiguous by name. A matched account that could reach the case is recused (the
+    actor too, if it is them), and nobody matched sees the case any more.
+
+    The kind's service calls this with its own words for the person (`field`, `label` for
+    errors, as casework.named_persons.build) and `limit`, and with `on_matched(locked,
+    users)` for what a match decides in that kind (a WBS report moves to the Inspektorat),
+    returning a note for the history."""
+    with transaction.atomic():
+        locked = _lock(case)
+        access.ensure_can_act(actor, locked, "named_persons")
+        rows, users = named_persons.build(
+            [person],
+            existing=NamedPerson.objects.filter(case=locked).count(),
+            limit=limit,
+            from_reporter=False,
+            field=field,
+            label=label,
+        )
+        named_persons.save(locked, rows, matched_by=actor)
+        note = _named_matched(locked, users, actor=actor, request=request, on_matched=on_matched)
+        row = rows[0]
+        record_case_event(
+            locked,
+            change="named_person",
+            event=audit.Event.CASE_NAMED_PERSON,
+            actor=actor,
+            note=note,
+            # Never the name or the account: audit data is stored in clear.
+            data={"person": row.pk, "matched": bool(row.akun_digest), "from_reporter": False},
+            request=request,
+        )
+    return row
+
+
+def named_person_match(
+    *,
+    case: Case,
+    actor,
+    person: NamedPerson,
+    user,
+    reason: str = "",
+    request=None,
+    on_matched: Callable[[Case, list], str] | None = None,
+) -> NamedPerson:
+    """Match a named person to a staff account, or change the match, which needs a
+    `reason`: the earlier match stays in the history (NamedPersonMatch), and so does any
+    recusal it created, until someone with the right lifts it (case_recusal_lift). The
+    newly matched account is recused when it could reach the case. `on_matched` as in
+    named_person_add."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        locked = _lock(case)
+        access.ensure_can_act(actor, locked, "named_persons")
+        row = NamedPerson.objects.select_for_update().get(pk=person.pk, case=locked)
+        if row.akun and not reason:
+            raise ValidationError(
+                {"reason": _("Orang ini sudah dicocokkan dengan akun pegawai; tuliskan alasan pencocokannya diubah.")}
+            )
+        if row.matched_user_id == user.pk:
+            raise ValidationError({"user": _("Orang ini sudah dicocokkan dengan akun tersebut.")})
+        replaced = named_persons.rematch(row, user, matched_by=actor, reason=reason)
+        note = _named_matched(locked, [user], actor=actor, request=request, on_matched=on_matched)
+        record_case_event(
+            locked,
+            change="named_match",
+            event=audit.Event.CASE_NAMED_MATCH_CHANGED,
+            actor=actor,
+            note="\n".join(filter(None, [reason, note])),
+            data={"person": row.pk, "replaced": replaced},
+            request=request,
+        )
+    return row
+
+
+def named_persons_recuse(*, case: Case, users: list, actor=None, request=None) -> None:
+    """Recuse those of the newly matched `users` whose role could reach the case
+    (CasePolicy.recused_when_named). Call in the transaction that matched them: from the
+    services here, and from a kind's filing service for the persons the reporter named."""
+    for user in named_persons.needing_recusal(users, case):
+        case_recuse(case=case, user=user, reason=Recusal.Reason.TERLAPOR, actor=actor, request=request)
+
+
+def _named_matched(locked: Case, users: list, *, actor, request, on_matched) -> str:
+    named_persons_recuse(case=locked, users=users, actor=actor, request=request)
+    return on_matched(locked, users) if on_matched is not None and users else ""
 
 
 def message_post(
@@ -471,10 +620,14 @@ __all__ = [
     "TransitionBlocked",
     "case_assign",
     "case_open",
+    "case_recusal_lift",
     "case_recuse",
     "case_set_confidentiality",
     "message_post",
     "messages_mark_read",
+    "named_person_add",
+    "named_person_match",
+    "named_persons_recuse",
     "note_add",
     "record_case_event",
     "run_transition",

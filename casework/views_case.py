@@ -21,7 +21,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, selectors, services, sla
-from .forms_case import AssignForm, ConfidentialityForm, InternalNoteForm, StaffMessageForm, TransitionForm
+from .forms_case import (
+    AssignForm,
+    ConfidentialityForm,
+    InternalNoteForm,
+    StaffMessageForm,
+    TransitionForm,
+    add_service_errors,
+)
 from .models import Deadline
 from .workflow import TransitionBlocked
 
@@ -138,6 +145,16 @@ def refusal_reasons(exc) -> list[str]:
     if isinstance(exc, ValidationError):
         return exc.messages
     return [str(exc)]
+
+
+def show_refusal(form, exc) -> None:
+    """Put a refused service call's reasons on `form`: a ValidationError's on the fields
+    it names where the form has them, anything else above the form."""
+    if isinstance(exc, ValidationError):
+        add_service_errors(form, exc)
+    else:
+        for reason in refusal_reasons(exc):
+            form.add_error(None, reason)
 
 
 def refusal_status(exc) -> int:

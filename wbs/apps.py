@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 EVENT_LABELS = {
     "lengkapi": _("Dilengkapi pelapor"),
     "kirim_pembaruan": _("Kabar perkembangan untuk pelapor"),
+    # "reported": history lines written before reported persons moved to the engine.
     "reported": _("Terlapor dicatat"),
+    "named_person": _("Terlapor dicatat"),
+    "named_match": _("Terlapor dicocokkan dengan akun pegawai"),
     "reporter_contact": _("Pelapor mengubah pemberitahuan"),
     "identity_request": _("Permintaan membuka identitas pelapor"),
     "identity_approved": _("Permintaan identitas disetujui"),

@@ -26,12 +26,12 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import nip_validator
-from casework import access
+from casework import access, named_persons
 from casework.services import record_case_event
 from casework.validators import validate_phone
 from security import audit
 
-from . import reported, sealing
+from . import sealing
 from .choices import Penanganan, StatusPermintaan
 from .models import IdentityAccessRequest, LaporanWbs, SealedIdentity
 
@@ -152,7 +152,7 @@ def decide_refusals(user, access_request: IdentityAccessRequest, laporan: Lapora
         return [_("Permintaan tidak dapat diputus oleh pemintanya sendiri.")]
     if not user.has_role(*DECIDER_ROLES[laporan.penanganan]):
         return [_("Peran Anda tidak berwenang memutus permintaan ini.")]
-    if reported.is_reported(user, laporan) or access.is_recused(user, laporan):
+    if named_persons.is_named(user, laporan) or access.is_recused(user, laporan):
         return [_("Anda dikecualikan (recusal) dari laporan ini.")]
     return []
 
