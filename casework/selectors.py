@@ -99,13 +99,13 @@ def lifter_kinds(user) -> list[str]:
 def liftable_recusals(user) -> list[Recusal]:
     """The recusals `user` may lift now (casework.services.case_recusal_lift's rules),
     oldest first, with their case and recused user: of the kinds whose recusals their role
-    lifts, never their own, never on a case they are recused from or named
+    lifts, on open cases, never their own, never on a case they are recused from or named
     by, and never one whose user the case still names."""
     kinds = lifter_kinds(user)
     if not kinds:
         return []
     candidates = list(
-        Recusal.objects.filter(case__kind__in=kinds)
+        Recusal.objects.filter(case__kind__in=kinds, case__closed_at__isnull=True)
         .exclude(user=user)
         .exclude(case__in=Recusal.objects.filter(user=user).values("case"))
         .exclude(case__in=Case.objects.filter(named_persons.named_q(user)).values("pk"))

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from security import audit
 
-from . import access, named_persons, references, selectors, sla, tracking
+from . import access, closure, named_persons, references, selectors, sla, tracking
 from .history_notes import HistoryNote
 from .kinds import get_kind
-from .models import CONFIDENTIALITY_RANK, Case, Deadline, InternalNote, Message, NamedPerson, Recusal, TimelineEntry
+from .models import Case, Deadline, InternalNote, Message, NamedPerson, Recusal, TimelineEntry
 from .workflow import TransitionBlocked, blocked_reasons, transition_custom, transition_meta
 
 OPEN = "open"
@@ -333,6 +333,7 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
     with transaction.atomic():
         locked = _lock(case)
         access.ensure_can_act(actor, locked, "assign")
+        closure.ensure_open(locked)
         if assignee is not None:
             if Recusal.objects.filter(case=locked, user=assignee).exists():
                 raise ValidationError(_("Petugas ini dikecualikan (recusal) dari kasus ini."))
@@ -383,8 +384,8 @@ def case_recusal_lift(*, case: Case, actor, user, reason: str, request=None) -> 
 
     Only a role the kind names for it may (CasePolicy.recusal_lifter_roles: the Pimpinan,
     or the Inspektorat for a WBS report), never for themselves, never someone recused from
-    the case or named by it, and never while the case still names `user`: correct the
-    match first.
+    the case or named by it, never on a closed case (access may only narrow once a case
+    is closed), and never while the case still names `user`: correct the match first.
     The lifting is audited and kept in the history with its reason."""
     reason = (reason or "").strip()
     with transaction.atomic():
@@ -395,6 +396,7 @@ def case_recusal_lift(*, case: Case, actor, user, reason: str, request=None) -> 
             raise PermissionDenied(refusal)
         if recusal is None:
             raise ValidationError(_("Petugas ini tidak dikecualikan dari kasus ini."))
+        closure.ensure_open(locked)
         if named_persons.is_named(user, locked):
             raise ValidationError(
                 _("Kasus ini masih menyebut petugas ini; ubah dulu pencocokan akunnya, baru pengecualiannya dicabut.")
@@ -429,13 +431,13 @@ def recusal_lift_refusal(actor, case: Case, user) -> str:
 def case_set_confidentiality(
     *, case: Case, actor, confidentiality: str, is_anonymous: bool, reason: str = "", request=None
 ) -> Case:
-    """Change the privacy flags. Tightening is free; loosening needs a written reason."""
+    """Change the privacy flags. Tightening is free; loosening needs a written reason, and
+    is refused once the case is closed."""
     with transaction.atomic():
         locked = _lock(case)
         access.ensure_can_act(actor, locked, "confidentiality")
-        loosens = CONFIDENTIALITY_RANK[confidentiality] < CONFIDENTIALITY_RANK[locked.confidentiality] or (
-            locked.is_anonymous and not is_anonymous
-        )
+        closure.ensure_not_loosened(locked, confidentiality=confidentiality, is_anonymous=is_anonymous)
+        loosens = closure.loosens(locked, confidentiality=confidentiality, is_anonymous=is_anonymous)
         if loosens and not reason.strip():
             raise ValidationError(_("Melonggarkan kerahasiaan atau anonimitas wajib disertai alasan."))
         before = {"confidentiality": locked.confidentiality, "is_anonymous": locked.is_anonymous}
@@ -477,10 +479,11 @@ def named_person_add(
     The kind's service calls this with its own words for the person (`field`, `label` for
     errors, as casework.named_persons.build) and `limit`, and with `on_matched(locked,
     users)` for what a match decides in that kind (a WBS report moves to the Inspektorat),
-    returning a note for the history."""
+    returning a note for the history. Refused on a closed case."""
     with transaction.atomic():
         locked = _lock(case)
         access.ensure_can_act(actor, locked, "named_persons")
+        closure.ensure_open(locked)
         rows, users = named_persons.build(
             [person],
             existing=NamedPerson.objects.filter(case=locked).count(),
@@ -518,12 +521,13 @@ def named_person_match(
     """Match a named person to a staff account, or change the match, which needs a
     `reason`: the earlier match stays in the history (NamedPersonMatch), and so does any
     recusal it created, until someone with the right lifts it (case_recusal_lift). The
-    newly matched account is recused when it could reach the case. `on_matched` as in
-    named_person_add."""
+    newly matched account is recused when it could reach the case. Refused on a closed
+    case; `on_matched` as in named_person_add."""
     reason = (reason or "").strip()
     with transaction.atomic():
         locked = _lock(case)
         access.ensure_can_act(actor, locked, "named_persons")
+        closure.ensure_open(locked)
         row = NamedPerson.objects.select_for_update().get(pk=person.pk, case=locked)
         if row.akun and not reason:
             raise ValidationError(
@@ -578,6 +582,7 @@ def message_post(
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if actor is not None:
             access.ensure_can_act(actor, locked, "message")
+            closure.ensure_open(locked)
         elif locked.closed_at is not None:
             raise ValidationError(_("Kasus sudah ditutup; pesan tidak dapat dikirim lagi."))
         message = Message.objects.create(
@@ -606,6 +611,7 @@ def note_add(*, case: Case, actor, body: str, request=None) -> InternalNote:
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         access.ensure_can_act(actor, locked, "note")
+        closure.ensure_open(locked)
         note = InternalNote.objects.create(case=locked, author=actor, body=body)
         audit.record(audit.Event.NOTE_ADDED, actor=actor, case=locked, obj=note, request=request)
     return note

@@ -461,7 +461,7 @@ def pengaduan_add_concerned(
     at triage), matched to `user` when picked or to the one account with that name. A
     matched account that could see the complaint is recused from it (the actor too, if
     it is them), and nobody matched sees it any more. The complainant's tracking page
-    never shows it."""
+    never shows it. Refused on a closed complaint."""
     if case.kind != KIND:
         raise ValueError(f"Case {case.pk} is a {case.kind}, not a pengaduan")
     return named_person_add(

@@ -220,9 +220,9 @@ def page(request, case, *, status=200, **bound_forms):
     context.update(
         {
             "pengaduan": case,
-            # The staff it is about: handlers add and match them.
+            # The staff it is about: handlers add and match them while it is open.
             "concerned_rows": named_person_rows(case, bound_forms.get("match_concerned_form"), prefix="terkait"),
-            "may_add_concerned": access.can_act(user, case, "named_persons"),
+            "may_add_concerned": case.is_open and access.can_act(user, case, "named_persons"),
             "add_concerned_form": bound_forms.get("add_concerned_form") or AddNamedPersonForm(prefix="terkait-baru"),
             "action_rows": rows,
             "blocked": _group_refusals([row for row in rows if row["form"] is None]),

@@ -10,6 +10,9 @@ is the only way to open it (GlobaLeaks' identity access request).
 3. Only an approved request lets its own requester open the identity, while they still
    may act on the report (identity_open). Every opening is audited.
 
+A closed report takes no new request and no approval (casework.closure); refusing a
+pending one stays possible.
+
 Each step is one transaction with the report row locked, and writes an internal history
 line and an audit entry (casework.services.record_case_event).
 """
@@ -26,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import nip_validator
-from casework import access, named_persons
+from casework import access, closure, named_persons
 from casework.services import record_case_event
 from casework.validators import validate_phone
 from security import audit
@@ -114,6 +117,7 @@ def identity_request(*, case, actor, reason: str, request=None) -> IdentityAcces
             raise PermissionDenied(
                 _("Hanya petugas yang ditugasi menangani laporan ini yang dapat meminta pembukaan identitas.")
             )
+        closure.ensure_open(locked)
         if not locked.has_identity:
             raise ValidationError(_("Pelapor tidak memberikan identitas; tidak ada yang dapat dibuka."))
         if len(reason) < MIN_REASON_LENGTH:
@@ -166,6 +170,9 @@ def _decide(
         refusals = decide_refusals(actor, pending, locked)
         if refusals:
             raise PermissionDenied(refusals[0])
+        if status == StatusPermintaan.DISETUJUI:
+            # Approving opens access: never on a closed report. Refusing stays possible.
+            closure.ensure_open(locked)
         if not pending.is_pending:
             raise ValidationError(_("Permintaan ini sudah diputus."))
         pending.status = status

@@ -170,7 +170,8 @@ def page(request, case, *, status=200, **bound_forms):
             "single_form": sum(row["form"] is not None for row in rows) == 1,
             "blocked": [row for row in rows if row["form"] is None],
             "reported_rows": _reported_rows(case, bound_forms),
-            "may_add_reported": may_act,
+            # A closed report takes no new or rematched person (casework.closure).
+            "may_add_reported": may_act and case.is_open,
             "add_reported_form": bound_forms.get("add_reported_form") or forms.AddReportedForm(prefix="terlapor-baru"),
             "files": list(case.attachments.select_related("uploaded_by")),
             "inline_types": INLINE_TYPES,
@@ -189,7 +190,7 @@ def _identity_request_form(case, user, mine, bound_forms):
     if "identity_request_form" in bound_forms:
         return bound_forms["identity_request_form"]
     settled = any(r.status in (StatusPermintaan.MENUNGGU, StatusPermintaan.DISETUJUI) for r in mine)
-    if case.has_identity and case.assignee_id == user.pk and not settled:
+    if case.is_open and case.has_identity and case.assignee_id == user.pk and not settled:
         return forms.IdentityRequestForm()
     return None
 

@@ -123,6 +123,12 @@ def test_only_handlers_name_staff_concerned(case_in, unit_member, make_user):
             services.pengaduan_add_concerned(case=case, actor=someone, nama="Siapa Saja")
 
 
+def test_a_closed_complaint_takes_no_new_staff_concerned(case_in, handler):
+    case = case_in(State.DIARSIPKAN)
+    with pytest.raises(ValidationError, match="Kasus sudah ditutup"):
+        services.pengaduan_add_concerned(case=case, actor=handler, nama="Petugas loket dua")
+
+
 def test_the_triage_page_adds_and_matches(client, file_pengaduan, handler, named_handler):
     case, _code = file_pengaduan()
     verified_login(client, handler)
