@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from security import audit
@@ -352,7 +353,18 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
             request=request,
             data={"from": getattr(previous, "pk", None), "to": getattr(assignee, "pk", None)},
         )
+        assignee_changed(locked, previous_id=getattr(previous, "pk", None), actor=actor, request=request)
     return locked
+
+
+def assignee_changed(locked: Case, *, previous_id: int | None, actor=None, request=None) -> None:
+    """Tell the case's kind that the assignee changed (CaseKind.on_assignee_change), inside
+    the transaction of the change, with the row locked: what was granted to the one who
+    held the case (a WBS identity approval) ends with their holding it. Call from every
+    service that changes the assignee, and from a kind's own that does."""
+    path = locked.kind_spec.on_assignee_change
+    if path and previous_id != locked.assignee_id:
+        import_string(path)(locked, previous_id=previous_id, actor=actor, request=request)
 
 
 def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> Recusal:
@@ -367,6 +379,7 @@ def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> R
         if locked.assignee_id == user.pk:
             locked.assignee = None
             locked.save(update_fields=["assignee", "updated_at"])
+            assignee_changed(locked, previous_id=user.pk, actor=actor, request=request)
         if created:
             audit.record(
                 audit.Event.CASE_RECUSAL,

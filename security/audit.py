@@ -61,6 +61,7 @@ class Event:
     WBS_IDENTITY_APPROVED = "wbs.identity_approved"
     WBS_IDENTITY_REFUSED = "wbs.identity_refused"
     WBS_IDENTITY_OPENED = "wbs.identity_opened"
+    WBS_IDENTITY_ENDED = "wbs.identity_access_ended"
     WBS_IDENTITY_KEYS_ROTATED = "wbs.identity_keys_rotated"
 
 

@@ -15,6 +15,7 @@ EVENT_LABELS = {
     "identity_approved": _("Permintaan identitas disetujui"),
     "identity_refused": _("Permintaan identitas ditolak"),
     "identity_opened": _("Identitas pelapor dibuka"),
+    "identity_ended": _("Permintaan identitas berakhir"),
 }
 
 
@@ -51,5 +52,7 @@ class WbsConfig(AppConfig):
                 detail_url_name="wbs_staff:detail",
                 staff_page="wbs.views_staff_case.page",
                 event_labels=EVENT_LABELS,
+                # An identity approval binds to the report's holder (wbs.identity).
+                on_assignee_change="wbs.identity.end_former_holders",
             )
         )

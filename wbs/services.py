@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from casework import attachments, named_persons
 from casework.models import NamedPerson
 from casework.services import (
+    assignee_changed,
     case_open,
     message_post,
     named_person_add,
@@ -91,8 +92,10 @@ def _route(locked: LaporanWbs, users: list, *, actor=None, request=None) -> str:
         return ""
     # Routing only ever moves up to the Inspektorat, never back: a later correction of a
     # match must not hand a report on the leadership to the leadership's staff.
+    previous = locked.assignee_id
     LaporanWbs.objects.filter(pk=locked.pk).update(penanganan=routing, assignee=None)
     locked.penanganan, locked.assignee = routing, None
+    assignee_changed(locked, previous_id=previous, actor=actor, request=request)
     return _("Laporan dialihkan ke Inspektorat.")
 
 

@@ -159,6 +159,7 @@ def page(request, case, *, status=200, **bound_forms):
     requests = list(selectors.identity_requests(case))
     mine = [r for r in requests if r.requested_by_id == user.pk]
     may_act = access.can_act(user, case, "named_persons")
+    holds = case.assignee_id == user.pk
     context.update(
         {
             "laporan": case,
@@ -177,7 +178,8 @@ def page(request, case, *, status=200, **bound_forms):
             "inline_types": INLINE_TYPES,
             "has_contact": KontakPelapor.objects.filter(laporan=case).exists(),
             "identity_requests": requests,
-            "may_open_identity": any(r.status == StatusPermintaan.DISETUJUI for r in mine) and may_act,
+            # An approval counts while its requester holds the report (wbs.identity).
+            "may_open_identity": holds and may_act and any(r.status == StatusPermintaan.DISETUJUI for r in mine),
             "identity_request_form": _identity_request_form(case, user, mine, bound_forms),
         }
     )
