@@ -11,6 +11,7 @@ from security import audit
 
 from .kinds import all_kinds, get_kind
 from .models import Case, Recusal
+from .named_persons import named_q
 
 
 def _is_staff_user(user) -> bool:
@@ -21,25 +22,34 @@ def is_recused(user, case) -> bool:
     return Recusal.objects.filter(case_id=case.pk, user_id=user.pk).exists()
 
 
+def _without_excluded(cases: QuerySet[Case], user) -> QuerySet[Case]:
+    """`cases` less those the user is recused from or that name them (a person a case
+    names, matched to their account, never sees it, whatever their role: see
+    casework.named_persons)."""
+    return cases.exclude(recusals__user=user).exclude(named_q(user))
+
+
 def visible_cases(user, *, kind: str | None = None) -> QuerySet[Case]:
-    """Every case the user may see (of one kind, or of all), recusals removed."""
+    """Every case the user may see (of one kind, or of all), recusals and cases naming
+    the user removed."""
     if not _is_staff_user(user):
         return Case.objects.none()
     kinds = [get_kind(kind)] if kind else all_kinds()
     condition = Q(pk__in=[])
     for spec in kinds:
         condition |= Q(kind=spec.code) & spec.policy.visible_q(user)
-    return Case.objects.filter(condition).exclude(recusals__user=user)
+    return _without_excluded(Case.objects.filter(condition), user)
 
 
 def inbox_cases(user) -> QuerySet[Case]:
-    """Open cases across kinds that wait for the user's work, recusals removed."""
+    """Open cases across kinds that wait for the user's work, recusals and cases naming
+    the user removed."""
     if not _is_staff_user(user):
         return Case.objects.none()
     condition = Q(pk__in=[])
     for spec in all_kinds():
         condition |= Q(kind=spec.code) & spec.policy.visible_q(user) & spec.policy.inbox_q(user)
-    return Case.objects.filter(condition, closed_at__isnull=True).exclude(recusals__user=user)
+    return _without_excluded(Case.objects.filter(condition, closed_at__isnull=True), user)
 
 
 def can_view(user, case) -> bool:

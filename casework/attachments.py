@@ -135,9 +135,9 @@ def add_attachment(
 
     `upload` is a Django UploadedFile, or a CleanFile from AttachmentsField (already
     sanitized, so it is not cleaned twice). Raises ValidationError for a file that is too
-    large, of a refused type, or one too many for the case. A reporter's upload
-    (uploaded_by=None or from_reporter=True) is refused once the case is closed, and is
-    audited without any client address.
+    large, of a refused type, one too many for the case, or for a closed case (whoever
+    uploads). A reporter's upload (uploaded_by=None or from_reporter=True) is audited
+    without any client address.
     """
     if message is not None and message.case_id != case.pk:
         raise ValueError("An attachment's message must belong to the same case")
@@ -152,8 +152,9 @@ def add_attachment(
         with transaction.atomic():
             # The row lock serialises concurrent uploads, so the count limit holds.
             locked = Case.objects.select_for_update().get(pk=case.pk)
-            if (from_reporter or uploaded_by is None) and not locked.is_open:
-                # Checked again under the lock: the caller read the case before it was
+            if not locked.is_open:
+                # A closed case changes only by reopening (casework.closure), whoever
+                # uploads. Checked under the lock: the caller read the case before it was
                 # closed (e.g. a complaint emptied by its move to the WBS meanwhile).
                 raise ValidationError(
                     _("Kasus sudah ditutup; lampiran tidak dapat ditambahkan lagi."), code="case_closed"

@@ -21,6 +21,18 @@ def _text_field(label, *, required=True, rows=3):
     )
 
 
+def add_service_errors(form, exc: ValidationError, field_for=None) -> None:
+    """Show a service's ValidationError on `form`: each error on the field it names when
+    the form has that field (`field_for(name)` maps a model field to the form's), else
+    above the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for name, errors in exc.message_dict.items():
+        field = field_for(name) if field_for is not None else name
+        form.add_error(field if field in form.fields else None, errors)
+
+
 class StaffMessageForm(forms.Form):
     body = _text_field(_("Pesan untuk pelapor"))
 
@@ -62,12 +74,7 @@ class ActionForm(TransitionForm):
     def add_service_error(self, exc: ValidationError) -> None:
         """Show a service's ValidationError: on the field it names when this form has
         that field, otherwise above the form."""
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc.messages)
-            return
-        for name, errors in exc.message_dict.items():
-            field = self.error_field_for(name)
-            self.add_error(field if field in self.fields else None, errors)
+        add_service_errors(self, exc, self.error_field_for)
 
     def error_field_for(self, model_field: str) -> str:
         """The form field where an error on `model_field` of the case belongs."""

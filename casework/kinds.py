@@ -54,6 +54,11 @@ class CaseKind:
     # casework.intake accepted earlier, with the `after_open` data given to accept() (e.g.
     # to send the receipt notice the request could not send before the case existed).
     on_deferred_open: str = ""
+    # Dotted path of `hook(case, *, previous_id, actor, request)`, called by the engine in
+    # the transaction of any change of the case's assignee (casework.services.
+    # assignee_changed), with the row locked: what was granted to the one who held the
+    # case ends when they no longer hold it (a WBS identity approval).
+    on_assignee_change: str = ""
 
     @property
     def model(self) -> type[Case]:
@@ -85,7 +90,13 @@ class CaseKind:
 
 
 #: Changes the engine makes on a case of any kind, by their history name.
-SHARED_EVENT_LABELS = {"assign": _("Penugasan"), "confidentiality": _("Kerahasiaan")}
+SHARED_EVENT_LABELS = {
+    "assign": _("Penugasan"),
+    "confidentiality": _("Kerahasiaan"),
+    "named_person": _("Pihak yang disebut dicatat"),
+    "named_match": _("Pencocokan dengan akun pegawai"),
+    "recusal_lifted": _("Pengecualian (recusal) dicabut"),
+}
 
 _REGISTRY: dict[str, CaseKind] = {}
 

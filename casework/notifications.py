@@ -4,7 +4,7 @@ A deadline e-mail carries only what a staff member needs to find the case: its r
 number, kind, stage (the clock), due date and a link to the staff page, which asks for a
 login with a second factor. Never the title, narrative or any party's identity: mail
 passes through servers outside the unit's control, and a mailbox is read by more people
-than its owner. Recused users never receive mail about a case.
+than its owner. Recused users, and anyone the case names, never receive mail about it.
 
 The link is absolute when SIGAP_BASE_URL (e.g. "https://sigap.example.go.id") is set.
 """
@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 
-from . import access
+from . import access, named_persons
 from .kinds import get_kind
-from .models import Case, Deadline, Recusal
+from .models import Case, Deadline, NamedPerson, Recusal
 from .selectors import handler_roles_for
 
 # The staff page every kind has (casework.urls_case), used when a kind names none.
@@ -82,25 +82,45 @@ def reminder_recipients(case: Case) -> list:
 
 def escalation_recipients(case: Case) -> list:
     """Who is told that a clock is overdue: the head responsible for the case's unit (or,
-    without one, the Pimpinan) and the assignee.
+    without one, the Pimpinan) and the assignee; never anyone recused from the case or
+    named by it (the unit's head may be the very person a complaint is about).
 
     A kind that names its own targets (a WBS report goes to its handlers, never to the
     people it names) gets those or nobody: falling back to the Pimpinan could tell the
     Kepala Dinas about a report on the Kepala Dinas."""
     spec = _spec(case)
+    allowed = _excluder(case)
     targets = spec.policy.escalation_targets(case) if spec is not None else None
     if targets is not None:
-        heads = _reachable(_without_recused(case, list(targets)))
+        heads = _reachable(allowed(list(targets)))
         if not heads:
             # Only the case's id and kind: the log is read by more people than the case.
             logger.error("No escalation target of kind %s is reachable for case %s", case.kind, case.pk)
     else:
         head = case.unit.responsible_head() if case.unit_id else None
-        heads = _reachable(_without_recused(case, [head]))
+        heads = _reachable(allowed([head]))
         if not heads:
-            heads = _reachable(_without_recused(case, users_with_roles(roles.PIMPINAN)))
-    assignee = _reachable(_without_recused(case, [case.assignee])) if case.assignee_id else []
+            heads = _reachable(allowed(users_with_roles(roles.PIMPINAN)))
+    assignee = _reachable(allowed([case.assignee])) if case.assignee_id else []
     return _reachable([*heads, *assignee])
+
+
+def _excluder(case: Case):
+    """A filter of users that drops those recused from the case or named by it, with the
+    case's recusals and matches read once."""
+    recused = set(Recusal.objects.filter(case_id=case.pk).values_list("user_id", flat=True))
+    named = set(
+        NamedPerson.objects.filter(case_id=case.pk).exclude(akun_digest="").values_list("akun_digest", flat=True)
+    )
+
+    def allowed(users) -> list:
+        return [
+            u
+            for u in users
+            if u is not None and u.pk not in recused and named_persons.account_digest(u.pk) not in named
+        ]
+
+    return allowed
 
 
 def staff_case_link(case: Case) -> str:

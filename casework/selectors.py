@@ -2,8 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 
-from . import access
-from .models import Case, Message, TimelineEntry
+from . import access, named_persons
+from .kinds import all_kinds
+from .models import Case, Message, NamedPerson, Recusal, TimelineEntry
 from .workflow import available_transitions, blocked_reasons, transition_custom
 
 
@@ -86,3 +87,34 @@ def staff_actions(case: Case, user):
             }
         )
     return actions
+
+
+def lifter_kinds(user) -> list[str]:
+    """The kinds of case whose recusals `user` holds a role to lift."""
+    if not (user and user.is_authenticated and user.is_active):
+        return []
+    return [spec.code for spec in all_kinds() if user.has_role(*spec.policy.recusal_lifter_roles)]
+
+
+def liftable_recusals(user) -> list[Recusal]:
+    """The recusals `user` may lift now (casework.services.case_recusal_lift's rules),
+    oldest first, with their case and recused user: of the kinds whose recusals their role
+    lifts, on open cases, never their own, never on a case they are recused from or named
+    by, and never one whose user the case still names."""
+    kinds = lifter_kinds(user)
+    if not kinds:
+        return []
+    candidates = list(
+        Recusal.objects.filter(case__kind__in=kinds, case__closed_at__isnull=True)
+        .exclude(user=user)
+        .exclude(case__in=Recusal.objects.filter(user=user).values("case"))
+        .exclude(case__in=Case.objects.filter(named_persons.named_q(user)).values("pk"))
+        .select_related("case", "user")
+        .order_by("created_at", "id")
+    )
+    named = set(
+        NamedPerson.objects.filter(case__in=[r.case_id for r in candidates])
+        .exclude(akun_digest="")
+        .values_list("case_id", "akun_digest")
+    )
+    return [r for r in candidates if (r.case_id, named_persons.account_digest(r.user_id)) not in named]

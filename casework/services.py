@@ -14,14 +14,15 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from security import audit
 
-from . import access, references, selectors, sla, tracking
+from . import access, closure, named_persons, references, selectors, sla, tracking
 from .history_notes import HistoryNote
 from .kinds import get_kind
-from .models import CONFIDENTIALITY_RANK, Case, Deadline, InternalNote, Message, Recusal, TimelineEntry
+from .models import Case, Deadline, InternalNote, Message, NamedPerson, Recusal, TimelineEntry
 from .workflow import TransitionBlocked, blocked_reasons, transition_custom, transition_meta
 
 OPEN = "open"
@@ -333,6 +334,7 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
     with transaction.atomic():
         locked = _lock(case)
         access.ensure_can_act(actor, locked, "assign")
+        closure.ensure_open(locked)
         if assignee is not None:
             if Recusal.objects.filter(case=locked, user=assignee).exists():
                 raise ValidationError(_("Petugas ini dikecualikan (recusal) dari kasus ini."))
@@ -351,7 +353,18 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
             request=request,
             data={"from": getattr(previous, "pk", None), "to": getattr(assignee, "pk", None)},
         )
+        assignee_changed(locked, previous_id=getattr(previous, "pk", None), actor=actor, request=request)
     return locked
+
+
+def assignee_changed(locked: Case, *, previous_id: int | None, actor=None, request=None) -> None:
+    """Tell the case's kind that the assignee changed (CaseKind.on_assignee_change), inside
+    the transaction of the change, with the row locked: what was granted to the one who
+    held the case (a WBS identity approval) ends with their holding it. Call from every
+    service that changes the assignee, and from a kind's own that does."""
+    path = locked.kind_spec.on_assignee_change
+    if path and previous_id != locked.assignee_id:
+        import_string(path)(locked, previous_id=previous_id, actor=actor, request=request)
 
 
 def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> Recusal:
@@ -366,6 +379,7 @@ def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> R
         if locked.assignee_id == user.pk:
             locked.assignee = None
             locked.save(update_fields=["assignee", "updated_at"])
+            assignee_changed(locked, previous_id=user.pk, actor=actor, request=request)
         if created:
             audit.record(
                 audit.Event.CASE_RECUSAL,
@@ -377,16 +391,66 @@ def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> R
     return recusal
 
 
+def case_recusal_lift(*, case: Case, actor, user, reason: str, request=None) -> None:
+    """Lift `user`'s recusal from the case, saying why (e.g. a person was matched to the
+    wrong account, and the match has been corrected since).
+
+    Only a role the kind names for it may (CasePolicy.recusal_lifter_roles: the Pimpinan,
+    or the Inspektorat for a WBS report), never for themselves, never someone recused from
+    the case or named by it, never on a closed case (access may only narrow once a case
+    is closed), and never while the case still names `user`: correct the match first.
+    The lifting is audited and kept in the history with its reason."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        recusal = Recusal.objects.select_for_update().filter(case=locked, user=user).first()
+        refusal = recusal_lift_refusal(actor, locked, user)
+        if refusal:
+            raise PermissionDenied(refusal)
+        if recusal is None:
+            raise ValidationError(_("Petugas ini tidak dikecualikan dari kasus ini."))
+        closure.ensure_open(locked)
+        if named_persons.is_named(user, locked):
+            raise ValidationError(
+                _("Kasus ini masih menyebut petugas ini; ubah dulu pencocokan akunnya, baru pengecualiannya dicabut.")
+            )
+        if not reason:
+            raise ValidationError({"reason": _("Tuliskan alasan pengecualian ini dicabut.")})
+        recusal.delete()
+        record_case_event(
+            locked,
+            change="recusal_lifted",
+            event=audit.Event.CASE_RECUSAL_LIFTED,
+            actor=actor,
+            note=reason,
+            data={"user": user.pk, "reason": recusal.reason},
+            request=request,
+        )
+
+
+def recusal_lift_refusal(actor, case: Case, user) -> str:
+    """Why `actor` may not lift `user`'s recusal from the case ("" when they may)."""
+    if not (actor and actor.is_authenticated and actor.is_active):
+        return _("Anda harus masuk sebagai petugas.")
+    if actor.pk == user.pk:
+        return _("Pengecualian tidak dapat dicabut oleh petugas yang dikecualikan sendiri.")
+    if not case.kind_spec.policy.may_lift_recusal(actor, case):
+        return _("Peran Anda tidak berwenang mencabut pengecualian pada kasus ini.")
+    if access.is_recused(actor, case) or named_persons.is_named(actor, case):
+        return _("Anda dikecualikan (recusal) dari kasus ini.")
+    return ""
+
+
 def case_set_confidentiality(
     *, case: Case, actor, confidentiality: str, is_anonymous: bool, reason: str = "", request=None
 ) -> Case:
-    """Change the privacy flags. Tightening is free; loosening needs a written reason."""
+    """Change the privacy flags. Tightening is free; loosening needs a written reason, and
+    is refused once the case is closed."""
     with transaction.atomic():
         locked = _lock(case)
         access.ensure_can_act(actor, locked, "confidentiality")
-        loosens = CONFIDENTIALITY_RANK[confidentiality] < CONFIDENTIALITY_RANK[locked.confidentiality] or (
-            locked.is_anonymous and not is_anonymous
-        )
+        closure.ensure_not_loosened(locked, confidentiality=confidentiality, is_anonymous=is_anonymous)
+        loosens = closure.loosens(locked, confidentiality=confidentiality, is_anonymous=is_anonymous)
         if loosens and not reason.strip():
             raise ValidationError(_("Melonggarkan kerahasiaan atau anonimitas wajib disertai alasan."))
         before = {"confidentiality": locked.confidentiality, "is_anonymous": locked.is_anonymous}
@@ -409,6 +473,108 @@ def case_set_confidentiality(
     return locked
 
 
+def named_person_add(
+    *,
+    case: Case,
+    actor,
+    person: named_persons.PersonInput,
+    limit: int,
+    field: str,
+    label: str,
+    request=None,
+    on_matched: Callable[[Case, list], str] | None = None,
+) -> NamedPerson:
+    """Record a person the handling found to be concerned by the case (a reported person,
+    a staff member a complaint is about), matched to their account when picked or
+    unambiguous by name. A matched account that could reach the case is recused (the
+    actor too, if it is them), and nobody matched sees the case any more.
+
+    The kind's service calls this with its own words for the person (`field`, `label` for
+    errors, as casework.named_persons.build) and `limit`, and with `on_matched(locked,
+    users)` for what a match decides in that kind (a WBS report moves to the Inspektorat),
+    returning a note for the history. Refused on a closed case."""
+    with transaction.atomic():
+        locked = _lock(case)
+        access.ensure_can_act(actor, locked, "named_persons")
+        closure.ensure_open(locked)
+        rows, users = named_persons.build(
+            [person],
+            existing=NamedPerson.objects.filter(case=locked).count(),
+            limit=limit,
+            from_reporter=False,
+            field=field,
+            label=label,
+        )
+        named_persons.save(locked, rows, matched_by=actor)
+        note = _named_matched(locked, users, actor=actor, request=request, on_matched=on_matched)
+        row = rows[0]
+        record_case_event(
+            locked,
+            change="named_person",
+            event=audit.Event.CASE_NAMED_PERSON,
+            actor=actor,
+            note=note,
+            # Never the name or the account: audit data is stored in clear.
+            data={"person": row.pk, "matched": bool(row.akun_digest), "from_reporter": False},
+            request=request,
+        )
+    return row
+
+
+def named_person_match(
+    *,
+    case: Case,
+    actor,
+    person: NamedPerson,
+    user,
+    reason: str = "",
+    request=None,
+    on_matched: Callable[[Case, list], str] | None = None,
+) -> NamedPerson:
+    """Match a named person to a staff account, or change the match, which needs a
+    `reason`: the earlier match stays in the history (NamedPersonMatch), and so does any
+    recusal it created, until someone with the right lifts it (case_recusal_lift). The
+    newly matched account is recused when it could reach the case. Refused on a closed
+    case; `on_matched` as in named_person_add."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        locked = _lock(case)
+        access.ensure_can_act(actor, locked, "named_persons")
+        closure.ensure_open(locked)
+        row = NamedPerson.objects.select_for_update().get(pk=person.pk, case=locked)
+        if row.akun and not reason:
+            raise ValidationError(
+                {"reason": _("Orang ini sudah dicocokkan dengan akun pegawai; tuliskan alasan pencocokannya diubah.")}
+            )
+        if row.matched_user_id == user.pk:
+            raise ValidationError({"user": _("Orang ini sudah dicocokkan dengan akun tersebut.")})
+        replaced = named_persons.rematch(row, user, matched_by=actor, reason=reason)
+        note = _named_matched(locked, [user], actor=actor, request=request, on_matched=on_matched)
+        record_case_event(
+            locked,
+            change="named_match",
+            event=audit.Event.CASE_NAMED_MATCH_CHANGED,
+            actor=actor,
+            note="\n".join(filter(None, [reason, note])),
+            data={"person": row.pk, "replaced": replaced},
+            request=request,
+        )
+    return row
+
+
+def named_persons_recuse(*, case: Case, users: list, actor=None, request=None) -> None:
+    """Recuse those of the newly matched `users` whose role could reach the case
+    (CasePolicy.recused_when_named). Call in the transaction that matched them: from the
+    services here, and from a kind's filing service for the persons the reporter named."""
+    for user in named_persons.needing_recusal(users, case):
+        case_recuse(case=case, user=user, reason=Recusal.Reason.TERLAPOR, actor=actor, request=request)
+
+
+def _named_matched(locked: Case, users: list, *, actor, request, on_matched) -> str:
+    named_persons_recuse(case=locked, users=users, actor=actor, request=request)
+    return on_matched(locked, users) if on_matched is not None and users else ""
+
+
 def message_post(
     *, case: Case, body: str, actor=None, by_reporter: bool = False, reporter_account=None, request=None
 ) -> Message:
@@ -429,6 +595,7 @@ def message_post(
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if actor is not None:
             access.ensure_can_act(actor, locked, "message")
+            closure.ensure_open(locked)
         elif locked.closed_at is not None:
             raise ValidationError(_("Kasus sudah ditutup; pesan tidak dapat dikirim lagi."))
         message = Message.objects.create(
@@ -457,6 +624,7 @@ def note_add(*, case: Case, actor, body: str, request=None) -> InternalNote:
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         access.ensure_can_act(actor, locked, "note")
+        closure.ensure_open(locked)
         note = InternalNote.objects.create(case=locked, author=actor, body=body)
         audit.record(audit.Event.NOTE_ADDED, actor=actor, case=locked, obj=note, request=request)
     return note
@@ -471,10 +639,14 @@ __all__ = [
     "TransitionBlocked",
     "case_assign",
     "case_open",
+    "case_recusal_lift",
     "case_recuse",
     "case_set_confidentiality",
     "message_post",
     "messages_mark_read",
+    "named_person_add",
+    "named_person_match",
+    "named_persons_recuse",
     "note_add",
     "record_case_event",
     "run_transition",

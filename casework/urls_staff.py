@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views_staff
+from . import views_recusals, views_staff
 
 app_name = "casework"
 
 urlpatterns = [
     path("", views_staff.inbox, name="inbox"),
+    path("pengecualian/", views_recusals.recusals, name="recusals"),
+    path("pengecualian/<int:pk>/cabut/", views_recusals.lift, name="recusal_lift"),
 ]

@@ -19,7 +19,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from . import access, selectors
-from .views_case import case_url, refusal_reasons, refusal_status
+from .views_case import case_url, refusal_reasons, refusal_status, show_refusal
 from .workflow import TransitionBlocked
 
 
@@ -54,6 +54,31 @@ def submit_action(
         return page(request, case, status=refusal_status(exc), **{form_name: form})
     messages.success(request, success)
     return done(request, case) if done is not None else redirect(case_url(case))
+
+
+def submit_form(request, case, *, form, form_name: str, send: Callable, success: str, page: Callable, done: Callable):
+    """Judge and send a form of a kind's staff page that is not an action (a person
+    named, a match, a message...): `send(cleaned_data)` calls the service; a refusal comes
+    back on the page with what was typed and why (on the field it names, where the form
+    has it); a success says so and answers with `done(request, case)`."""
+    if not form.is_valid():
+        return page(request, case, status=400, **{form_name: form})
+    try:
+        send(form.cleaned_data)
+    except (PermissionDenied, ValidationError) as exc:
+        show_refusal(form, exc)
+        return page(request, case, status=refusal_status(exc), **{form_name: form})
+    messages.success(request, success)
+    return done(request, case)
+
+
+def back_to_case_or_list(request, case, *, list_url: str, gone: str):
+    """Back to the case after a change, or to `list_url` (a URL name), saying `gone`,
+    when the change took the case out of the user's sight (they named themselves)."""
+    if access.can_view(request.user, case):
+        return redirect(case_url(case))
+    messages.info(request, gone)
+    return redirect(list_url)
 
 
 def action_endpoint(act: Callable, name: str, *, doc: str):

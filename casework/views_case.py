@@ -20,8 +20,15 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, selectors, services, sla
-from .forms_case import AssignForm, ConfidentialityForm, InternalNoteForm, StaffMessageForm, TransitionForm
+from . import access, closure, selectors, services, sla
+from .forms_case import (
+    AssignForm,
+    ConfidentialityForm,
+    InternalNoteForm,
+    StaffMessageForm,
+    TransitionForm,
+    add_service_errors,
+)
 from .models import Deadline
 from .workflow import TransitionBlocked
 
@@ -92,21 +99,34 @@ def case_panel_context(request, case, **bound_forms):
         "deadlines": case_deadlines(case),
         "generic_actions": generic_actions,
         "actions": selectors.staff_actions(case, request.user) if generic_actions else [],
-        "may": {action: access.can_act(request.user, case, action) for action in SHARED_ACTIONS},
+        # A closed case is offered no change but a tighter confidentiality (casework.closure).
+        "may": {
+            action: closure.may_change(case, action) and access.can_act(request.user, case, action)
+            for action in SHARED_ACTIONS
+        },
         "message_form": StaffMessageForm(auto_id=_ids("message")),
         "note_form": InternalNoteForm(auto_id=_ids("note")),
         "transition_form": TransitionForm(),
         "assign_form": AssignForm(
             initial={"assignee": case.assignee_id}, candidates=selectors.assignable_users(case), auto_id=_ids("assign")
         ),
-        "confidentiality_form": ConfidentialityForm(
-            initial={"confidentiality": case.confidentiality, "is_anonymous": case.is_anonymous},
-            levels=case.kind_spec.confidentiality_levels,
-            auto_id=_ids("confidentiality"),
-        ),
+        "confidentiality_form": _confidentiality_form(case),
     }
     context.update(bound_forms)
     return context
+
+
+def _confidentiality_form(case):
+    """The blank privacy form: the levels the case may take (once it is closed, none
+    looser than its own), and anonymity kept once a closed case has it."""
+    form = ConfidentialityForm(
+        initial={"confidentiality": case.confidentiality, "is_anonymous": case.is_anonymous},
+        levels=closure.levels_offered(case),
+        auto_id=_ids("confidentiality"),
+    )
+    if not case.is_open and case.is_anonymous:
+        form.fields["is_anonymous"].disabled = True
+    return form
 
 
 def render_case_page(request, case, *, status=200, **bound_forms):
@@ -138,6 +158,16 @@ def refusal_reasons(exc) -> list[str]:
     if isinstance(exc, ValidationError):
         return exc.messages
     return [str(exc)]
+
+
+def show_refusal(form, exc) -> None:
+    """Put a refused service call's reasons on `form`: a ValidationError's on the fields
+    it names where the form has them, anything else above the form."""
+    if isinstance(exc, ValidationError):
+        add_service_errors(form, exc)
+    else:
+        for reason in refusal_reasons(exc):
+            form.add_error(None, reason)
 
 
 def refusal_status(exc) -> int:

@@ -707,6 +707,17 @@ def declaration_record_follow_up(
         public = (
             HistoryNote.of(history_notes.FOLLOWED_UP, jenis=jenis, date=tanggal) if isinstance(tanggal, date) else ""
         )
+        if scan is not None:
+            # Before the step that closes the declaration: a closed case takes no file
+            # (casework.closure). A refused step below rolls the file back with it.
+            attachments.add_attachment(
+                case=locked,
+                upload=scan,
+                uploaded_by=actor,
+                visible_to_reporter=True,
+                purpose=PURPOSE_TANDA_TERIMA,
+                request=request,
+            )
         locked = run_transition(
             case=locked,
             name="catat_tindak_lanjut",
@@ -726,15 +737,6 @@ def declaration_record_follow_up(
         )
         if held:
             release_held(locked, held, actor=actor, tanggal=tanggal, jenis=jenis, request=request)
-        if scan is not None:
-            attachments.add_attachment(
-                case=locked,
-                upload=scan,
-                uploaded_by=actor,
-                visible_to_reporter=True,
-                purpose=PURPOSE_TANDA_TERIMA,
-                request=request,
-            )
     return locked
 
 

@@ -28,6 +28,7 @@ from casework.form_dates import CalendarDateField
 from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
 from casework.models import Confidentiality
+from casework.named_persons import PersonInput
 from casework.uploads import AttachmentsField
 from casework.validators import validate_phone
 
@@ -37,6 +38,8 @@ from .models import TEXT_MAX_LENGTH
 from .validators import normalize_nik, validate_nik
 
 HONEYPOT = "keterangan_tambahan"
+# The service's names of fields this form shows under another name.
+SERVICE_FIELDS = {"pihak_terkait": "petugas_nama"}
 STARTED = "dimulai"
 # Longest id a real row can have (a bigint); longer input cannot name one.
 _MAX_ID_DIGITS = 18
@@ -152,6 +155,22 @@ class PengaduanForm(forms.Form):
     )
     lampiran = AttachmentsField(label=_("Lampiran (boleh dikosongkan)"))
 
+    # A complaint about a staff member: who (optional). Matched to an account, the person
+    # is kept away from the complaint (casework.named_persons).
+    petugas_nama = forms.CharField(
+        label=_("Nama petugas"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    petugas_jabatan = forms.CharField(
+        label=_("Jabatan atau tugasnya"),
+        max_length=200,
+        required=False,
+        help_text=_("Misalnya: petugas loket perekaman KTP-el. Isi salah satu atau keduanya."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
     nama = forms.CharField(
         label=_("Nama"),
         max_length=200,
@@ -264,10 +283,19 @@ class PengaduanForm(forms.Form):
 
     # --- For the service --------------------------------------------------------------------
 
+    def named_staff(self) -> list[PersonInput]:
+        """The staff member the complainant says the complaint is about, if any."""
+        nama, jabatan = self.cleaned_data["petugas_nama"].strip(), self.cleaned_data["petugas_jabatan"].strip()
+        return [PersonInput(nama=nama, jabatan=jabatan)] if nama or jabatan else []
+
     def service_arguments(self) -> dict:
-        """pengaduan_create's arguments from the cleaned form (files excluded)."""
+        """pengaduan_create's arguments from the cleaned form (files excluded); the staff
+        concerned only when the complainant named someone (pengaduan_submit takes none)."""
         data = self.cleaned_data
+        staff = self.named_staff()
+        named = {"pihak_terkait": staff} if staff else {}
         return {
+            **named,
             "title": data["title"],
             "isi": data["isi"],
             "jenis": data["jenis"],
@@ -289,4 +317,5 @@ class PengaduanForm(forms.Form):
             self.add_error(None, error)
             return
         for field, errors in error.error_dict.items():
+            field = SERVICE_FIELDS.get(field, field)
             self.add_error(field if field in self.fields else None, errors)

@@ -6,6 +6,10 @@
   may only record the follow-up and write messages and internal notes.
 - Pimpinan and Tim ZI / TPI oversee: they see every complaint and change nothing.
 - Everyone else (Admin Sistem included) sees nothing.
+- A staff member a complaint is about (named by the complainant or a handler, matched to
+  their account) sees nothing of it, whatever their role: casework.access leaves it out
+  for them, and anyone whose role could see complaints is recused too. A recusal is
+  lifted, with a written reason, by the Pimpinan (casework.services.case_recusal_lift).
 
 casework.access adds recusal on top, so a recused user is excluded whatever this says.
 """
@@ -26,6 +30,8 @@ class PengaduanPolicy(CasePolicy):
     handler_roles = (roles.PENGELOLA_PENGADUAN,)
     observer_roles = (roles.PIMPINAN, roles.TIM_PENILAI)
     unit_role = roles.UNIT_TINDAK_LANJUT
+    #: Everyone who could see a complaint is recused from one that names them.
+    named_recusal_roles = (*handler_roles, *observer_roles, unit_role)
     #: What a member of the dispositioned unit may do: the unit's own transition, and
     #: talking (to the complainant, and to the handlers in notes).
     unit_actions = frozenset({"catat_tindak_lanjut", "message", "note"})

@@ -10,7 +10,7 @@ transition leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from datetime import date
 from typing import Any
@@ -20,12 +20,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from casework import access, intake, sla, tracking
+from casework import access, intake, named_persons, sla, tracking
 from casework.history_notes import HistoryNote
 from casework.kinds import get_kind
-from casework.models import Deadline, PendingCase
-from casework.services import case_open, message_post, record_case_event, run_transition
+from casework.models import Deadline, NamedPerson, PendingCase
+from casework.named_persons import PersonInput
+from casework.services import (
+    case_open,
+    message_post,
+    named_person_add,
+    named_person_match,
+    named_persons_recuse,
+    record_case_event,
+    run_transition,
+)
 from casework.workflow import TransitionBlocked, blocked_reasons
 from security import audit
 
@@ -35,6 +45,10 @@ from .models import KategoriLayanan, Pengaduan
 from .validators import normalize_nik
 
 KIND = "pengaduan"
+#: The most staff one complaint may name (the complainant names one; handlers add more).
+MAX_CONCERNED = 10
+#: How a person concerned is named in errors (casework.named_persons.build).
+CONCERNED_LABEL = gettext_lazy("Petugas ke-%(n)d")
 # Fields the engine fills itself; validation of a complaint leaves them out (as case_open does).
 _NOT_VALIDATED = ["state", "tracking_digest"]
 
@@ -98,6 +112,7 @@ def pengaduan_create(
     lapor_tracking_id: str = "",
     is_anonymous: bool | None = None,
     confidentiality: str | None = None,
+    pihak_terkait: Sequence[PersonInput] = (),
     request=None,
     on_commit: Callable[[Pengaduan], None] | None = None,
 ) -> tuple[Pengaduan, str]:
@@ -108,6 +123,11 @@ def pengaduan_create(
     another channel (actor=the handler, channel recorded; from SP4N-LAPOR! with its ticket
     number). Privacy flags left as None take the safe defaults (rahasia, anonim). Starts
     the verification clock. Raises ValidationError naming the fields to correct.
+
+    `pihak_terkait` are the staff the complainant says the complaint is about, matched to
+    their accounts where the name is unambiguous; a matched account that could see the
+    complaint is recused from it in the same transaction that opens it, so it never
+    reaches them (casework.named_persons).
     """
     if actor is None and channel != Channel.WEB:
         raise ValueError("Only the web form files a complaint without a staff member")
@@ -120,36 +140,70 @@ def pengaduan_create(
         existing = _lapor_ticket_recorded_as(lapor_tracking_id)
         if existing:
             errors["lapor_tracking_id"] = _lapor_ticket_taken(existing)
+    try:
+        rows, users = named_persons.build(
+            pihak_terkait,
+            existing=0,
+            limit=MAX_CONCERNED,
+            from_reporter=True,
+            field="pihak_terkait",
+            label=str(CONCERNED_LABEL),
+        )
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
+    # Persons named are stored with the case, in its transaction; without any, case_open's
+    # own transaction (or the caller's) is enough, and costs no extra round trip.
+    with transaction.atomic() if rows else nullcontext():
+        case, code = _open_complaint(
+            actor=actor,
+            channel=channel,
+            title=title,
+            confidentiality=confidentiality,
+            is_anonymous=is_anonymous,
+            lapor_tracking_id=lapor_tracking_id,
+            fields=_complaint_fields(
+                jenis=jenis,
+                isi=isi,
+                tanggal_kejadian=tanggal_kejadian,
+                lokasi=lokasi,
+                kategori=kategori,
+                unit_tujuan=unit_tujuan,
+                nama=nama,
+                nik=nik,
+                email=email,
+                telepon=telepon,
+            ),
+            request=request,
+            on_commit=on_commit,
+        )
+        if rows:
+            # Before the transaction ends: nobody ever sees it with a named handler in it.
+            named_persons.save(case, rows)
+            named_persons_recuse(case=case, users=users)
+    # The receipt goes to the contact the complainant left, whichever channel the
+    # complaint came through, once it is really stored.
+    notify.send_receipt_after_commit(case, code)
+    return case, code
+
+
+def _open_complaint(
+    *, actor, channel, title, confidentiality, is_anonymous, lapor_tracking_id, fields, request, on_commit
+) -> tuple[Pengaduan, str]:
     try:
         # With a ticket, a savepoint: when the same ticket is entered twice at once, the
         # second insert fails on the constraint, and the caller's transaction must stay
         # usable. (Without one, no constraint is expected to fail: no extra round trips.)
         with transaction.atomic() if lapor_tracking_id else nullcontext():
-            case, code = case_open(
+            return case_open(
                 kind=KIND,
                 actor=actor,
                 title=(title or "").strip(),
                 confidentiality=confidentiality,
                 is_anonymous=is_anonymous,
                 with_tracking_code=True,
-                fields={
-                    **_complaint_fields(
-                        jenis=jenis,
-                        isi=isi,
-                        tanggal_kejadian=tanggal_kejadian,
-                        lokasi=lokasi,
-                        kategori=kategori,
-                        unit_tujuan=unit_tujuan,
-                        nama=nama,
-                        nik=nik,
-                        email=email,
-                        telepon=telepon,
-                    ),
-                    "channel": channel,
-                    "lapor_tracking_id": lapor_tracking_id,
-                },
+                fields={**fields, "channel": channel, "lapor_tracking_id": lapor_tracking_id},
                 opening_clocks=[Clock.VERIFIKASI],
                 request=request,
                 on_commit=on_commit,
@@ -159,10 +213,6 @@ def pengaduan_create(
             raise
         taken = _lapor_ticket_taken(_lapor_ticket_recorded_as(lapor_tracking_id))
         raise ValidationError({"lapor_tracking_id": taken}) from None
-    # The receipt goes to the contact the complainant left, whichever channel the
-    # complaint came through, once it is really stored.
-    notify.send_receipt_after_commit(case, code)
-    return case, code
 
 
 def pengaduan_submit(
@@ -399,6 +449,38 @@ def _dated_refusal(reasons, waiting) -> list[str]:
         "mulai %(next)s."
     )
     return sla.dated_refusal(reasons, condition=conditions.completion_time_passed, deadline=waiting, message=message)
+
+
+# --- Staff the complaint is about (pihak terkait) ------------------------------------------
+
+
+def pengaduan_add_concerned(
+    *, case, actor, nama: str = "", jabatan: str = "", unit_kerja: str = "", user=None, request=None
+) -> NamedPerson:
+    """A handler records a staff member the complaint is about (named in the text, found
+    at triage), matched to `user` when picked or to the one account with that name. A
+    matched account that could see the complaint is recused from it (the actor too, if
+    it is them), and nobody matched sees it any more. The complainant's tracking page
+    never shows it. Refused on a closed complaint."""
+    if case.kind != KIND:
+        raise ValueError(f"Case {case.pk} is a {case.kind}, not a pengaduan")
+    return named_person_add(
+        case=case,
+        actor=actor,
+        person=PersonInput(nama=nama or "", jabatan=jabatan or "", unit_kerja=unit_kerja or "", user=user),
+        limit=MAX_CONCERNED,
+        field="pihak_terkait",
+        label=str(CONCERNED_LABEL),
+        request=request,
+    )
+
+
+def pengaduan_match_concerned(*, case, actor, person: NamedPerson, user, reason: str = "", request=None) -> NamedPerson:
+    """Match a staff member the complaint names to their account, or change the match
+    (with `reason`; the earlier match and any recusal it created stay)."""
+    if case.kind != KIND:
+        raise ValueError(f"Case {case.pk} is a {case.kind}, not a pengaduan")
+    return named_person_match(case=case, actor=actor, person=person, user=user, reason=reason, request=request)
 
 
 # --- Distribution and resolution (distribusi, penyelesaian) -------------------------------

@@ -14,18 +14,22 @@ move it"), with the complainant's consent.
 Nothing links the two: the complaint keeps no reference to the report and the report none
 to the complaint, and the audit entry names neither. The complainant receives a new WBS
 receipt code, shown once, to follow the report; the complaint's tracking code then shows
-only that it was moved. (What stays: the complaint's conversation with the handlers, who
-read it already, and the time of the move, which the WBS threat model notes.)
+only that it was moved. The staff the complainant named become the report's reported
+persons. (What stays: the complaint's conversation with the handlers, who read it
+already, the staff it named with their recusals, so that a named handler still cannot
+read that conversation, and the time of the move, which the WBS threat model notes.)
 """
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from casework import attachments
 from casework.models import Attachment
+from casework.named_persons import PersonInput, persons_of
 from casework.sanitize import CleanFile
 from casework.services import record_case_event, run_transition
 from security import audit
@@ -86,6 +90,18 @@ def _identity(locked: Pengaduan) -> Identitas | None:
     )
 
 
+def _named_staff(locked: Pengaduan) -> list[PersonInput]:
+    """The staff the complainant named, as the report's reported persons, with the
+    accounts they are matched to now. (The complaint keeps its own rows and recusals: its
+    conversation stays, and a named handler must still not read it.)"""
+    persons = list(persons_of(locked, from_reporter=True))
+    users = get_user_model().objects.in_bulk({p.matched_user_id for p in persons if p.matched_user_id})
+    return [
+        PersonInput(nama=p.nama, jabatan=p.jabatan, unit_kerja=p.unit_kerja, user=users.get(p.matched_user_id))
+        for p in persons
+    ]
+
+
 def _files(locked: Pengaduan) -> tuple[list[Attachment], list[CleanFile]]:
     # Already cleaned when they were attached: handed over as they are, decrypted here and
     # encrypted again by the WBS report.
@@ -119,6 +135,7 @@ def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, LaporanWbs, str]:
             dimana=locked.lokasi,
             kapan=locked.tanggal_kejadian.strftime("%d-%m-%Y") if locked.tanggal_kejadian else "",
             identitas=_identity(locked),
+            terlapor=_named_staff(locked),
             bukti=files,
         )
         locked.title = MOVED_TITLE

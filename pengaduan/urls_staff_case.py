@@ -4,6 +4,7 @@
 from django.urls import path
 
 from . import views_staff_case as views
+from . import views_staff_concerned
 
 urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
@@ -18,4 +19,10 @@ urlpatterns = [
     path("<int:pk>/selesaikan/", views.close, name="close"),
     path("<int:pk>/usulkan-wbs/", views.propose_wbs, name="propose_wbs"),
     path("<int:pk>/batalkan-usulan-wbs/", views.withdraw_wbs, name="withdraw_wbs"),
+    path("<int:pk>/pihak-terkait/", views_staff_concerned.add_concerned, name="add_concerned"),
+    path(
+        "<int:pk>/pihak-terkait/<int:person>/cocokkan/",
+        views_staff_concerned.match_concerned,
+        name="match_concerned",
+    ),
 ]

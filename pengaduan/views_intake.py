@@ -54,14 +54,17 @@ def _file_complaint(form: PengaduanForm) -> tuple[str, object, str]:
     Without files it is accepted at once and opened by the task worker
     (services.pengaduan_submit). With files it is opened here, the complaint and its
     files in one transaction or nothing at all: their upload and encryption dominate
-    such a request anyway, and the files must belong to a case to be stored.
+    such a request anyway, and the files must belong to a case to be stored. So is a
+    complaint naming a staff member: the recusal of a named handler must exist the moment
+    the complaint does, which the worker's batch opening does not give.
     """
     uploads = form.cleaned_data["lampiran"]
-    if not uploads:
-        pending, code = services.pengaduan_submit(**form.service_arguments())
+    arguments = form.service_arguments()
+    if not uploads and not arguments.get("pihak_terkait"):
+        pending, code = services.pengaduan_submit(**arguments)
         return pending.reference, pending.submitted_at, code
     with transaction.atomic():
-        case, code = services.pengaduan_create(**form.service_arguments())
+        case, code = services.pengaduan_create(**arguments)
         for upload in uploads:
             add_attachment(case=case, upload=upload, from_reporter=True, visible_to_reporter=True)
     return case.reference, case.opened_at, code

@@ -21,9 +21,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from casework import access
+from casework.forms_named import AddNamedPersonForm
 from casework.views_actions import action_endpoint, action_rows, submit_action
 from casework.views_case import case_panel_context
 from casework.views_files import INLINE_TYPES
+from casework.views_named import named_person_rows
 
 from . import forms_staff_case as forms
 from . import services, services_wbs
@@ -218,6 +220,10 @@ def page(request, case, *, status=200, **bound_forms):
     context.update(
         {
             "pengaduan": case,
+            # The staff it is about: handlers add and match them while it is open.
+            "concerned_rows": named_person_rows(case, bound_forms.get("match_concerned_form"), prefix="terkait"),
+            "may_add_concerned": case.is_open and access.can_act(user, case, "named_persons"),
+            "add_concerned_form": bound_forms.get("add_concerned_form") or AddNamedPersonForm(prefix="terkait-baru"),
             "action_rows": rows,
             "blocked": _group_refusals([row for row in rows if row["form"] is None]),
             "may_act": any(row["form"] is not None for row in rows),

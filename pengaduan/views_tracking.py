@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 from casework import selectors as case_selectors
 from casework import sla
 from casework.models import TimelineEntry
+from casework.named_persons import persons_of
 from casework.services import message_post
 from casework.views_public import (
     TOO_MANY_POSTS,
@@ -69,6 +70,8 @@ def track_panel_context(request, case) -> dict:
         "answered": case.state in ANSWERED,
         "dissatisfied_max": services.dissatisfied_max_rating(),
         "may_reopen": case.reopened_count == 0,
+        # The staff the complainant said it is about; never those a handler added.
+        "named_staff": persons_of(case, from_reporter=True),
     }
     if context["awaiting_information"]:
         context["question"] = _question(case)

@@ -49,6 +49,9 @@ class Event:
     CASE_TRANSITION = "case.transition"
     CASE_ASSIGNED = "case.assigned"
     CASE_RECUSAL = "case.recusal"
+    CASE_RECUSAL_LIFTED = "case.recusal_lifted"
+    CASE_NAMED_PERSON = "case.named_person"
+    CASE_NAMED_MATCH_CHANGED = "case.named_match_changed"
     CASE_CONFIDENTIALITY = "case.confidentiality_changed"
     CASE_RATED = "case.rated"
     CASE_MOVED_TO_WBS = "case.moved_to_wbs"
@@ -67,6 +70,7 @@ class Event:
     WBS_IDENTITY_APPROVED = "wbs.identity_approved"
     WBS_IDENTITY_REFUSED = "wbs.identity_refused"
     WBS_IDENTITY_OPENED = "wbs.identity_opened"
+    WBS_IDENTITY_ENDED = "wbs.identity_access_ended"
     WBS_IDENTITY_KEYS_ROTATED = "wbs.identity_keys_rotated"
 
 

@@ -251,6 +251,7 @@ def _staff_pages(walk):
     # A reading role an administrator asked for, waiting for the Pimpinan's approval.
     role_grant_request(user=demo_user("pegawai"), role=roles.PENGELOLA_WBS, actor=demo_user("admin"), reason="SK baru")
     walk.goto(page, "access approvals", reverse("accounts_staff:approvals"))
+    walk.goto(page, "recusals", reverse("casework:recusals"))
 
     upg = demo_user("upg")
     page = walk.page(upg)

@@ -6,12 +6,16 @@ from django.utils.translation import gettext_lazy as _
 EVENT_LABELS = {
     "lengkapi": _("Dilengkapi pelapor"),
     "kirim_pembaruan": _("Kabar perkembangan untuk pelapor"),
+    # "reported": history lines written before reported persons moved to the engine.
     "reported": _("Terlapor dicatat"),
+    "named_person": _("Terlapor dicatat"),
+    "named_match": _("Terlapor dicocokkan dengan akun pegawai"),
     "reporter_contact": _("Pelapor mengubah pemberitahuan"),
     "identity_request": _("Permintaan membuka identitas pelapor"),
     "identity_approved": _("Permintaan identitas disetujui"),
     "identity_refused": _("Permintaan identitas ditolak"),
     "identity_opened": _("Identitas pelapor dibuka"),
+    "identity_ended": _("Permintaan identitas berakhir"),
 }
 
 
@@ -48,5 +52,7 @@ class WbsConfig(AppConfig):
                 detail_url_name="wbs_staff:detail",
                 staff_page="wbs.views_staff_case.page",
                 event_labels=EVENT_LABELS,
+                # An identity approval binds to the report's holder (wbs.identity).
+                on_assignee_change="wbs.identity.end_former_holders",
             )
         )

@@ -93,3 +93,6 @@ class StatusPermintaan(models.TextChoices):
     MENUNGGU = "menunggu", _("Menunggu keputusan")
     DISETUJUI = "disetujui", _("Disetujui")
     DITOLAK = "ditolak", _("Ditolak")
+    # The requester stopped holding the report (reassigned, recused, or the report moved
+    # to the Inspektorat) before the request was decided or while it was approved.
+    BERAKHIR = "berakhir", _("Berakhir")

@@ -21,6 +21,7 @@ from django.core.validators import DecimalValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms_named import NamedPersonForm
 from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
 from casework.uploads import AttachmentsField
@@ -83,24 +84,10 @@ class RupiahField(forms.Field):
         return amount
 
 
-class TerlaporForm(forms.Form):
+class TerlaporForm(NamedPersonForm):
     """One reported person: a name or a position at least, when anything is written."""
 
-    nama = _text(_("Nama"), max_length=200)
-    jabatan = _text(_("Jabatan"), max_length=200)
-    unit_kerja = _text(_("Unit kerja"), max_length=200)
-
-    def clean(self):
-        cleaned = super().clean()
-        if any(cleaned.get(name) for name in self.fields) and not (cleaned.get("nama") or cleaned.get("jabatan")):
-            raise ValidationError(_("Sebutkan nama atau jabatan orang yang dilaporkan."))
-        return cleaned
-
-    def person(self) -> TerlaporInput | None:
-        data = getattr(self, "cleaned_data", {})
-        if not (data.get("nama") or data.get("jabatan")):
-            return None
-        return TerlaporInput(nama=data["nama"], jabatan=data["jabatan"], unit_kerja=data["unit_kerja"])
+    missing = _("Sebutkan nama atau jabatan orang yang dilaporkan.")
 
 
 TerlaporFormSet = forms.formset_factory(

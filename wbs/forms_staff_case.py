@@ -10,18 +10,17 @@ field errors onto the form, is the engine's (casework.forms_case.ActionForm).
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms_case import ActionForm
+from casework.forms_named import AddNamedPersonForm, MatchNamedPersonForm
 
 from .choices import Pemeriksa, State, Temuan, TujuanPenerusan
 from .forms_report import TerlaporForm
 from .identity import MIN_REASON_LENGTH
 from .models.laporan import TEXT_MAX_LENGTH
-from .reported import TerlaporInput
 
 
 def _long_text(label, *, rows=4, **options):
@@ -188,48 +187,13 @@ class UpdateForm(WbsActionForm):
 # --- The reported persons --------------------------------------------------------------------
 
 
-def _staff_accounts():
-    return get_user_model().objects.filter(is_active=True).order_by("full_name", "username")
-
-
-class StaffAccountField(forms.ModelChoiceField):
-    def label_from_instance(self, user):
-        unit = f" · {user.unit}" if getattr(user, "unit_id", None) else ""
-        return f"{user.get_full_name() or user.get_username()}{unit}"
-
-
-class AddReportedForm(TerlaporForm):
+class AddReportedForm(AddNamedPersonForm):
     """A person the handling found to be involved, optionally picked from the directory."""
 
-    user = StaffAccountField(
-        label=_("Akun pegawai (bila diketahui)"),
-        queryset=_staff_accounts(),
-        required=False,
-        empty_label=_("— belum diketahui —"),
-    )
-
-    def clean(self):
-        user = self.cleaned_data.get("user")
-        if user is not None and not (self.cleaned_data.get("nama") or self.cleaned_data.get("jabatan")):
-            self.cleaned_data["nama"] = user.get_full_name()
-        cleaned = super().clean()
-        if not (cleaned.get("nama") or cleaned.get("jabatan")):
-            raise forms.ValidationError(_("Sebutkan nama atau jabatan orang yang dilaporkan."))
-        return cleaned
-
-    def person(self):
-        person = super().person()
-        return TerlaporInput(
-            nama=person.nama, jabatan=person.jabatan, unit_kerja=person.unit_kerja, user=self.cleaned_data["user"]
-        )
+    missing = TerlaporForm.missing
 
 
-class MatchReportedForm(forms.Form):
-    user = StaffAccountField(
-        label=_("Cocokkan dengan akun pegawai"),
-        queryset=_staff_accounts(),
-        error_messages={"required": _("Pilih akun pegawai yang cocok.")},
-    )
+MatchReportedForm = MatchNamedPersonForm
 
 
 # --- The identity request --------------------------------------------------------------------

@@ -8,7 +8,16 @@ is the only way to open it (GlobaLeaks' identity access request).
    nor anyone the report names (identity_approve / identity_refuse). They decide on the
    written reason and the report's number; they never see the report itself.
 3. Only an approved request lets its own requester open the identity, while they still
-   may act on the report (identity_open). Every opening is audited.
+   may act on the report and hold it: they are its assignee (identity_open). Every
+   opening is audited.
+4. An approval binds to the person and the report while they hold it: when the report
+   is given to someone else (or to nobody, or its holder is recused, or it moves to the
+   Inspektorat), the former holder's pending or approved requests end (berakhir), as the
+   page shows (end_former_holders, the wbs kind's CaseKind.on_assignee_change). Taking
+   the report back does not revive them: the holder asks again.
+
+A closed report takes no new request and no approval (casework.closure); refusing a
+pending one stays possible.
 
 Each step is one transaction with the report row locked, and writes an internal history
 line and an audit entry (casework.services.record_case_event).
@@ -26,12 +35,12 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import nip_validator
-from casework import access
+from casework import access, closure, named_persons
 from casework.services import record_case_event
 from casework.validators import validate_phone
 from security import audit
 
-from . import reported, sealing
+from . import sealing
 from .choices import Penanganan, StatusPermintaan
 from .models import IdentityAccessRequest, LaporanWbs, SealedIdentity
 
@@ -114,6 +123,7 @@ def identity_request(*, case, actor, reason: str, request=None) -> IdentityAcces
             raise PermissionDenied(
                 _("Hanya petugas yang ditugasi menangani laporan ini yang dapat meminta pembukaan identitas.")
             )
+        closure.ensure_open(locked)
         if not locked.has_identity:
             raise ValidationError(_("Pelapor tidak memberikan identitas; tidak ada yang dapat dibuka."))
         if len(reason) < MIN_REASON_LENGTH:
@@ -152,7 +162,7 @@ def decide_refusals(user, access_request: IdentityAccessRequest, laporan: Lapora
         return [_("Permintaan tidak dapat diputus oleh pemintanya sendiri.")]
     if not user.has_role(*DECIDER_ROLES[laporan.penanganan]):
         return [_("Peran Anda tidak berwenang memutus permintaan ini.")]
-    if reported.is_reported(user, laporan) or access.is_recused(user, laporan):
+    if named_persons.is_named(user, laporan) or access.is_recused(user, laporan):
         return [_("Anda dikecualikan (recusal) dari laporan ini.")]
     return []
 
@@ -166,6 +176,11 @@ def _decide(
         refusals = decide_refusals(actor, pending, locked)
         if refusals:
             raise PermissionDenied(refusals[0])
+        if status == StatusPermintaan.DISETUJUI:
+            # Approving opens access: never on a closed report. Refusing stays possible.
+            closure.ensure_open(locked)
+        if pending.status == StatusPermintaan.BERAKHIR:
+            raise ValidationError(_("Permintaan ini sudah berakhir: pemintanya tidak lagi menangani laporan ini."))
         if not pending.is_pending:
             raise ValidationError(_("Permintaan ini sudah diputus."))
         pending.status = status
@@ -219,11 +234,17 @@ def identity_refuse(*, access_request, actor, note: str, request=None) -> Identi
 
 
 def identity_open(*, case, actor, request=None) -> dict[str, str]:
-    """The reporter's identity, for the requester of an approved request who may still act
-    on the report. Each call is audited; show the result, never store it."""
+    """The reporter's identity, for the requester of an approved request who still holds
+    the report (its assignee) and may act on it. Each call is audited; show the result,
+    never store it."""
     with transaction.atomic():
         locked = _lock(case)
         access.ensure_can_act(actor, locked, "identity_open")
+        # Checked now, whatever path changed the assignee since the approval.
+        if locked.assignee_id != actor.pk:
+            raise PermissionDenied(
+                _("Identitas pelapor hanya dapat dibuka oleh petugas yang kini ditugasi menangani laporan ini.")
+            )
         approved = (
             IdentityAccessRequest.objects.filter(laporan=locked, requested_by=actor, status=StatusPermintaan.DISETUJUI)
             .order_by("-decided_at")
@@ -242,3 +263,31 @@ def identity_open(*, case, actor, request=None) -> dict[str, str]:
             request=request,
         )
     return data
+
+
+# --- Ending -----------------------------------------------------------------------------
+
+
+def end_former_holders(case, *, previous_id: int | None, actor=None, request=None) -> list[int]:
+    """End the pending and approved requests of anyone but the report's assignee now: an
+    approval binds to the person and the report while they hold it. The wbs kind's
+    CaseKind.on_assignee_change, called by the engine in the transaction of every change
+    of the assignee (and by wbs.services when a report moves to the Inspektorat), with the
+    row locked. Returns the ids of the requests it ended."""
+    live = IdentityAccessRequest.objects.select_for_update().filter(
+        laporan_id=case.pk, status__in=[StatusPermintaan.MENUNGGU, StatusPermintaan.DISETUJUI]
+    )
+    ended = list(live.exclude(requested_by_id=case.assignee_id).values_list("pk", flat=True))
+    if not ended:
+        return []
+    IdentityAccessRequest.objects.filter(pk__in=ended).update(status=StatusPermintaan.BERAKHIR, ended_at=timezone.now())
+    record_case_event(
+        case,
+        change="identity_ended",
+        event=audit.Event.WBS_IDENTITY_ENDED,
+        actor=actor,
+        note=_("Permintaan membuka identitas berakhir: pemintanya tidak lagi ditugasi menangani laporan ini."),
+        data={"requests": ended, "previous": previous_id},
+        request=request,
+    )
+    return ended

@@ -5,8 +5,11 @@
 - The Inspektorat handles, in the same way, the reports routed to it: those naming the
   unit's leadership, or naming every Pengelola WBS.
 - A staff member a report names (matched to their account) sees nothing of it, whatever
-  their role: the policy filters on the keyed digest of the match (wbs.reported), and
-  handlers are recused too (casework.Recusal), which the engine applies everywhere.
+  their role: the engine filters on the keyed digest of the match (casework.named_persons,
+  applied by casework.access everywhere), and handlers are recused too (casework.Recusal).
+- A recusal is lifted, with a written reason, only by the Inspektorat (never by the
+  Pengelola WBS, colleagues of the recused; never by the Pimpinan, who may be the line
+  management of the reported): casework.services.case_recusal_lift.
 - Nobody else sees a WBS report or its files: not the Pimpinan, not the Tim ZI, not Admin
   Sistem; there are no observers. (The Pimpinan or Inspektorat decide identity requests
   without seeing the report: wbs.identity.)
@@ -19,7 +22,6 @@ from django.db.models import Q
 from accounts import roles
 from casework.policy import CasePolicy
 
-from . import reported
 from .choices import Penanganan
 
 NOTHING = Q(pk__in=[])
@@ -30,6 +32,9 @@ class WbsPolicy(CasePolicy):
     # Both roles, for what the engine asks per kind; for one report (assignment lists,
     # reminders of an unassigned report) it asks handler_roles_for(case).
     handler_roles = (roles.PENGELOLA_WBS, roles.INSPEKTORAT)
+    #: A reported holder of either role is recused from the report.
+    named_recusal_roles = (roles.PENGELOLA_WBS, roles.INSPEKTORAT)
+    recusal_lifter_roles = (roles.INSPEKTORAT,)
 
     def _routings(self, user) -> list[str]:
         return [routing for routing, role in ROLE_OF.items() if user.has_role(role)]
@@ -38,7 +43,8 @@ class WbsPolicy(CasePolicy):
         routings = self._routings(user)
         if not routings:
             return NOTHING
-        return Q(laporanwbs__penanganan__in=routings) & ~Q(reported.reported_q(user))
+        # The engine leaves out every report naming the user (casework.access).
+        return Q(laporanwbs__penanganan__in=routings)
 
     def inbox_q(self, user) -> Q:
         return Q(assignee=user) | Q(assignee__isnull=True)
@@ -53,11 +59,11 @@ class WbsPolicy(CasePolicy):
 
     def escalation_targets(self, case):
         """An overdue report goes to the other members of the role that handles it, never
-        to the unit's line management (often the people reported), and never to anyone
-        the report names."""
+        to the unit's line management (often the people reported); the engine leaves out
+        anyone the report names."""
         from casework.notifications import users_with_roles
 
-        return reported.without_reported(users_with_roles(*self.handler_roles_for(case)), case)
+        return list(users_with_roles(*self.handler_roles_for(case)))
 
     @staticmethod
     def routing_of(case) -> str:

@@ -7,14 +7,13 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts import roles
-from casework import access, sla
+from casework import access, named_persons, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
-from casework.models import Case, Recusal
+from casework.models import Case, NamedPerson, Recusal
 
-from . import reported
 from .choices import StatusPermintaan
 from .identity import DECIDER_ROLES
-from .models import IdentityAccessRequest, LaporanWbs, Terlapor
+from .models import IdentityAccessRequest, LaporanWbs
 
 
 def laporan_visible_to(user) -> QuerySet[LaporanWbs]:
@@ -23,9 +22,10 @@ def laporan_visible_to(user) -> QuerySet[LaporanWbs]:
     return LaporanWbs.objects.filter(pk__in=access.visible_cases(user, kind="wbs").values("pk"))
 
 
-def reported_persons(laporan) -> QuerySet[Terlapor]:
-    """The people the report names, in the order given."""
-    return Terlapor.objects.filter(laporan_id=laporan.pk).order_by("created_at", "id")
+def reported_persons(laporan, *, from_reporter: bool | None = None) -> QuerySet[NamedPerson]:
+    """The people the report names, in the order given; with from_reporter=True only
+    those the reporter named (what the reporter's page shows)."""
+    return named_persons.persons_of(laporan, from_reporter=from_reporter)
 
 
 def identity_requests(laporan) -> QuerySet[IdentityAccessRequest]:
@@ -43,7 +43,9 @@ def requests_to_decide(user) -> QuerySet[IdentityAccessRequest]:
     if not routings:
         return IdentityAccessRequest.objects.none()
     recused = Recusal.objects.filter(case_id=OuterRef("laporan_id"), user=user)
-    named = Terlapor.objects.filter(laporan_id=OuterRef("laporan_id"), akun_digest=reported.account_digest(user.pk))
+    named = NamedPerson.objects.filter(
+        case_id=OuterRef("laporan_id"), akun_digest=named_persons.account_digest(user.pk)
+    )
     return (
         IdentityAccessRequest.objects.filter(status=StatusPermintaan.MENUNGGU, laporan__penanganan__in=routings)
         .exclude(requested_by=user)

@@ -20,15 +20,25 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from casework import access, attachments
-from casework.models import Recusal
-from casework.services import case_open, case_recuse, message_post, record_case_event, run_transition
+from casework import attachments, named_persons
+from casework.models import NamedPerson
+from casework.services import (
+    assignee_changed,
+    case_open,
+    message_post,
+    named_person_add,
+    named_person_match,
+    named_persons_recuse,
+    record_case_event,
+    run_transition,
+)
 from security import audit
 
 from . import identity, receipts, reported
 from .choices import Clock, Penanganan, Unsur
-from .models import KontakPelapor, LaporanWbs, Terlapor
+from .models import KontakPelapor, LaporanWbs
 from .notify import news_for_reporter
 from .reported import TerlaporInput
 
@@ -57,48 +67,44 @@ def _required(value: str, message: str, field: str | None = None) -> str:
 
 # --- Reported persons ---------------------------------------------------------------------
 
-
-def _terlapor_rows(people: Sequence[TerlaporInput], *, existing: int = 0) -> tuple[list[Terlapor], list]:
-    """Unsaved, validated Terlapor rows (matched where possible) and the matched accounts.
-    Raises ValidationError keyed "terlapor" naming the person to correct."""
-    if existing + len(people) > MAX_TERLAPOR:
-        raise ValidationError(
-            {"terlapor": _("Paling banyak %(max)d orang dalam satu laporan.") % {"max": MAX_TERLAPOR}}
-        )
-    rows, users = [], []
-    for number, person in enumerate(people, start=existing + 1):
-        row = Terlapor(nama=person.nama.strip(), jabatan=person.jabatan.strip(), unit_kerja=person.unit_kerja.strip())
-        try:
-            row.full_clean(exclude=["laporan"])
-        except ValidationError as exc:
-            raise ValidationError(
-                {"terlapor": [_("Terlapor ke-%(n)d: %(error)s") % {"n": number, "error": m} for m in exc.messages]}
-            ) from None
-        user = person.user or reported.match_by_name(person.nama)
-        if user is not None:
-            reported.set_match(row, user)
-            users.append(user)
-        rows.append(row)
-    return rows, users
+#: How a reported person is named in errors (casework.named_persons.build).
+TERLAPOR_LABEL = gettext_lazy("Terlapor ke-%(n)d")
 
 
-def _apply_matches(locked: LaporanWbs, users: list, *, actor=None, request=None) -> str | None:
-    """What newly matched accounts decide: reported handlers are recused, and a report
-    naming the leadership (or every Pengelola WBS) moves to the Inspektorat, unassigned
-    (the Inspektorat assigns its own). Returns the new routing when it changed."""
-    for user in users:
-        if reported.needs_recusal(user):
-            case_recuse(case=locked, user=user, reason=Recusal.Reason.TERLAPOR, actor=actor, request=request)
+def _terlapor_rows(people: Sequence[TerlaporInput], *, existing: int = 0) -> tuple[list[NamedPerson], list]:
+    """Unsaved, validated rows of persons the reporter names (matched where possible) and
+    the matched accounts. Raises ValidationError keyed "terlapor" naming the person to
+    correct."""
+    return named_persons.build(
+        people, existing=existing, limit=MAX_TERLAPOR, from_reporter=True, field="terlapor", label=str(TERLAPOR_LABEL)
+    )
+
+
+def _route(locked: LaporanWbs, users: list, *, actor=None, request=None) -> str:
+    """What newly matched accounts decide beyond recusal: a report naming the leadership
+    (or every Pengelola WBS) moves to the Inspektorat, unassigned (the Inspektorat assigns
+    its own). Returns the note for the history when it moved."""
+    locked = locked if isinstance(locked, LaporanWbs) else LaporanWbs.objects.get(pk=locked.pk)
     if not users or locked.penanganan == Penanganan.INSPEKTORAT:
-        return None
-    routing = reported.routing_for(reported.matched_users(locked))
+        return ""
+    routing = reported.routing_for(named_persons.matched_users(locked))
     if routing == locked.penanganan:
-        return None
+        return ""
     # Routing only ever moves up to the Inspektorat, never back: a later correction of a
     # match must not hand a report on the leadership to the leadership's staff.
+    previous = locked.assignee_id
     LaporanWbs.objects.filter(pk=locked.pk).update(penanganan=routing, assignee=None)
     locked.penanganan, locked.assignee = routing, None
-    return routing
+    assignee_changed(locked, previous_id=previous, actor=actor, request=request)
+    return _("Laporan dialihkan ke Inspektorat.")
+
+
+def _reporter_named(locked: LaporanWbs, rows: list[NamedPerson], users: list) -> str:
+    """Store the persons the reporter named, with what their matches decide (in the same
+    transaction: nobody ever sees the report with the wrong handlers)."""
+    named_persons.save(locked, rows)
+    named_persons_recuse(case=locked, users=users)
+    return _route(locked, users)
 
 
 # --- Filing (the reporter) ----------------------------------------------------------------
@@ -169,11 +175,7 @@ def wbs_create(
             opening_clocks=[Clock.TANGGAPAN_AWAL],
             on_commit=on_commit,
         )
-        for row in rows:
-            row.laporan = case
-        Terlapor.objects.bulk_create(rows)
-        # In the same transaction: nobody ever sees the report with the wrong handlers.
-        _apply_matches(case, users)
+        _reporter_named(case, rows, users)
         if identity_data:
             identity.seal_identity(case, identity_data)
         if kontak is not None:
@@ -210,22 +212,20 @@ def wbs_reporter_supply(
         raise ValueError(f"Not elements a reporter adds to: {sorted(unknown)}")
     with transaction.atomic():
         locked = _lock(case)
-        rows, users = _terlapor_rows(terlapor, existing=locked.terlapor.count())
+        rows, users = _terlapor_rows(terlapor, existing=named_persons.persons_of(locked).count())
         changes = {key: _append(getattr(locked, key) or "", value) for key, value in tambahan.items()}
         # The transition first: in the wrong state it refuses before anything is kept.
         locked = run_transition(case=locked, name="lengkapi", by_reporter=True, changes=changes)
-        for row in rows:
-            row.laporan = locked
-        Terlapor.objects.bulk_create(rows)
-        routed_to = _apply_matches(locked, users)
-        if routed_to:
+        routed = _reporter_named(locked, rows, users)
+        if rows:
             record_case_event(
                 locked,
-                change="reported",
-                event=audit.Event.WBS_REPORTED_MATCHED,
+                change="named_person",
+                event=audit.Event.CASE_NAMED_PERSON,
                 by_reporter=True,
-                note=_("Laporan dialihkan ke Inspektorat."),
-                data={"routed_to": routed_to},
+                note=routed,
+                # Never a name or an account: audit data is stored in clear.
+                data={"persons": len(rows), "matched": len(users), "from_reporter": True, "routed": bool(routed)},
             )
         message_post(case=locked, body=reply, by_reporter=True)
         if bukti:
@@ -423,43 +423,35 @@ def wbs_message_reporter(*, case, actor, body: str, request=None):
     return message
 
 
-def wbs_add_reported(*, case, actor, person: TerlaporInput, request=None) -> Terlapor:
+def wbs_add_reported(*, case, actor, person: TerlaporInput, request=None) -> NamedPerson:
     """Record a person the handling found to be involved (matched to their account when
-    given or unambiguous by name), with the same effects as one the reporter named."""
-    return _record_reported(case=case, actor=actor, request=request, person=person)
-
-
-def wbs_match_reported(*, case, actor, terlapor: Terlapor, user, request=None) -> Terlapor:
-    """Match a named person to a staff account. A matched handler is recused (the actor
-    too, if it is them); a match with the leadership moves the report to the Inspektorat,
-    after which the actor no longer sees it."""
-    return _record_reported(case=case, actor=actor, request=request, terlapor=terlapor, user=user)
-
-
-def _record_reported(*, case, actor, request, person: TerlaporInput | None = None, terlapor=None, user=None):
+    given or unambiguous by name), with the same effects as one the reporter named. The
+    reporter never sees it (the reporter's page shows the persons they named)."""
     _ensure_wbs(case)
-    with transaction.atomic():
-        locked = _lock(case)
-        access.ensure_can_act(actor, locked, "reported")
-        if person is not None:
-            rows, users = _terlapor_rows([person], existing=locked.terlapor.count())
-            row = rows[0]
-            row.laporan = locked
-            row.save(force_insert=True)
-        else:
-            row = Terlapor.objects.select_for_update().get(pk=terlapor.pk, laporan=locked)
-            reported.set_match(row, user)
-            row.save(update_fields=["akun", "akun_digest"])
-            users = [user]
-        routed_to = _apply_matches(locked, users, actor=actor, request=request)
-        record_case_event(
-            locked,
-            change="reported",
-            event=audit.Event.WBS_REPORTED_MATCHED,
-            actor=actor,
-            note=_("Laporan dialihkan ke Inspektorat.") if routed_to else "",
-            # Never the account: audit data is stored in clear.
-            data={"terlapor": row.pk, "matched": bool(row.akun_digest), "routed_to": routed_to},
-            request=request,
-        )
-    return row
+    return named_person_add(
+        case=case,
+        actor=actor,
+        person=person,
+        limit=MAX_TERLAPOR,
+        field="terlapor",
+        label=str(TERLAPOR_LABEL),
+        request=request,
+        on_matched=lambda locked, users: _route(locked, users, actor=actor, request=request),
+    )
+
+
+def wbs_match_reported(*, case, actor, terlapor: NamedPerson, user, reason: str = "", request=None) -> NamedPerson:
+    """Match a named person to a staff account, or change the match (with `reason`; the
+    earlier match and any recusal it created stay). A matched handler is recused (the
+    actor too, if it is them); a match with the leadership moves the report to the
+    Inspektorat, after which the actor no longer sees it."""
+    _ensure_wbs(case)
+    return named_person_match(
+        case=case,
+        actor=actor,
+        person=terlapor,
+        user=user,
+        reason=reason,
+        request=request,
+        on_matched=lambda locked, users: _route(locked, users, actor=actor, request=request),
+    )

@@ -39,6 +39,7 @@ from .forms_report import people_of, terlapor_formset
 from .forms_reporter import ContactForm, ReceiptCodeForm, SupplyForm
 from .models import KontakPelapor
 from .reporter_session import reporter_view, set_notice
+from .selectors import reported_persons
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +111,8 @@ def render_report(request, case, *, status=200, **bound):
         "kind": case.kind_spec,
         "state_help": STATE_HELP.get(case.state, ""),
         "kategori": Kategori(case.kategori).label if case.kategori in Kategori.values else case.kategori,
-        "terlapor": case.terlapor.all(),
+        # What the reporter named, never what a handler added or matched.
+        "terlapor": reported_persons(case, from_reporter=True),
         "history": selectors.public_timeline(case),
         "conversation": selectors.conversation(case),
         "files": reporter_attachments(case),

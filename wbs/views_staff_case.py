@@ -16,24 +16,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from casework import access
 from casework.forms_case import StaffMessageForm
-from casework.views_actions import submit_action
-from casework.views_case import case_panel_context, case_url, refusal_reasons, refusal_status
+from casework.views_actions import back_to_case_or_list, submit_action, submit_form
+from casework.views_case import case_panel_context
 from casework.views_files import INLINE_TYPES
+from casework.views_named import named_person_rows
 from casework.workflow import available_transitions
 
 from . import forms_staff_case as forms
-from . import identity, reported, selectors, services
+from . import identity, selectors, services
 from .choices import Kategori, StatusPermintaan
 from .models import KontakPelapor, LaporanWbs
 
@@ -147,19 +147,7 @@ def _action_rows(request, case, bound_forms) -> list[dict]:
 
 
 def _reported_rows(case, bound_forms) -> list[dict]:
-    people = list(selectors.reported_persons(case))
-    accounts = {user.pk: user for user in reported.matched_users(case)}
-    bound_match = bound_forms.get("match_form")
-    return [
-        {
-            "person": person,
-            "account": accounts.get(person.matched_user_id),
-            "match_form": bound_match
-            if bound_match is not None and bound_match.prefix == f"terlapor-{person.pk}"
-            else forms.MatchReportedForm(prefix=f"terlapor-{person.pk}"),
-        }
-        for person in people
-    ]
+    return named_person_rows(case, bound_forms.get("match_form"), prefix="terlapor")
 
 
 def page(request, case, *, status=200, **bound_forms):
@@ -170,7 +158,8 @@ def page(request, case, *, status=200, **bound_forms):
     rows = _action_rows(request, case, bound_forms)
     requests = list(selectors.identity_requests(case))
     mine = [r for r in requests if r.requested_by_id == user.pk]
-    may_act = access.can_act(user, case, "reported")
+    may_act = access.can_act(user, case, "named_persons")
+    holds = case.assignee_id == user.pk
     context.update(
         {
             "laporan": case,
@@ -182,13 +171,15 @@ def page(request, case, *, status=200, **bound_forms):
             "single_form": sum(row["form"] is not None for row in rows) == 1,
             "blocked": [row for row in rows if row["form"] is None],
             "reported_rows": _reported_rows(case, bound_forms),
-            "may_add_reported": may_act,
+            # A closed report takes no new or rematched person (casework.closure).
+            "may_add_reported": may_act and case.is_open,
             "add_reported_form": bound_forms.get("add_reported_form") or forms.AddReportedForm(prefix="terlapor-baru"),
             "files": list(case.attachments.select_related("uploaded_by")),
             "inline_types": INLINE_TYPES,
             "has_contact": KontakPelapor.objects.filter(laporan=case).exists(),
             "identity_requests": requests,
-            "may_open_identity": any(r.status == StatusPermintaan.DISETUJUI for r in mine) and may_act,
+            # An approval counts while its requester holds the report (wbs.identity).
+            "may_open_identity": holds and may_act and any(r.status == StatusPermintaan.DISETUJUI for r in mine),
             "identity_request_form": _identity_request_form(case, user, mine, bound_forms),
         }
     )
@@ -201,7 +192,7 @@ def _identity_request_form(case, user, mine, bound_forms):
     if "identity_request_form" in bound_forms:
         return bound_forms["identity_request_form"]
     settled = any(r.status in (StatusPermintaan.MENUNGGU, StatusPermintaan.DISETUJUI) for r in mine)
-    if case.has_identity and case.assignee_id == user.pk and not settled:
+    if case.is_open and case.has_identity and case.assignee_id == user.pk and not settled:
         return forms.IdentityRequestForm()
     return None
 
@@ -240,25 +231,16 @@ def act(request, pk, action):
 def _after_change(request, case):
     """Back to the report, or to the list when the change took it out of the user's
     sight (they named themselves, or the leadership, so it went to the Inspektorat)."""
-    if access.can_view(request.user, case):
-        return redirect(case_url(case))
-    messages.info(request, _("Laporan ini tidak lagi dapat Anda buka."))
-    return redirect("wbs_staff:list")
+    return back_to_case_or_list(
+        request, case, list_url="wbs_staff:list", gone=_("Laporan ini tidak lagi dapat Anda buka.")
+    )
 
 
 def _submit(request, case, *, form_name: str, form, send, success):
-    """A form of the page other than an action: checked, sent through its service with
-    the cleaned data, or shown again as typed with the reason."""
-    if not form.is_valid():
-        return page(request, case, status=400, **{form_name: form})
-    try:
-        send(form.cleaned_data)
-    except (PermissionDenied, ValidationError) as exc:
-        for reason in refusal_reasons(exc):
-            form.add_error(None, reason)
-        return page(request, case, status=refusal_status(exc), **{form_name: form})
-    messages.success(request, success)
-    return _after_change(request, case)
+    """A form of the page other than an action."""
+    return submit_form(
+        request, case, form=form, form_name=form_name, send=send, success=success, page=page, done=_after_change
+    )
 
 
 @login_required
@@ -306,7 +288,7 @@ def match_reported(request, pk, terlapor):
         form_name="match_form",
         form=forms.MatchReportedForm(request.POST, prefix=f"terlapor-{person.pk}"),
         send=lambda data: services.wbs_match_reported(
-            case=case, actor=request.user, terlapor=person, user=data["user"], request=request
+            case=case, actor=request.user, terlapor=person, user=data["user"], reason=data["reason"], request=request
         ),
         success=_("Terlapor dicocokkan dengan akun pegawai."),
     )

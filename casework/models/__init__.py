@@ -3,6 +3,7 @@ from .calendar import Holiday
 from .case import CONFIDENTIALITY_RANK, Case, Confidentiality, Recusal, ReferenceSequence
 from .intake import IntakeQueue, PendingCase
 from .messaging import InternalNote, Message
+from .named import NamedPerson, NamedPersonMatch
 from .sla import Deadline, SlaPolicy
 from .timeline import TimelineEntry
 
@@ -16,6 +17,8 @@ __all__ = [
     "IntakeQueue",
     "InternalNote",
     "Message",
+    "NamedPerson",
+    "NamedPersonMatch",
     "PendingCase",
     "Recusal",
     "ReferenceSequence",

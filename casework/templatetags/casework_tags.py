@@ -13,3 +13,14 @@ def state_label(kind, state):
 def history_label(kind, entry):
     """What a history entry is called on any page: {{ kind|history_label:entry }}."""
     return kind.history_label(entry)
+
+
+@register.simple_tag
+def recusals_url(user) -> str:
+    """The page where `user` lifts recusals, or "" when their role lifts none (the staff
+    navigation offers it only to them): {% recusals_url user as url %}."""
+    from django.urls import reverse
+
+    from casework.selectors import lifter_kinds
+
+    return reverse("casework:recusals") if lifter_kinds(user) else ""

@@ -509,8 +509,9 @@ def test_a_reporter_upload_racing_the_close_is_refused(case, handler, private_st
     assert "Kasus sudah ditutup" in message_of(refused)
     assert not Attachment.objects.filter(case=case).exists()
     assert not [path for path in private_storage.rglob("*") if path.is_file()]
-    # Staff may still file a document on a closed case.
-    assert add_attachment(case=case, upload=clean, uploaded_by=handler).pk
+    # Nor may staff: a closed case changes only by reopening (casework.closure).
+    with pytest.raises(ValidationError):
+        add_attachment(case=case, upload=clean, uploaded_by=handler)
 
 
 def test_the_files_field_tells_the_pages_script_the_limit_as_configured_now(settings):

@@ -1,4 +1,4 @@
 from .identity import IdentityAccessRequest, SealedIdentity
-from .laporan import KontakPelapor, LaporanWbs, Terlapor
+from .laporan import KontakPelapor, LaporanWbs
 
-__all__ = ["IdentityAccessRequest", "KontakPelapor", "LaporanWbs", "SealedIdentity", "Terlapor"]
+__all__ = ["IdentityAccessRequest", "KontakPelapor", "LaporanWbs", "SealedIdentity"]

@@ -4,7 +4,8 @@ GlobaLeaks' "identity access request": the identity a reporter chose to give is 
 (wbs.sealing) so that handlers see only that it exists. To open it, the Pengelola WBS
 handling the report writes a justified request; a second person of another role (Pimpinan
 or Inspektorat; only Inspektorat when the unit's leadership is reported) approves or
-refuses it; only an approved request lets its requester open the identity, and every
+refuses it; only an approved request lets its requester open the identity, while they
+hold the report (its assignee): a request ends (berakhir) when they no longer do. Every
 step and every opening is audited (wbs.identity).
 """
 
@@ -63,6 +64,8 @@ class IdentityAccessRequest(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(_("diputus pada"), null=True, blank=True)
+    # When the request stopped counting because its requester no longer held the report.
+    ended_at = models.DateTimeField(_("berakhir pada"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("permintaan pembukaan identitas")
@@ -79,11 +82,20 @@ class IdentityAccessRequest(models.Model):
                 name="wbs_identity_request_not_self_decided",
             ),
             models.CheckConstraint(
-                condition=Q(status=StatusPermintaan.MENUNGGU, decided_by__isnull=True, decided_at__isnull=True)
-                | (
-                    Q(status__in=[StatusPermintaan.DISETUJUI, StatusPermintaan.DITOLAK])
-                    & Q(decided_by__isnull=False, decided_at__isnull=False)
-                ),
+                condition=Q(
+                    status=StatusPermintaan.MENUNGGU,
+                    decided_by__isnull=True,
+                    decided_at__isnull=True,
+                    ended_at__isnull=True,
+                )
+                | Q(
+                    status__in=[StatusPermintaan.DISETUJUI, StatusPermintaan.DITOLAK],
+                    decided_by__isnull=False,
+                    decided_at__isnull=False,
+                    ended_at__isnull=True,
+                )
+                # An ended request may have been approved before, or never decided.
+                | Q(status=StatusPermintaan.BERAKHIR, ended_at__isnull=False),
                 name="wbs_identity_request_decision_whole",
             ),
             models.UniqueConstraint(

@@ -1,5 +1,6 @@
-"""A whistle-blowing report (laporan WBS), the people it reports, and the reporter's
-optional contact for notifications.
+"""A whistle-blowing report (laporan WBS) and the reporter's optional contact for
+notifications. The people it reports (terlapor) are the engine's named persons
+(casework.models.NamedPerson), as for every kind that names people.
 
 LaporanWbs extends casework.Case (multi-table inheritance): reference, state, assignee,
 privacy flags, clocks, timeline and messages live on the shared case row; this table
@@ -70,7 +71,7 @@ def _valid_or_empty(field: str, choices) -> Q:
 
 class LaporanWbs(Case):
     kategori = models.CharField(_("jenis pelanggaran"), max_length=40, choices=Kategori.choices)
-    # The 4W+1H (and how much) of domain.md §4; "who" is the Terlapor rows.
+    # The 4W+1H (and how much) of domain.md §4; "who" is the case's named persons.
     apa = _text(verbose_name=_("apa yang terjadi"))
     dimana = EncryptedCharField(_("di mana"), blank=True, plaintext_max_length=300)
     kapan = EncryptedCharField(_("kapan"), blank=True, plaintext_max_length=200)
@@ -143,12 +144,17 @@ class LaporanWbs(Case):
         """The 4W+1H elements the report does not answer yet (Unsur values)."""
         answered = {
             Unsur.APA: bool((self.apa or "").strip()),
-            Unsur.SIAPA: self.pk is not None and self.terlapor.exists(),
+            Unsur.SIAPA: self.pk is not None and self.named_persons.exists(),
             Unsur.DI_MANA: bool((self.dimana or "").strip()),
             Unsur.KAPAN: bool((self.kapan or "").strip()),
             Unsur.BAGAIMANA: bool((self.bagaimana or "").strip()),
         }
         return [str(element) for element, ok in answered.items() if not ok]
+
+    @property
+    def terlapor(self):
+        """The people the report names (the engine's named persons of this case)."""
+        return self.named_persons
 
     @property
     def has_identity(self) -> bool:
@@ -267,52 +273,6 @@ class LaporanWbs(Case):
         # The state stays; the transition exists so the news is a public history entry and
         # restarts the periodic-update clock through the engine like any other step.
         return self.state
-
-
-class Terlapor(models.Model):
-    """A person the report names, as the reporter described them, optionally matched to a
-    staff account.
-
-    The match is kept twice, and never in clear: `akun` holds the account id encrypted (for
-    the handler's page), `akun_digest` a keyed hash of it (security.crypto.keyed_digest, key
-    SIGAP_LOOKUP_KEY) that the access policy filters on, so a handler who is reported is
-    left out of every query. A plain foreign key would tell anyone reading the database who
-    is reported — often a superior who may have that access — and with it when the report
-    came, which narrows down who made it. A digest tells a reader without the key nothing.
-    """
-
-    laporan = models.ForeignKey(LaporanWbs, on_delete=models.CASCADE, related_name="terlapor")
-    nama = EncryptedCharField(_("nama"), blank=True, plaintext_max_length=200)
-    jabatan = EncryptedCharField(_("jabatan"), blank=True, plaintext_max_length=200)
-    unit_kerja = EncryptedCharField(_("unit kerja"), blank=True, plaintext_max_length=200)
-    akun = EncryptedCharField(_("akun pegawai yang cocok"), blank=True, plaintext_max_length=20, editable=False)
-    akun_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("terlapor")
-        verbose_name_plural = _("terlapor")
-        ordering = ["created_at", "id"]
-        constraints = [
-            models.CheckConstraint(condition=~Q(nama="") | ~Q(jabatan=""), name="wbs_terlapor_named"),
-            models.CheckConstraint(
-                condition=Q(akun="", akun_digest="") | (~Q(akun="") & ~Q(akun_digest="")),
-                name="wbs_terlapor_match_whole",
-            ),
-        ]
-
-    def __str__(self):
-        # Never the name: str() ends up in logs and admin messages.
-        return f"{self.laporan} terlapor {self.pk}"
-
-    def clean(self):
-        super().clean()
-        if not (self.nama or "").strip() and not (self.jabatan or "").strip():
-            raise ValidationError(_("Sebutkan nama atau jabatan orang yang dilaporkan."))
-
-    @property
-    def matched_user_id(self) -> int | None:
-        return int(self.akun) if self.akun else None
 
 
 class KontakPelapor(models.Model):

@@ -211,7 +211,7 @@ def test_a_handler_who_finds_the_kepala_dinas_involved_hands_the_report_over(
     case.refresh_from_db()
     assert case.penanganan == Penanganan.INSPEKTORAT and case.assignee is None
     assert not access.can_view(wbs_handler, case) and access.can_view(inspektorat, case)
-    entry = case.timeline.filter(transition="reported").get()
+    entry = case.timeline.filter(transition="named_person").get()
     assert entry.actor == wbs_handler and entry.note == "Laporan dialihkan ke Inspektorat."
 
 

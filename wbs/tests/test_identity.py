@@ -192,6 +192,60 @@ def test_an_approval_is_void_once_the_requester_may_no_longer_act(pending, repor
         identity.identity_open(case=report, actor=wbs_handler)
 
 
+def test_an_approval_ends_when_the_report_is_reassigned(pending, report, wbs_handler, second_handler, make_user):
+    identity.identity_approve(access_request=pending, actor=make_user(roles.PIMPINAN))
+    assert identity.identity_open(case=report, actor=wbs_handler)["nama"] == "Siti Pelapor"
+    case_assign(case=report, actor=wbs_handler, assignee=second_handler)
+    # The former handler may still act on the report (same role), but no longer holds it.
+    with pytest.raises(PermissionDenied, match="ditugasi"):
+        identity.identity_open(case=report, actor=wbs_handler)
+    pending.refresh_from_db()
+    assert pending.status == StatusPermintaan.BERAKHIR and pending.ended_at is not None
+    assert report.timeline.filter(transition="identity_ended").exists()
+    # The new handler has no approval of their own; neither does taking the report back
+    # bring the old one to life.
+    with pytest.raises(PermissionDenied):
+        identity.identity_open(case=report, actor=second_handler)
+    case_assign(case=report, actor=second_handler, assignee=wbs_handler)
+    with pytest.raises(PermissionDenied):
+        identity.identity_open(case=report, actor=wbs_handler)
+    assert events(report, "wbs.identity_opened").count() == 1
+
+
+def test_a_pending_request_ends_with_the_assignment(pending, report, wbs_handler, second_handler, make_user):
+    case_assign(case=report, actor=wbs_handler, assignee=None)
+    pending.refresh_from_db()
+    assert pending.status == StatusPermintaan.BERAKHIR
+    decider = make_user(roles.PIMPINAN)
+    assert not selectors.requests_to_decide(decider).exists()
+    with pytest.raises(ValidationError):
+        identity.identity_approve(access_request=pending, actor=decider)
+
+
+def test_an_approval_ends_when_its_holder_is_recused(pending, report, wbs_handler, make_user):
+    from casework.services import case_recuse
+
+    identity.identity_approve(access_request=pending, actor=make_user(roles.PIMPINAN))
+    case_recuse(case=report, user=wbs_handler, reason=Recusal.Reason.KONFLIK)
+    pending.refresh_from_db()
+    assert pending.status == StatusPermintaan.BERAKHIR
+
+
+def test_the_former_handler_is_no_longer_offered_the_identity(
+    client, pending, report, wbs_handler, second_handler, make_user
+):
+    identity.identity_approve(access_request=pending, actor=make_user(roles.PIMPINAN))
+    verified_login(client, wbs_handler)
+    url = reverse("wbs_staff:identity_open", args=[report.pk])
+    assert url in client.get(reverse("wbs_staff:detail", args=[report.pk])).content.decode()
+    case_assign(case=report, actor=wbs_handler, assignee=second_handler)
+    body = client.get(reverse("wbs_staff:detail", args=[report.pk])).content.decode()
+    assert url not in body
+    assert "Berakhir" in body
+    response = client.post(url)
+    assert response.status_code == 403 and "Siti Pelapor" not in response.content.decode()
+
+
 # --- Sealed apart from every ordinary path -----------------------------------------------------
 
 

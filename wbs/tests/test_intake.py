@@ -13,14 +13,15 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from casework import tracking
-from casework.models import Attachment, Case, Deadline, Recusal, ReferenceSequence
+from casework.models import Attachment, Case, Deadline, NamedPerson, Recusal, ReferenceSequence
+from casework.named_persons import account_digest
 from casework.tests import samples
 from security.models import AuditEntry
 from wbs import receipts, services
 from wbs.choices import Penanganan, State
 from wbs.identity import Identitas
-from wbs.models import KontakPelapor, LaporanWbs, SealedIdentity, Terlapor
-from wbs.reported import TerlaporInput, account_digest
+from wbs.models import KontakPelapor, LaporanWbs, SealedIdentity
+from wbs.reported import TerlaporInput
 
 from .conftest import complete_report
 
@@ -151,20 +152,22 @@ def test_reported_people_are_matched_to_staff_by_a_unique_name(file_wbs, pegawai
     case, _code = file_wbs(
         terlapor=[TerlaporInput(nama="budi  santoso", jabatan="Pengadministrasi"), TerlaporInput(nama="Orang Luar")]
     )
-    matched, outsider = Terlapor.objects.filter(laporan=case).order_by("id")
+    matched, outsider = NamedPerson.objects.filter(case=case).order_by("id")
     assert matched.matched_user_id == pegawai.pk and matched.akun_digest == account_digest(pegawai.pk)
     assert outsider.matched_user_id is None and outsider.akun_digest == ""
     # The match is never stored in clear, and an employee who cannot see WBS is not
     # recused (a Recusal row would name them in clear).
-    raw = Terlapor.objects.filter(pk=matched.pk).annotate(raw=Cast("akun", TextField())).values_list("raw", flat=True)
+    raw = (
+        NamedPerson.objects.filter(pk=matched.pk).annotate(raw=Cast("akun", TextField())).values_list("raw", flat=True)
+    )
     assert raw.get().startswith("enc:v")
     assert not Recusal.objects.filter(case=case).exists()
     # Two staff with one name: a guess is never a match.
     person("Budi Santoso")
     case, _code = file_wbs(terlapor=[TerlaporInput(nama="Budi Santoso")])
-    assert Terlapor.objects.get(laporan=case).akun_digest == ""
+    assert NamedPerson.objects.get(case=case).akun_digest == ""
 
 
 def test_a_person_picked_from_the_directory_is_matched_whatever_the_name(file_wbs, pegawai):
     case, _code = file_wbs(terlapor=[TerlaporInput(nama="Pak B", user=pegawai)])
-    assert Terlapor.objects.get(laporan=case).matched_user_id == pegawai.pk
+    assert NamedPerson.objects.get(case=case).matched_user_id == pegawai.pk

@@ -15,7 +15,7 @@ from accounts.testing import verified_login
 from casework.formstamp import sign_started
 from casework.tests import samples
 from security.models import AuditEntry
-from wbs.models import KontakPelapor, LaporanWbs, SealedIdentity, Terlapor
+from wbs.models import KontakPelapor, LaporanWbs, SealedIdentity
 
 from .conftest import form_data
 
@@ -73,7 +73,7 @@ def test_a_complete_report_is_filed_with_every_part(client, db):
         Decimal("1500000"),
     )
     assert case.dimana == "Loket 3, kantor Disdukcapil" and case.kapan == "Setiap Senin sejak Maret 2026"
-    assert [(t.nama, t.jabatan, t.unit_kerja) for t in Terlapor.objects.filter(laporan=case)] == [
+    assert [(t.nama, t.jabatan, t.unit_kerja) for t in case.terlapor.all()] == [
         ("Petugas Loket Tiga", "Pengadministrasi", ""),
         ("Budi Hartono", "", "Seksi Identitas"),
     ]

@@ -16,7 +16,7 @@ from casework.tests import samples
 from tests.test_i18n import switch_target
 from wbs import cookies, services
 from wbs.choices import State
-from wbs.models import KontakPelapor, LaporanWbs, Terlapor
+from wbs.models import KontakPelapor, LaporanWbs
 
 LOGIN = "/wbs/masuk/"
 REPORT = "/wbs/laporan/"
@@ -164,7 +164,7 @@ def test_the_reporter_answers_the_handlers_question(on_report, advance, wbs_hand
     assert case.state == State.DITERIMA
     assert case.kapan.endswith("Terakhir 6 Juli 2026")
     assert Message.objects.get(case=case).body == "Terakhir Senin, 6 Juli 2026."
-    assert "Rudi Saksi" in [person.nama for person in Terlapor.objects.filter(laporan=case)]
+    assert "Rudi Saksi" in [person.nama for person in case.terlapor.all()]
     assert case.attachments.get().original_name == "kuitansi.png"
     assert "Jawaban Anda terkirim" in browser.get(REPORT).content.decode()
 
@@ -324,3 +324,36 @@ def test_opening_an_address_that_only_takes_posts_gets_a_page_that_says_so(repor
     body = response.content.decode()
     assert "Halaman ini hanya untuk mengirim formulir" in body and '<html lang="id">' in body
     assert switch_target(body) == "/"  # not back to this address
+
+
+def test_the_reporter_reads_the_persons_they_named_never_those_a_handler_added(on_report, wbs_handler, advance, person):
+    from casework.services import case_assign
+    from wbs.reported import TerlaporInput
+
+    browser, case, code = on_report
+    case_assign(case=case, actor=wbs_handler, assignee=wbs_handler)
+    services.wbs_add_reported(
+        case=case, actor=wbs_handler, person=TerlaporInput(nama="Hendra Kurniawan", jabatan="Bendahara")
+    )
+    matched = person("Dewi Lestari")
+    from wbs.selectors import reported_persons
+
+    own = next(p for p in reported_persons(case) if p.nama == "Petugas Loket Tiga")
+    services.wbs_match_reported(case=case, actor=wbs_handler, terlapor=own, user=matched)
+    body = browser.get(REPORT).content.decode()
+    assert "Petugas Loket Tiga" in body  # what they gave
+    assert "Hendra Kurniawan" not in body and "Bendahara" not in body  # what a handler added
+    assert "Dewi Lestari" not in body  # nor the account a handler matched
+    # Persons the reporter adds later, answering a request, are theirs too.
+    advance(case, "tunda")
+    browser.post(
+        reverse("wbs:supply"),
+        {
+            "reply": "Ada satu orang lagi.",
+            "terlapor-TOTAL_FORMS": "3",
+            "terlapor-INITIAL_FORMS": "0",
+            "terlapor-0-nama": "Rudi Saksi",
+        },
+    )
+    body = browser.get(REPORT).content.decode()
+    assert "Rudi Saksi" in body and "Hendra Kurniawan" not in body
