@@ -32,6 +32,11 @@ class BenturanConfig(AppConfig):
                 # reporter from the official it names (benturan.services).
                 default_confidentiality="rahasia",
                 default_anonymous=False,
+                # The superior works on the case on its own page, whose forms call the
+                # services that add what each step needs (the controls, the reasons, the
+                # evidence).
+                detail_url_name="benturan_staff:detail",
+                staff_page="benturan.views_staff_case.page",
                 event_labels=EVENT_LABELS,
             )
         )

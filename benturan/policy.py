@@ -120,6 +120,25 @@ class BenturanPolicy(CasePolicy):
         named = set(benturan.pihak_pegawai.values_list("pk", flat=True))
         return {benturan.declarant_id, benturan.pejabat_id, *named}
 
+    def sees_every_case(self, user) -> bool:
+        """The Tim and the Inspektorat (a case they are a party to excepted)."""
+        return bool(user and user.is_authenticated and user.has_role(*self.handler_roles, *self.observer_roles))
+
+    def may_open_list(self, user) -> bool:
+        """Whether the staff list is offered to `user`: the Tim, the Inspektorat, and
+        anyone who heads a unit or has had a case routed to them (the superiors)."""
+        if not (user and user.is_authenticated and user.is_active):
+            return False
+        if self.sees_every_case(user):
+            return True
+        from accounts.models import UnitKerja
+
+        from .models import Benturan
+
+        heads = UnitKerja.objects.filter(head_id=user.pk).values("pk")
+        decides = Benturan.objects.filter(atasan_id=user.pk).values("pk")
+        return heads.union(decides, all=True).exists()
+
     @staticmethod
     def benturan_of(case):
         """The case as a Benturan, for a Benturan or a bare Case row (the engine locks
