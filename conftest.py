@@ -53,7 +53,10 @@ DATA_MIGRATIONS = [
     ("casework", "0002_seed_calendar", "seed"),
     ("pengaduan", "0002_seed_kategori_and_deadlines", "forwards"),
     ("pengaduan", "0004_konfirmasi_is_a_waiting_period", "forwards"),
+    ("pengaduan", "0006_kelengkapan_period", "forwards"),
     ("gratifikasi", "0002_seed_deadlines_and_rules", "forwards"),
+    ("wbs", "0002_seed_deadlines", "forwards"),
+    ("benturan", "0002_seed_decision_deadline", "forwards"),
 ]
 
 

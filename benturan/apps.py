@@ -1,7 +1,42 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+#: History lines of a case that are not state changes (record_case_event's `change`).
+EVENT_LABELS = {
+    "routing": _("Penentuan atasan yang memutuskan"),
+}
+
 
 class BenturanConfig(AppConfig):
     name = "benturan"
     verbose_name = _("Benturan kepentingan")
+
+    def ready(self):
+        from casework.kinds import CaseKind, register
+
+        from .choices import FINAL_STATES, Clock, State
+        from .policy import POLICY
+
+        register(
+            CaseKind(
+                code="benturan",
+                prefix="BTK",
+                label=_("Benturan kepentingan"),
+                model_label="benturan.Benturan",
+                policy=POLICY,
+                initial_state=State.DIAJUKAN.value,
+                final_states=frozenset(str(state) for state in FINAL_STATES),
+                state_labels={state.value: state.label for state in State},
+                clock_labels={clock.value: clock.label for clock in Clock},
+                # Never published. A declaration names its declarant; a report keeps its
+                # reporter from the official it names (benturan.services).
+                default_confidentiality="rahasia",
+                default_anonymous=False,
+                # The superior works on the case on its own page, whose forms call the
+                # services that add what each step needs (the controls, the reasons, the
+                # evidence).
+                detail_url_name="benturan_staff:detail",
+                staff_page="benturan.views_staff_case.page",
+                event_labels=EVENT_LABELS,
+            )
+        )

@@ -19,6 +19,7 @@ urlpatterns = [
     path("wbs/dari-pengaduan/", views_wbs_consent.consent, name="pengaduan_wbs_consent"),
     path("wbs/", include("wbs.urls_public")),
     path("gratifikasi/", include("gratifikasi.urls_declarant")),
+    path("benturan/", include("benturan.urls_declarant")),
     path("akun/", include("accounts.urls")),
     path("staf/", include("casework.urls_staff")),
     path("staf/berkas/", include("casework.urls_files")),
@@ -27,6 +28,7 @@ urlpatterns = [
     path("staf/pengaduan/", include("pengaduan.urls_staff")),
     path("staf/wbs/", include("wbs.urls_staff")),
     path("staf/gratifikasi/", include("gratifikasi.urls_staff")),
+    path("staf/benturan/", include("benturan.urls_staff")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

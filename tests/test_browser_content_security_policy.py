@@ -269,6 +269,10 @@ def _staff_pages(walk):
     walk.goto(page, "gift recap", reverse("gratifikasi_staff:summary"))
     walk.goto(page, "custody register", reverse("gratifikasi_staff:custody_list"))
 
+    page = walk.page(demo_user("benturan"))
+    walk.goto(page, "conflict list", reverse("benturan_staff:list"))
+    walk.follow_first(page, "conflict case page")
+
 
 def _password_link_page(walk):
     owner = demo_user("tindaklanjut")
@@ -283,6 +287,11 @@ def _declarant_pages(walk, page):
     walk.goto(page, "my declarations", reverse("gratifikasi:list"))
     walk.follow_first(page, "my declaration")
     walk.goto(page, "declaration form", reverse("gratifikasi:new"))
+    walk.goto(page, "my conflicts of interest", reverse("benturan:list"))
+    walk.goto(page, "conflict declaration form", reverse("benturan:declare"))
+    walk.goto(page, "conflict report form", reverse("benturan:report"))
+    own = Case.objects.filter(kind="benturan").order_by("pk").first()
+    walk.goto(page, "my conflict of interest", reverse("benturan:detail", args=[own.pk]))
 
 
 def _admin_pages(walk, page):

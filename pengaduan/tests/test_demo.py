@@ -54,11 +54,13 @@ def test_one_demo_complaint_waits_past_its_complainants_time(seeded):
 
 def test_the_demo_unit_sees_what_was_dispositioned_to_it(seeded):
     unit_user = User.objects.get(username="tindaklanjut")
-    assert set(access.visible_cases(unit_user).values_list("state", flat=True)) == {
+    assert set(access.visible_cases(unit_user, kind="pengaduan").values_list("state", flat=True)) == {
         State.DIDISPOSISIKAN,
         State.DIJAWAB,
     }
-    assert list(access.inbox_cases(unit_user).values_list("state", flat=True)) == [State.DIDISPOSISIKAN]
+    assert list(access.inbox_cases(unit_user).filter(kind="pengaduan").values_list("state", flat=True)) == [
+        State.DIDISPOSISIKAN
+    ]
 
 
 def test_seeding_again_adds_nothing(seeded):

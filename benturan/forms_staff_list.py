@@ -1,0 +1,65 @@
+"""The filters of the staff list of conflict cases: the engine's (casework.forms_list:
+the search by number, the state, the deadline, the dates, the order and the page size)
+with the case's own: its kind, its source, who brought it, and the official's unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import UnitKerja
+from casework.forms_list import CaseListFilterForm
+
+from .choices import Asal, Jenis, State, Sumber
+
+
+def _choice(label, choices, all_label, invalid):
+    return forms.ChoiceField(
+        label=label, required=False, choices=[("", all_label), *choices], error_messages={"invalid_choice": invalid}
+    )
+
+
+class CaseListFilterFormBenturan(CaseListFilterForm):
+    state_choices = State.choices
+    search_placeholder = _("Nomor kasus, mis. 000123")
+    search_help_text = _(
+        "Isi kasus disimpan terenkripsi, jadi yang dapat dicari hanya nomornya (misalnya BTK/2026/000123 atau "
+        "sebagian: 000123)."
+    )
+
+    sumber = _choice(_("Sumber"), Sumber.choices, _("Semua sumber"), _("Sumber ini tidak ada; pilih dari daftar."))
+    jenis = _choice(_("Jenis"), Jenis.choices, _("Aktual dan potensial"), _("Jenis ini tidak ada; pilih dari daftar."))
+    asal = _choice(
+        _("Asal"), Asal.choices, _("Pernyataan dan laporan"), _("Pilihan asal ini tidak ada; pilih dari daftar.")
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit kerja pejabat"),
+        required=False,
+        queryset=UnitKerja.objects.none(),
+        empty_label=_("Semua unit"),
+        help_text=_("Termasuk unit di bawahnya."),
+        error_messages={"invalid_choice": _("Unit ini tidak ada; pilih dari daftar.")},
+    )
+
+    NARROWING = ("cari", "status", "sumber", "jenis", "asal", "unit", "tenggat", "dari", "sampai")
+    PRIMARY = ("cari", "status", "sumber", "unit")
+    MORE = ("jenis", "asal", "tenggat", "dari", "sampai", "urut", "per_halaman")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = UnitKerja.objects.order_by("name")
+        self.fields["dari"].label = _("Diajukan sejak")
+        self.fields["sampai"].label = _("Diajukan sampai")
+
+    def selector_kwargs(self) -> dict[str, Any]:
+        """The valid filters as arguments of selectors_list.case_list."""
+        data = self.cleaned_data
+        return {
+            **super().selector_kwargs(),
+            "sumber": data.get("sumber", ""),
+            "jenis": data.get("jenis", ""),
+            "asal": data.get("asal", ""),
+            "unit": data.get("unit"),
+        }

@@ -1,0 +1,78 @@
+"""The reads behind the staff list of conflict cases: which cases the user may see,
+filtered and searched, and the rows of one page, loaded with their columns only so the
+query count stays the same whatever the page or the table size."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import QuerySet
+
+from casework import access, sla
+from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
+from casework.models import Case
+
+KIND = "benturan"
+
+# What a row shows; only the title (the matter) is decrypted.
+_LIST_COLUMNS = (
+    "kind",
+    "reference",
+    "state",
+    "title",
+    "opened_at",
+    "closed_at",
+    "due_date",
+    "unit__name",
+    "benturan__asal",
+    "benturan__jenis",
+    "benturan__sumber",
+    "benturan__pejabat__full_name",
+    "benturan__pejabat__username",
+    "benturan__atasan__full_name",
+    "benturan__atasan__username",
+)
+
+
+def case_list(
+    user,
+    *,
+    state: str = "",
+    sumber: str = "",
+    jenis: str = "",
+    asal: str = "",
+    unit=None,
+    due: str = "",
+    opened_from: date | None = None,
+    opened_until: date | None = None,
+    search: str = "",
+    order: str = DEFAULT_LIST_ORDER,
+    today: date | None = None,
+) -> QuerySet[Case]:
+    """The conflict cases `user` may see (casework.access: the policy, which leaves out
+    those they are a party to, and recusal), filtered and sorted, as case rows. `unit`
+    includes the units below it. Page it by its keys and load each page with case_list_rows."""
+    cases = access.visible_cases(user, kind=KIND)
+    if state:
+        cases = cases.filter(state=state)
+    for field, value in (("sumber", sumber), ("jenis", jenis), ("asal", asal)):
+        if value:
+            cases = cases.filter(**{f"benturan__{field}": value})
+    if unit is not None:
+        cases = cases.filter(unit_id__in=unit.descendant_ids())
+    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
+    search = " ".join((search or "").split())
+    if search:
+        cases = cases.filter(reference__icontains=search)
+    return cases.order_by(*LIST_ORDERINGS[order])
+
+
+def case_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | None = None) -> QuerySet[Case]:
+    """The cases whose keys are `keys` (one page of case_list), in the list's order, with
+    the due status, the unit and the case's own columns in `case.benturan`. One query."""
+    cases = sla.annotate_due_status(Case.objects.filter(pk__in=keys), today=today)
+    return (
+        cases.select_related("unit", "benturan__pejabat", "benturan__atasan")
+        .only(*_LIST_COLUMNS)
+        .order_by(*LIST_ORDERINGS[order])
+    )

@@ -1,0 +1,19 @@
+"""An employee's own pages: their conflict declarations and reports."""
+
+from django.urls import path
+
+from . import views_declarant as views
+
+app_name = "benturan"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    # The landing page's service card links here by the name every service gives its start.
+    path("", views.case_list, name="home"),
+    path("nyatakan/", views.declare, name="declare"),
+    path("laporkan/", views.report, name="report"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/pesan/", views.case_message, name="message"),
+    path("<int:pk>/berkas/<int:file_pk>/", views.case_file, name="file"),
+    path("keputusan/<int:pk>/", views.notice_detail, name="notice"),
+]
