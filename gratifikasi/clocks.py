@@ -104,7 +104,7 @@ def declarant_clocks(case, *, today: date | None = None) -> list[ClockView]:
     submitted), reporting to KPK, and, when they exist, the completion period (the
     latest), KPK's decision and the handover. A few queries, however many clocks."""
     today = today or timezone.localdate()
-    submitted_on = timezone.localdate(case.opened_at)
+    submitted_on = case.received_on
     rows = []
     upg = _planned_upg(case)
     if upg is not None:

@@ -98,16 +98,20 @@ def pengaduan_create(
     lapor_tracking_id: str = "",
     is_anonymous: bool | None = None,
     confidentiality: str | None = None,
+    received_on: date | None = None,
+    late_entry_reason: str = "",
     request=None,
     on_commit: Callable[[Pengaduan], None] | None = None,
 ) -> tuple[Pengaduan, str]:
     """File a complaint; returns it with its tracking code, to show the complainant once.
 
-    Call from the public form (actor=None: always the web channel, nothing about the
-    request is kept) or when a Pengelola Pengaduan enters a complaint received through
-    another channel (actor=the handler, channel recorded; from SP4N-LAPOR! with its ticket
-    number). Privacy flags left as None take the safe defaults (rahasia, anonim). Starts
-    the verification clock. Raises ValidationError naming the fields to correct.
+    Call from the public form (actor=None: always the web channel, received now, nothing
+    about the request is kept) or when a Pengelola Pengaduan enters a complaint received
+    through another channel (actor=the handler, channel recorded; from SP4N-LAPOR! with
+    its ticket number; `received_on` the day it arrived, with `late_entry_reason` when
+    that was not today: see casework.received). Privacy flags left as None take the safe
+    defaults (rahasia, anonim). Starts the verification clock from the day received.
+    Raises ValidationError naming the fields to correct.
     """
     if actor is None and channel != Channel.WEB:
         raise ValueError("Only the web form files a complaint without a staff member")
@@ -151,6 +155,8 @@ def pengaduan_create(
                     "lapor_tracking_id": lapor_tracking_id,
                 },
                 opening_clocks=[Clock.VERIFIKASI],
+                received_on=received_on,
+                late_entry_reason=late_entry_reason,
                 request=request,
                 on_commit=on_commit,
             )

@@ -112,3 +112,21 @@ def test_leaving_forgets_the_case(client, tracked):
     enter(client, code)
     client.post(reverse("track_leave"))
     assert client.get(reverse("track_case"))["Location"] == reverse("track")
+
+
+def test_the_reporter_reads_the_day_received_and_entered_but_not_why_it_was_late(client, open_uji, handler, travel):
+    import datetime
+
+    travel(datetime.date(2026, 3, 25))
+    case, code = open_uji(
+        with_tracking_code=True,
+        actor=handler,
+        received_on=datetime.date(2026, 3, 17),
+        late_entry_reason="Kotak surat dibuka setelah libur.",
+    )
+    enter(client, code)
+    body = client.get(reverse("track_case")).content.decode()
+    history = body.split('id="riwayat"', 1)[1].split("</section>", 1)[0]
+    assert "Diterima 17 Mar 2026, dicatat 25 Mar 2026" in history
+    # The reason is the staff's internal note.
+    assert "Kotak surat dibuka" not in body
