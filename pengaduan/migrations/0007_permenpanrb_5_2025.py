@@ -42,8 +42,8 @@ POLICIES = [
 
 
 def forwards(apps, schema_editor):
-    # Whether each clock is the complainant's time carries over from its versions.
-    seed_policies(apps, "pengaduan", POLICIES)
+    # The complainant's time, as in every earlier version of these clocks.
+    seed_policies(apps, "pengaduan", POLICIES, waiting_periods=["konfirmasi", "kelengkapan"])
 
 
 def backwards(apps, schema_editor):
