@@ -54,7 +54,9 @@ DATA_MIGRATIONS = [
     ("pengaduan", "0002_seed_kategori_and_deadlines", "forwards"),
     ("pengaduan", "0004_konfirmasi_is_a_waiting_period", "forwards"),
     ("pengaduan", "0006_kelengkapan_period", "forwards"),
+    ("pengaduan", "0007_permenpanrb_5_2025", "forwards"),
     ("gratifikasi", "0002_seed_deadlines_and_rules", "forwards"),
+    ("gratifikasi", "0004_ceremony_cap_per_giver_per_event", "forwards"),
     ("wbs", "0002_seed_deadlines", "forwards"),
     ("benturan", "0002_seed_decision_deadline", "forwards"),
 ]

@@ -103,7 +103,16 @@ class SlaPolicyAdmin(AuditedAdmin):
         (
             None,
             {
-                "fields": ["kind", "clock", "label", "working_days", "is_waiting_period", "effective_from", "source"],
+                "fields": [
+                    "kind",
+                    "clock",
+                    "label",
+                    "working_days",
+                    "is_waiting_period",
+                    "effective_from",
+                    "source",
+                    "note",
+                ],
                 "description": _(
                     "Jika aturan berubah, tambahkan kebijakan baru dengan tanggal berlaku baru. "
                     "Batas waktu yang sudah berjalan tetap memakai kebijakan saat mulai."

@@ -77,6 +77,7 @@ def accept(
     year = timezone.localtime(now).year
     case.year = year
     case.opened_at = now
+    case.received_on = timezone.localdate(now)
     case.tracking_digest = tracking.digest(code)
     validate_case(case, exclude=GENERATED_FIELDS)
     payload = {
@@ -154,7 +155,7 @@ def _fields_of(case: Case) -> dict:
     attname; what accept() and open_pending() set themselves is left out."""
     skip = {"id", "case_ptr_id", "updated_at", "closed_at", "due_date", "assignee_id"}
     skip.update(GENERATED_FIELDS)
-    skip.add("opened_at")
+    skip.update(("opened_at", "received_on"))
     return {
         field.attname: field.value_from_object(case)
         for field in case._meta.concrete_fields
@@ -318,6 +319,8 @@ def _build(row: PendingCase, planner: _ClockPlanner):
         number=row.number,
         reference=row.reference,
         state=spec.initial_state,
+        # Received when it was sent, whenever the worker opens it.
+        received_on=day,
         opened_at=row.submitted_at,
         due_date=sla.earliest_staff_due(planned),
         tracking_digest=row.tracking_digest,

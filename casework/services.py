@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from security import audit
 
-from . import access, closure, named_persons, references, selectors, sla, tracking
+from . import access, closure, named_persons, received, references, selectors, sla, tracking
 from .history_notes import HistoryNote
 from .kinds import get_kind
 from .models import Case, Deadline, InternalNote, Message, NamedPerson, Recusal, TimelineEntry
@@ -71,6 +71,8 @@ def case_open(
     fields: dict[str, Any] | None = None,
     public_note: str = "",
     opening_clocks: Sequence[str | tuple[str, date]] = (),
+    received_on: date | None = None,
+    late_entry_reason: str = "",
     reporter_account=None,
     request=None,
     on_commit: Callable[[Case], None] | None = None,
@@ -81,19 +83,32 @@ def case_open(
     code exists in clear, to be shown to the reporter once. `actor` is the staff user who
     enters it (None for a public submission). A reporter who files while signed in to
     their own account (an employee's gratifikasi declaration) is `reporter_account`: named
-    in the history and the audit entry as the reporter, never as staff. Starts the given
-    deadline clocks: a name starts today, a (name, date) pair from that date (a limit
-    counted from an event before the case existed, such as the day a gift was received).
+    in the history and the audit entry as the reporter, never as staff.
+
+    `received_on` is the day the case was received (default today): staff entering a
+    case for someone else give an earlier day with `late_entry_reason`, within the rules
+    of casework.received (ValidationError keyed "received_on" or "late_entry_reason"
+    otherwise); a case filed by its own reporter is received today. The history keeps
+    both days and the reason. Starts the given deadline clocks: a name from the day
+    received, a (name, date) pair from that date (a limit counted from an event before
+    the case existed, such as the day a gift was received).
     """
     if actor is not None and reporter_account is not None:
         raise ValueError("A case is opened by a staff actor or by a signed-in reporter, not both")
     spec = get_kind(kind)
     now = timezone.now()
     year = timezone.localtime(now).year
-    code = tracking.generate_code() if with_tracking_code else None
     today = timezone.localdate(now)
+    received_on = received_on or today
+    if received_on != today and actor is None:
+        raise ValueError("Only staff entering a case for someone else may say it was received on another day")
+    errors = received.entry_errors(received_on=received_on, late_entry_reason=late_entry_reason, today=today)
+    if errors:
+        raise ValidationError(errors)
+    late_entry_reason = (late_entry_reason or "").strip() if received_on != today else ""
+    code = tracking.generate_code() if with_tracking_code else None
     deadlines = [
-        sla.plan_clock(kind=spec.code, clock=clock, on=on or today)
+        sla.plan_clock(kind=spec.code, clock=clock, on=on or received_on)
         for clock, on in (item if isinstance(item, tuple) else (item, None) for item in opening_clocks)
     ]
     case = spec.model(
@@ -104,6 +119,7 @@ def case_open(
         unit=unit,
         confidentiality=confidentiality or spec.default_confidentiality,
         is_anonymous=spec.default_anonymous if is_anonymous is None else is_anonymous,
+        received_on=received_on,
         opened_at=now,
         due_date=sla.earliest_staff_due(deadlines),
         tracking_digest=tracking.digest(code) if code else None,
@@ -123,6 +139,8 @@ def case_open(
             to_state=case.state,
             actor=actor or reporter_account,
             by_reporter=actor is None,
+            # Internal: why the case was entered on a later day than it was received.
+            note=late_entry_reason,
             is_public=True,
             public_note=public_note,
             created_at=now,
@@ -130,11 +148,12 @@ def case_open(
         for deadline in deadlines:
             deadline.case = case
         Deadline.objects.bulk_create(deadlines)
+        entered_late = {"received_on": received_on.isoformat()} if received_on != today else {}
         audit.record(
             audit.Event.CASE_OPENED,
             actor=actor or reporter_account,
             case=case,
-            data={"kind": spec.code, "reference": case.reference},
+            data={"kind": spec.code, "reference": case.reference, **entered_late},
             request=request if (actor or reporter_account) is not None else None,
         )
         if on_commit is not None:

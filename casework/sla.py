@@ -255,7 +255,8 @@ def running_deadlines() -> QuerySet[Deadline]:
 # --- Seeding policies from data migrations ------------------------------------------------
 
 
-PolicyRow = tuple[str, str, int, "date | str", str]
+# (clock, label, working_days, effective_from, source) or the same with a note at the end.
+PolicyRow = tuple[str, str, int, "date | str", str] | tuple[str, str, int, "date | str", str, str]
 
 
 def seed_policies(apps, kind: str, rows: Iterable[PolicyRow], *, waiting_periods: Iterable[str] = ()) -> int:
@@ -269,8 +270,10 @@ def seed_policies(apps, kind: str, rows: Iterable[PolicyRow], *, waiting_periods
                 ("verifikasi", "Verifikasi", 3, "2020-01-01", "Perpres 76/2013"),
             ])
 
-    Each row is (clock, label, working_days, effective_from, source); effective_from may
-    be a date or an ISO string. Clocks named in `waiting_periods` are the reporter's time
+    Each row is (clock, label, working_days, effective_from, source), optionally with a
+    note at the end (SlaPolicy.note: e.g. a figure kept until checked); effective_from may
+    be a date or an ISO string. Every row names its source: staff see it beside the
+    deadline. Clocks named in `waiting_periods` are the reporter's time
     (SlaPolicy.is_waiting_period); without `waiting_periods`, a clock that already has
     versions keeps their flag. A row with the same kind, clock and effective date is
     left as it is, so an administrator's later correction is never overwritten. A new rule
@@ -280,11 +283,13 @@ def seed_policies(apps, kind: str, rows: Iterable[PolicyRow], *, waiting_periods
     waiting = set(waiting_periods)
     # A migration written before the flag existed runs against a historical SlaPolicy
     # without it.
-    has_flag = any(field.name == "is_waiting_period" for field in model._meta.concrete_fields)
+    fields = {field.name for field in model._meta.concrete_fields}
+    has_flag = "is_waiting_period" in fields
     added = 0
-    for clock, label, working_days, effective_from, source in rows:
-        if not clock or int(working_days) < 0:
-            raise ValueError(f"Bad deadline policy row for {kind}: {clock!r}, {working_days!r}")
+    for clock, label, working_days, effective_from, source, *rest in rows:
+        if not clock or int(working_days) < 0 or not (source or "").strip():
+            raise ValueError(f"Bad deadline policy row for {kind}: {clock!r}, {working_days!r}, {source!r}")
+        note = {"note": rest[0]} if rest and "note" in fields else {}
         flag = {}
         if waiting:
             flag = {"is_waiting_period": clock in waiting}
@@ -298,7 +303,7 @@ def seed_policies(apps, kind: str, rows: Iterable[PolicyRow], *, waiting_periods
             kind=kind,
             clock=clock,
             effective_from=_as_date(effective_from),
-            defaults={"label": label, "working_days": int(working_days), "source": source, **flag},
+            defaults={"label": label, "working_days": int(working_days), "source": source, **note, **flag},
         )
         added += created
     return added
@@ -309,7 +314,7 @@ def unseed_policies(apps, kind: str, rows: Iterable[PolicyRow]) -> int:
     deadline refers to (a used policy is history and stays)."""
     model = SlaPolicy if apps is None else apps.get_model("casework", "SlaPolicy")
     removed = 0
-    for clock, _label, _days, effective_from, _source in rows:
+    for clock, _label, _days, effective_from, *_rest in rows:
         removed += (
             model.objects.filter(kind=kind, clock=clock, effective_from=_as_date(effective_from))
             .filter(deadline__isnull=True)

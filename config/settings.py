@@ -265,6 +265,11 @@ SIGAP_PERIODIC_TASKS = [
 # A running deadline this many working days away counts as "due soon" (reminders, inbox).
 SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)
 
+# Staff entering a case for someone else (a complaint by letter, telephone...) give the day
+# it was received, which its deadlines count from: at most this many calendar days back
+# (casework.received).
+SIGAP_RECEIVED_MAX_DAYS_BACK = env.int("SIGAP_RECEIVED_MAX_DAYS_BACK", default=30)
+
 # How often `manage.py run_scheduler` queues the deadline sweep.
 SIGAP_SWEEP_INTERVAL_MINUTES = env.int("SIGAP_SWEEP_INTERVAL_MINUTES", default=60)
 # The public address of this installation, for links in e-mails (e.g. https://sigap.example.go.id).

@@ -21,6 +21,7 @@ _CRITERIA = (
     "penerimaan",
     "non_cash_only",
     "max_per_gift",
+    "max_per_event_per_giver",
     "max_per_year_per_giver",
     "year_cap_inclusive",
 )
@@ -35,6 +36,7 @@ class ExemptionRuleAdmin(AuditedAdmin):
         "effective_from",
         "effective_to",
         "max_per_gift",
+        "max_per_event_per_giver",
         "max_per_year_per_giver",
         "auto_match",
     ]

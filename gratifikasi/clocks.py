@@ -91,6 +91,8 @@ class ClockView:
     days_left: int | None = None
     completed_on: date | None = None
     working_days: int = 0
+    #: Where the limit comes from (SlaPolicy.source), shown beside it.
+    source: str = ""
 
     @property
     def status_label(self) -> str:
@@ -102,13 +104,14 @@ def declarant_clocks(case, *, today: date | None = None) -> list[ClockView]:
     submitted), reporting to KPK, and, when they exist, the completion period (the
     latest), KPK's decision and the handover. A few queries, however many clocks."""
     today = today or timezone.localdate()
-    submitted_on = timezone.localdate(case.opened_at)
+    submitted_on = case.received_on
     rows = []
     upg = _planned_upg(case)
     if upg is not None:
-        rows.append((Clock.LAPOR_UPG, upg.due_date, upg.working_days, upg.started_on, submitted_on, None))
+        rows.append((Clock.LAPOR_UPG, upg.due_date, upg.working_days, upg.started_on, submitted_on, None, upg.policy))
     latest = {}
-    for deadline in Deadline.objects.filter(case_id=case.pk, clock__in=DECLARANT_CLOCKS).order_by("started_on", "id"):
+    deadlines = Deadline.objects.filter(case_id=case.pk, clock__in=DECLARANT_CLOCKS).select_related("policy")
+    for deadline in deadlines.order_by("started_on", "id"):
         latest[deadline.clock] = deadline
     for clock in DECLARANT_CLOCKS[1:]:
         deadline = latest.get(clock)
@@ -116,13 +119,21 @@ def declarant_clocks(case, *, today: date | None = None) -> list[ClockView]:
             continue
         completed = timezone.localdate(deadline.completed_at) if deadline.completed_at else None
         rows.append(
-            (clock, deadline.due_date, deadline.working_days, deadline.started_on, completed, deadline.paused_on)
+            (
+                clock,
+                deadline.due_date,
+                deadline.working_days,
+                deadline.started_on,
+                completed,
+                deadline.paused_on,
+                deadline.policy,
+            )
         )
     # Working days to each running clock's due date, the holidays read once.
     spans = [(today, due) if due >= today else (due, today) for _clock, due, *_rest in rows]
     counts = working_days_between_many(spans)
     views = []
-    for (clock, due, days, started, completed, paused), count in zip(rows, counts, strict=True):
+    for (clock, due, days, started, completed, paused, policy), count in zip(rows, counts, strict=True):
         if completed is not None and _ended_without_its_step(case, clock):
             status, left = TIDAK_BERLAKU, None
         elif completed is not None:
@@ -142,6 +153,7 @@ def declarant_clocks(case, *, today: date | None = None) -> list[ClockView]:
                 days_left=left,
                 completed_on=completed,
                 working_days=days,
+                source=policy.source if policy is not None else "",
             )
         )
     return views

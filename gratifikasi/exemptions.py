@@ -6,7 +6,15 @@ with effective periods): a wedding gift of Rp1.200.000 received on 19 January 20
 exceeds the Rp1.000.000 of Peraturan KPK 2/2019, the same gift a day later is within the
 Rp1.500.000 of Peraturan KPK 1/2026. A yearly cap per giver adds the declarant's earlier
 gifts from the same giver that calendar year (found by the keyed digest of the giver's
-name, never the name in clear). Amounts are Decimal throughout; a float is refused.
+name, never the name in clear). A cap per giver at each event (the ceremony rule, huruf
+l: "per pemberi dalam setiap acara") adds the declarant's other gifts from the same giver
+at the same event, whichever was declared first: two envelopes from one guest at one
+wedding are judged as their sum. The same event is the same kind of event (jenis
+peristiwa) on the same day received: what a declaration records of the occasion (its
+place is encrypted, so it cannot be compared in the database); a gift handed over on
+another day for the same ceremony is the UPG's to judge. One declaration holds one value:
+gifts declared together are declared as their total. Amounts are Decimal throughout; a
+float is refused.
 """
 
 from __future__ import annotations
@@ -93,6 +101,8 @@ class Verdict:
     reasons: tuple[str, ...]
     #: The giver's gifts that year including this one, when the rule has a yearly cap.
     year_total: Decimal | None = None
+    #: The giver's gifts at this event including this one, when the rule caps an event.
+    event_total: Decimal | None = None
 
     @property
     def may_apply(self) -> bool:
@@ -111,6 +121,18 @@ class Advice:
     note: str = ""
     #: The declarant's earlier gifts from the same giver in the year of this one.
     earlier_from_giver: Decimal = field(default=Decimal(0))
+    #: The declarant's other gifts from the same giver at the same event as this one.
+    earlier_at_event: Decimal = field(default=Decimal(0))
+
+    @property
+    def year_capped(self) -> bool:
+        """Whether a rule judged here sums the giver's gifts of the year."""
+        return any(verdict.year_total is not None for verdict in self.verdicts)
+
+    @property
+    def event_capped(self) -> bool:
+        """Whether a rule judged here sums the giver's gifts at the event."""
+        return any(verdict.event_total is not None for verdict in self.verdicts)
 
     @property
     def applicable(self) -> list[Verdict]:
@@ -124,12 +146,22 @@ class Advice:
         return applicable[0].rule if applicable else None
 
 
-def earlier_gifts_from_giver(
-    *, declarant, pemberi_digest: str, tanggal_terima: date, exclude_pk: int | None = None
-) -> Decimal:
-    """The sum of the declarant's received gifts from the same giver whose date received
-    is in the same calendar year and not after `tanggal_terima` (one query)."""
-    earlier = Gratifikasi.objects.filter(
+@dataclass(frozen=True)
+class GiverTotals:
+    """The declarant's other received gifts from one giver: `year`, those of the same
+    calendar year up to the day received; `event`, those at the same event (the same
+    jenis peristiwa on the same day received, already inside `year`)."""
+
+    year: Decimal = Decimal(0)
+    event: Decimal = Decimal(0)
+
+
+def other_gifts_from_giver(
+    *, declarant, pemberi_digest: str, tanggal_terima: date, jenis_peristiwa: str, exclude_pk: int | None = None
+) -> GiverTotals:
+    """Sum the declarant's other received gifts from the same giver for the yearly cap
+    and the cap per event, in one query (see GiverTotals)."""
+    gifts = Gratifikasi.objects.filter(
         declarant=declarant,
         jenis_laporan=JenisLaporan.PENERIMAAN,
         pemberi_digest=pemberi_digest,
@@ -137,8 +169,12 @@ def earlier_gifts_from_giver(
         tanggal_terima__lte=tanggal_terima,
     )
     if exclude_pk is not None:
-        earlier = earlier.exclude(pk=exclude_pk)
-    return earlier.aggregate(total=Sum("nilai"))["total"] or Decimal(0)
+        gifts = gifts.exclude(pk=exclude_pk)
+    totals = gifts.aggregate(
+        year=Sum("nilai"),
+        event=Sum("nilai", filter=Q(tanggal_terima=tanggal_terima, jenis_peristiwa=jenis_peristiwa)),
+    )
+    return GiverTotals(year=totals["year"] or Decimal(0), event=totals["event"] or Decimal(0))
 
 
 def advise(
@@ -171,18 +207,24 @@ def advise(
                 "dilaporkan agar tercatat."
             ),
         )
-    earlier = earlier_gifts_from_giver(
-        declarant=declarant, pemberi_digest=pemberi_digest, tanggal_terima=tanggal_terima, exclude_pk=exclude_pk
+    others = other_gifts_from_giver(
+        declarant=declarant,
+        pemberi_digest=pemberi_digest,
+        tanggal_terima=tanggal_terima,
+        jenis_peristiwa=jenis_peristiwa,
+        exclude_pk=exclude_pk,
     )
     if hubungan in CONFLICTED_GIVERS:
-        return _conflicted(hubungan, tanggal_terima, category, earlier)
+        return _conflicted(hubungan, tanggal_terima, category, others)
     gift = {
         "peristiwa": jenis_peristiwa,
         "hubungan": hubungan,
         "penerimaan": jenis_penerimaan,
         "nilai": nilai,
-        "year_total": earlier + nilai,
+        "year_total": others.year + nilai,
         "year": tanggal_terima.year,
+        "event_total": others.event + nilai,
+        "received": tanggal_terima,
     }
     if category is not None:
         verdicts = _judge_picked(category, tanggal_terima, lambda rule: _judge_fit_and_caps(rule, gift))
@@ -192,7 +234,11 @@ def advise(
             for rule in rules_in_force(tanggal_terima).filter(auto_match=True)
             if not _misfits(rule, gift)
         )
-    return Advice(judged_on=tanggal_terima, verdicts=verdicts, earlier_from_giver=earlier)
+    return _advice(tanggal_terima, others, verdicts=verdicts)
+
+
+def _advice(on: date, others: GiverTotals, **kwargs) -> Advice:
+    return Advice(judged_on=on, earlier_from_giver=others.year, earlier_at_event=others.event, **kwargs)
 
 
 def _conflict_reason(hubungan: str) -> str:
@@ -202,14 +248,14 @@ def _conflict_reason(hubungan: str) -> str:
     ) % {"giver": str(HubunganPemberi(hubungan).label).lower()}
 
 
-def _conflicted(hubungan: str, on: date, category, earlier: Decimal) -> Advice:
+def _conflicted(hubungan: str, on: date, category, others: GiverTotals) -> Advice:
     """The advice for a gift from a giver in CONFLICTED_GIVERS: no rule applies. A rule
     the declarant (or the UPG) picked is answered DOES_NOT_FIT, saying why."""
     reason = _conflict_reason(hubungan)
     if category is None:
-        return Advice(judged_on=on, note=reason, earlier_from_giver=earlier)
+        return _advice(on, others, note=reason)
     verdicts = _judge_picked(category, on, lambda rule: Verdict(rule, DOES_NOT_FIT, (reason,)))
-    return Advice(judged_on=on, verdicts=verdicts, earlier_from_giver=earlier)
+    return _advice(on, others, verdicts=verdicts)
 
 
 def _judge_picked(category, on: date, judge) -> tuple[Verdict, ...]:
@@ -295,6 +341,31 @@ def _judge_caps(rule: ExemptionRule, gift: dict) -> Verdict:
             within.append(_("Nilai %(value)s tidak melebihi batas %(cap)s per pemberian.") % values)
         else:
             beyond.append(_("Nilai %(value)s melebihi batas %(cap)s per pemberian.") % values)
+    event_total = None
+    if rule.max_per_event_per_giver is not None:
+        event_total = gift["event_total"]
+        values = {
+            "event": str(JenisPeristiwa(gift["peristiwa"]).label),
+            "day": _day(gift["received"]),
+            "total": format_rupiah(event_total),
+            "cap": format_rupiah(rule.max_per_event_per_giver),
+        }
+        if event_total <= rule.max_per_event_per_giver:
+            within.append(
+                _(
+                    "Jumlah pemberian dari pemberi yang sama pada acara ini (%(event)s, %(day)s), termasuk "
+                    "pemberian ini, %(total)s: tidak melebihi batas %(cap)s per pemberi dalam setiap acara."
+                )
+                % values
+            )
+        else:
+            beyond.append(
+                _(
+                    "Jumlah pemberian dari pemberi yang sama pada acara ini (%(event)s, %(day)s), termasuk "
+                    "pemberian ini, %(total)s: melebihi batas %(cap)s per pemberi dalam setiap acara."
+                )
+                % values
+            )
     year_total = None
     if rule.max_per_year_per_giver is not None:
         year_total = total
@@ -334,10 +405,10 @@ def _judge_caps(rule: ExemptionRule, gift: dict) -> Verdict:
                 % values
             )
     if beyond:
-        return Verdict(rule, EXCEEDS, tuple(beyond), year_total)
+        return Verdict(rule, EXCEEDS, tuple(beyond), year_total, event_total)
     if not within:
         within.append(_("Ketentuan ini tidak membatasi nilai pemberian."))
-    return Verdict(rule, MAY_APPLY, tuple(within), year_total)
+    return Verdict(rule, MAY_APPLY, tuple(within), year_total, event_total)
 
 
 def _day(day: date) -> str:

@@ -174,7 +174,7 @@ def render_kpk_form_pdf(case) -> bytes:
     registration = [
         (_("Nomor laporan"), case.reference),
         (_("Nomor registrasi UPG"), case.nomor_registrasi_upg or "—"),
-        (_("Dilaporkan kepada UPG"), day_text(timezone.localtime(case.opened_at).date())),
+        (_("Dilaporkan kepada UPG"), day_text(case.received_on)),
     ]
     if case.kpk_nomor:
         registration.append((_("Nomor registrasi KPK (GOL)"), case.kpk_nomor))

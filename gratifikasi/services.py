@@ -280,9 +280,9 @@ def _file(*, declarant, values: dict[str, Any], received: date, photos: Sequence
             reporter_account=declarant,
             title=_title(values["uraian"] or ""),
             fields=values,
-            # The legal limit from the day received; the UPG's own from today, when the
-            # declaration reaches it.
-            opening_clocks=[(Clock.LAPOR_KPK, received), (Clock.UPG_KPK, timezone.localdate())],
+            # The legal limit from the day the gift was received; the UPG's own from the
+            # day the declaration reaches it (the case's day received, today).
+            opening_clocks=[(Clock.LAPOR_KPK, received), Clock.UPG_KPK],
             request=request,
         )
         for photo in photos:
@@ -371,7 +371,7 @@ def _recompute_for(locked: Gratifikasi, changes: dict[str, Any]) -> None:
         if not isinstance(received, date):
             raise ValidationError({"tanggal_terima": _("Isi tanggal gratifikasi diterima atau ditolak.")})
         try:
-            late = clocks.lateness(received, timezone.localdate(locked.opened_at))
+            late = clocks.lateness(received, locked.received_on)
         except sla.MissingPolicy:
             raise ValidationError(
                 {"tanggal_terima": _("Tanggal diterima terlalu lama: belum ada ketentuan pelaporan pada tanggal itu.")}

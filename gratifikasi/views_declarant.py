@@ -98,7 +98,6 @@ def _form_page(request, form: DeclarationForm, *, status: int = 200, checked: bo
         "form": form,
         "checked": checked,
         "advice": advice,
-        "advice_year_capped": advice is not None and any(v.year_total is not None for v in advice.verdicts),
         "missing_for_advice": form.missing_for_advice() if checked and advice is None else [],
         "dropped_files": [upload.name for upload in request.FILES.getlist("foto")],
     }

@@ -159,7 +159,7 @@ def _backdate(case: Case, *, working_days: int) -> None:
     while working_days_between(start, today) < working_days:
         start -= timedelta(days=1)
     opened = timezone.now() - (today - start)
-    Case.objects.filter(pk=case.pk).update(opened_at=opened)
+    Case.objects.filter(pk=case.pk).update(opened_at=opened, received_on=start)
     TimelineEntry.objects.filter(case=case).update(created_at=opened)
     for deadline in Deadline.objects.filter(case=case, completed_at__isnull=True):
         deadline.started_on = start

@@ -4,10 +4,12 @@ media, a ticket forwarded from SP4N-LAPOR!).
 
 It is the public complaint form (forms_intake.PengaduanForm: the same fields, checks and
 arguments for the service) with what only staff record: the channel, the SP4N-LAPOR!
-ticket and the date the complaint really arrived; its texts speak to the staff member
-rather than to the complainant. The ticket's rule (required for that channel, refused
-for any other, never twice) is the model's and the service's; add_service_errors puts
-their messages on the ticket field.
+ticket, and the day the complaint was received (which its deadlines count from) with the
+reason when that was not today; its texts speak to the staff member rather than to the
+complainant. The ticket's rule (required for that channel, refused for any other, never
+twice) is the model's and the service's; add_service_errors puts their messages on the
+ticket field. The rules of the day received are casework.received's, shown on these
+fields before anything is sent.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework.form_dates import CalendarDateField
+from casework.received import LATE_ENTRY_REASON, RECEIVED_ON, entry_errors
 
 from .choices import Channel
 from .forms_intake import HONEYPOT, STARTED, PengaduanForm
@@ -36,6 +39,8 @@ _STAFF_TEXTS = {
     "rahasia": {"label": _("Rahasia: isi pengaduan tidak pernah dipublikasikan")},
 }
 _STAFF_REQUIRED_MESSAGES = {"kategori": _("Pilih kategori layanan yang diadukan.")}
+# The engine's names for the day received and its reason, and this form's.
+_RECEIVED_FIELDS = {RECEIVED_ON: "diterima_pada", LATE_ENTRY_REASON: "alasan_terlambat"}
 
 
 class StaffEntryForm(PengaduanForm):
@@ -56,12 +61,21 @@ class StaffEntryForm(PengaduanForm):
     )
     diterima_pada = CalendarDateField(
         label=_("Tanggal pengaduan diterima"),
-        required=False,
-        error_messages={"invalid": _("Tanggal tidak valid. Tulis seperti 31-12-2025, atau pilih dari kalender.")},
+        error_messages={
+            "required": _("Isi tanggal pengaduan diterima."),
+            "invalid": _("Tanggal tidak valid. Tulis seperti 31-12-2025, atau pilih dari kalender."),
+        },
         help_text=_(
-            "Isi bila pengaduan diterima sebelum hari ini (misalnya surat dari kotak pengaduan). Tanggal ini "
-            "dicatat pada pengaduan; batas waktu tetap dihitung sejak pengaduan dicatat di SIGAP."
+            "Hari pengaduan sampai ke unit (misalnya hari surat diambil dari kotak pengaduan). Semua batas waktu "
+            "dihitung sejak tanggal ini, bukan sejak dicatat di SIGAP."
         ),
+    )
+    alasan_terlambat = forms.CharField(
+        label=_("Alasan baru dicatat sekarang"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wajib bila tanggal diterima bukan hari ini. Dicatat dalam riwayat pengaduan."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -75,19 +89,28 @@ class StaffEntryForm(PengaduanForm):
         for name, message in _STAFF_REQUIRED_MESSAGES.items():
             self.fields[name].error_messages = {**self.fields[name].error_messages, "required": message}
         self.fields["channel"].widget.attrs["aria-required"] = "true"
-
-    def clean_diterima_pada(self):
-        received = self.cleaned_data.get("diterima_pada")
-        if received and received > timezone.localdate():
-            raise ValidationError(_("Tanggal diterima tidak boleh setelah hari ini."))
-        return received
+        self.fields["diterima_pada"].initial = timezone.localdate
+        self.fields["diterima_pada"].widget.attrs["aria-required"] = "true"
 
     def clean(self):
         cleaned = super().clean()
         received, happened = cleaned.get("diterima_pada"), cleaned.get("tanggal_kejadian")
+        if received:
+            reason = cleaned.get("alasan_terlambat", "")
+            errors = entry_errors(received_on=received, late_entry_reason=reason, today=timezone.localdate())
+            if errors:
+                self.add_service_errors(ValidationError(errors))
         if received and happened and happened > received:
             self.add_error("tanggal_kejadian", _("Tanggal kejadian tidak boleh setelah tanggal pengaduan diterima."))
         return cleaned
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """The service's errors on the fields they name, the day received's on this form's."""
+        if hasattr(error, "error_dict"):
+            error = ValidationError(
+                {_RECEIVED_FIELDS.get(field, field): errors for field, errors in error.error_dict.items()}
+            )
+        super().add_service_errors(error)
 
     def service_arguments(self) -> dict:
         """pengaduan_create's arguments (all but the actor), files excluded."""
@@ -95,4 +118,6 @@ class StaffEntryForm(PengaduanForm):
             **super().service_arguments(),
             "channel": self.cleaned_data["channel"],
             "lapor_tracking_id": self.cleaned_data["lapor_tracking_id"],
+            "received_on": self.cleaned_data["diterima_pada"],
+            "late_entry_reason": self.cleaned_data["alasan_terlambat"],
         }

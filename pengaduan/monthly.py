@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -96,21 +96,14 @@ class Month:
         """ "Oktober 2026" in the user's language."""
         return date_format(self.first_day, "F Y")
 
-    def bounds(self) -> tuple[datetime, datetime]:
-        """The month as [start, end) in the site's time zone, for an indexed range filter."""
-        tz = timezone.get_current_timezone()
-        start = timezone.make_aware(datetime.combine(self.first_day, time.min), tz)
-        end = timezone.make_aware(datetime.combine(self.next().first_day, time.min), tz)
-        return start, end
-
 
 # --- Counts -------------------------------------------------------------------------------
 
 
 def received_in(month: Month) -> QuerySet[Pengaduan]:
-    """Every complaint received in `month` (whatever its confidentiality)."""
-    start, end = month.bounds()
-    return Pengaduan.objects.filter(opened_at__gte=start, opened_at__lt=end).order_by()
+    """Every complaint received in `month` (whatever its confidentiality): by the day
+    received, so a letter of the month's last days entered in the next one counts here."""
+    return Pengaduan.objects.filter(received_on__gte=month.first_day, received_on__lt=month.next().first_day).order_by()
 
 
 def _answered_late():
@@ -189,8 +182,8 @@ def published(month: Month) -> QuerySet:
         .filter(confidentiality=Confidentiality.BIASA)
         .exclude(state=State.DIPINDAHKAN_KE_WBS)
         .annotate(late=_answered_late())
-        .order_by("opened_at", "pk")
-        .values("opened_at", "answered_at", "state", "jenis", "kategori__name", "unit__name", "late")
+        .order_by("received_on", "opened_at", "pk")
+        .values("received_on", "answered_at", "state", "jenis", "kategori__name", "unit__name", "late")
     )
 
 
@@ -209,11 +202,11 @@ class PublicRow:
 
 def public_rows(values, *, first_number: int = 1) -> list[PublicRow]:
     """Rows for display from `published()` values (e.g. one page of them), with the
-    working days each answer took; the holidays of the whole span are read once."""
+    working days each answer took from the day received; the holidays of the whole span
+    are read once."""
     values = list(values)
     dates = [
-        (timezone.localdate(row["opened_at"]), timezone.localdate(row["answered_at"]) if row["answered_at"] else None)
-        for row in values
+        (row["received_on"], timezone.localdate(row["answered_at"]) if row["answered_at"] else None) for row in values
     ]
     answered = [(start, end) for start, end in dates if end is not None]
     took = dict(zip(answered, calendar.working_days_between_many(answered), strict=True))

@@ -41,7 +41,7 @@ from django.utils.translation import gettext as _
 from django_fsm.signals import post_transition
 
 from casework import sms
-from casework.datetext import opened_at_text
+from casework.datetext import received_text
 from security import crypto
 
 from .choices import State
@@ -109,7 +109,7 @@ def receipt_notice(case, *, code: str, url: str | None = None) -> Notice:
         "",
         _("Nomor pengaduan: %(reference)s") % values,
         _("Kode pelacakan: %(code)s") % values,
-        _("Diterima: %(when)s") % {"when": opened_at_text(case.opened_at)},
+        _("Diterima: %(when)s") % {"when": received_text(case)},
         "",
         _("Untuk melihat perkembangan dan jawaban, buka %(url)s lalu masukkan kode pelacakan di atas.") % values,
         _(

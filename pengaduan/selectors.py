@@ -63,6 +63,7 @@ _LIST_COLUMNS = (
     "reference",
     "title",
     "state",
+    "received_on",
     "opened_at",
     "closed_at",
     "due_date",

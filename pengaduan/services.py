@@ -113,16 +113,20 @@ def pengaduan_create(
     is_anonymous: bool | None = None,
     confidentiality: str | None = None,
     pihak_terkait: Sequence[PersonInput] = (),
+    received_on: date | None = None,
+    late_entry_reason: str = "",
     request=None,
     on_commit: Callable[[Pengaduan], None] | None = None,
 ) -> tuple[Pengaduan, str]:
     """File a complaint; returns it with its tracking code, to show the complainant once.
 
-    Call from the public form (actor=None: always the web channel, nothing about the
-    request is kept) or when a Pengelola Pengaduan enters a complaint received through
-    another channel (actor=the handler, channel recorded; from SP4N-LAPOR! with its ticket
-    number). Privacy flags left as None take the safe defaults (rahasia, anonim). Starts
-    the verification clock. Raises ValidationError naming the fields to correct.
+    Call from the public form (actor=None: always the web channel, received now, nothing
+    about the request is kept) or when a Pengelola Pengaduan enters a complaint received
+    through another channel (actor=the handler, channel recorded; from SP4N-LAPOR! with
+    its ticket number; `received_on` the day it arrived, with `late_entry_reason` when
+    that was not today: see casework.received). Privacy flags left as None take the safe
+    defaults (rahasia, anonim). Starts the verification clock from the day received.
+    Raises ValidationError naming the fields to correct.
 
     `pihak_terkait` are the staff the complainant says the complaint is about, matched to
     their accounts where the name is unambiguous; a matched account that could see the
@@ -175,6 +179,8 @@ def pengaduan_create(
                 email=email,
                 telepon=telepon,
             ),
+            received_on=received_on,
+            late_entry_reason=late_entry_reason,
             request=request,
             on_commit=on_commit,
         )
@@ -189,7 +195,18 @@ def pengaduan_create(
 
 
 def _open_complaint(
-    *, actor, channel, title, confidentiality, is_anonymous, lapor_tracking_id, fields, request, on_commit
+    *,
+    actor,
+    channel,
+    title,
+    confidentiality,
+    is_anonymous,
+    lapor_tracking_id,
+    fields,
+    received_on,
+    late_entry_reason,
+    request,
+    on_commit,
 ) -> tuple[Pengaduan, str]:
     try:
         # With a ticket, a savepoint: when the same ticket is entered twice at once, the
@@ -205,6 +222,8 @@ def _open_complaint(
                 with_tracking_code=True,
                 fields={**fields, "channel": channel, "lapor_tracking_id": lapor_tracking_id},
                 opening_clocks=[Clock.VERIFIKASI],
+                received_on=received_on,
+                late_entry_reason=late_entry_reason,
                 request=request,
                 on_commit=on_commit,
             )

@@ -2,20 +2,19 @@
 
 A Pengelola Pengaduan types in a complaint that came by letter, e-mail, SMS/WhatsApp,
 telephone, a visit, social media or SP4N-LAPOR!. It opens now, through
-services.pengaduan_create (which also sends the receipt to the complainant's contact);
-the date it was really received, if earlier, is written on it as a note. The tracking
-code is then shown once to the staff member, who passes it on to the complainant.
+services.pengaduan_create (which also sends the receipt to the complainant's contact),
+as received on the day the handler gives: its deadlines count from that day, and its
+history keeps both days and the reason for a late entry. The tracking code is then shown
+once to the staff member, who passes it on to the complainant.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -23,11 +22,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from casework import sms
 from casework.attachments import add_attachment
 from casework.kinds import get_kind
-from casework.services import note_add
 from casework.views_case import case_url
 
 from . import notify, selectors, services
-from .choices import Channel
 from .forms_staff_entry import StaffEntryForm
 
 # The new complaint and its tracking code (encrypted) between the entry and the page that
@@ -62,14 +59,11 @@ def complaint_entry(request):
 
 
 def _enter(request, form: StaffEntryForm):
-    """Open the complaint, note when it was really received and store its attachments,
-    all or nothing: a refused file leaves no half-entered complaint behind."""
+    """Open the complaint and store its attachments, all or nothing: a refused file
+    leaves no half-entered complaint behind."""
     actor = request.user
     with transaction.atomic():
         case, code = services.pengaduan_create(actor=actor, request=request, **form.service_arguments())
-        received = form.cleaned_data["diterima_pada"]
-        if received:
-            note_add(case=case, actor=actor, body=_received_note(case, received), request=request)
         for upload in form.cleaned_data["lampiran"]:
             # The complainant's own evidence, handed in through the staff member.
             add_attachment(
@@ -81,18 +75,6 @@ def _enter(request, form: StaffEntryForm):
                 request=request,
             )
     return case, code
-
-
-def _received_note(case, received) -> str:
-    # Stored text: written in the site's language, whatever language the page is in.
-    with translation.override(settings.LANGUAGE_CODE):
-        return _(
-            "Pengaduan ini diterima melalui %(channel)s pada %(received)s dan dicatat di SIGAP pada %(entered)s."
-        ) % {
-            "channel": Channel(case.channel).label,
-            "received": formats.date_format(received, "j F Y"),
-            "entered": formats.date_format(timezone.localdate(case.opened_at), "j F Y"),
-        }
 
 
 @never_cache

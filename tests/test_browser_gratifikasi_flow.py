@@ -219,7 +219,7 @@ def test_a_wedding_gift_from_the_phone_to_the_handover(chromium, live_server, se
     advice = phone.inner_text("#saran .advice")
     assert f"Hasil pemeriksaan menurut ketentuan yang berlaku pada {day(received)}" in advice
     assert "Melebihi batas: l. Pemberian terkait pernikahan dan upacara adat/agama" in advice
-    assert "Nilai Rp2.000.000 melebihi batas Rp1.500.000 per pemberian." in advice
+    assert "termasuk pemberian ini, Rp2.000.000: melebihi batas Rp1.500.000 per pemberi dalam setiap acara." in advice
     assert "Peraturan KPK 2/2019 Pasal 2 ayat (3) huruf l, diubah Peraturan KPK 1/2026" in advice
     assert "Anda dapat langsung mengirim laporan" in advice
     assert not Gratifikasi.objects.exists()

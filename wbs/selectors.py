@@ -60,7 +60,7 @@ def requests_to_decide(user) -> QuerySet[IdentityAccessRequest]:
 #: Staff roles that open the WBS list (each sees the reports routed to it).
 LIST_ROLES = (roles.PENGELOLA_WBS, roles.INSPEKTORAT)
 # What a row shows; nothing else is read, and only the title is decrypted.
-_LIST_COLUMNS = ("kind", "reference", "title", "state", "opened_at", "closed_at", "due_date")
+_LIST_COLUMNS = ("kind", "reference", "title", "state", "received_on", "opened_at", "closed_at", "due_date")
 _LIST_RELATED = ("assignee__full_name", "assignee__username", "laporanwbs__kategori", "laporanwbs__penanganan")
 
 

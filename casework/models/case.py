@@ -62,6 +62,10 @@ class Case(FSMModelMixin, models.Model):
         default=Confidentiality.RAHASIA,
     )
     is_anonymous = models.BooleanField(_("anonim"), default=True)
+    # The day the case reached the unit (a letter found in the kotak pengaduan, a call
+    # taken, a public form sent), which every opening clock counts from; opened_at is
+    # when it was entered in SIGAP, which staff may do later (casework.received).
+    received_on = models.DateField(_("diterima"), default=timezone.localdate, db_index=True)
     opened_at = models.DateTimeField(_("dibuka"), default=timezone.now, db_index=True)
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     due_date = models.DateField(_("batas waktu"), null=True, blank=True)
@@ -91,6 +95,11 @@ class Case(FSMModelMixin, models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def entered_late(self) -> bool:
+        """Whether the case was entered on a later day than it was received."""
+        return self.received_on != timezone.localdate(self.opened_at)
 
     @property
     def kind_spec(self):

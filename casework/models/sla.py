@@ -18,7 +18,20 @@ class SlaPolicy(models.Model):
     label = models.CharField(_("nama"), max_length=200)
     working_days = models.PositiveSmallIntegerField(_("hari kerja"))
     effective_from = models.DateField(_("berlaku sejak"))
-    source = models.CharField(_("dasar"), max_length=200, blank=True)
+    # Where the figure comes from (a regulation, an agency rule), shown to staff beside
+    # every deadline of this version: a figure nobody can trace is not accepted.
+    source = models.CharField(
+        _("dasar"),
+        max_length=200,
+        help_text=_("Peraturan atau ketentuan yang menetapkan batas waktu ini; ditampilkan di samping batas waktu."),
+    )
+    # What is known of the figure beyond its source: e.g. kept from the replaced rule
+    # until checked against the new one's text.
+    note = models.TextField(
+        _("catatan"),
+        blank=True,
+        help_text=_("Keterangan tentang angka atau dasar versi ini, misalnya bila angkanya belum diperiksa."),
+    )
     # A waiting period runs against the reporter, not the staff: e.g. the days a complainant
     # has to reply to an answer before the case closes by itself. It never makes a case
     # overdue, is left out of Case.due_date, and triggers no reminder or escalation.

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from django.apps import apps as django_apps
+from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
@@ -280,15 +281,40 @@ def test_seed_policies_works_with_a_migration_app_registry_and_keeps_admin_edits
 
 def test_seed_policies_refuses_a_bad_row():
     with pytest.raises(ValueError):
-        sla.seed_policies(None, "contoh", [("", "Tanpa nama", 3, "2020-01-01", "")])
+        sla.seed_policies(None, "contoh", [("", "Tanpa nama", 3, "2020-01-01", "Perpres 76/2013")])
+
+
+def test_seed_policies_refuses_a_row_without_its_source():
+    # Staff see the source beside every deadline: a figure nobody can trace is refused.
+    with pytest.raises(ValueError):
+        sla.seed_policies(None, "contoh", [("verifikasi", "Verifikasi", 3, "2020-01-01", " ")])
+    assert not SlaPolicy.objects.filter(kind="contoh").exists()
+
+
+def test_seed_policies_keeps_a_note_on_the_version():
+    note = "Angka belum diperiksa terhadap naskah peraturan."
+    sla.seed_policies(None, "contoh", [("verifikasi", "Verifikasi", 3, "2025-06-01", "PermenPANRB 5/2025", note)])
+    assert SlaPolicy.objects.get(kind="contoh", clock="verifikasi").note == note
+
+
+def test_a_policy_without_its_source_is_refused_in_the_admin_form():
+    policy = SlaPolicy(
+        kind="contoh", clock="verifikasi", label="Verifikasi", working_days=3, effective_from=date(2026, 1, 1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        policy.full_clean()
+    assert "source" in refused.value.message_dict
+
+
+LAIN = [("lain", "Lain", 2, "2020-01-01", "Ketentuan uji")]
 
 
 def test_unseed_policies_keeps_policies_that_clocks_used(sla_uji):
-    sla.seed_policies(None, "uji", [("lain", "Lain", 2, "2020-01-01", "")])
+    sla.seed_policies(None, "uji", LAIN)
     case = case_open(kind="uji", title="Kasus", opening_clocks=["lain"])[0]
-    assert sla.unseed_policies(None, "uji", [("lain", "Lain", 2, "2020-01-01", "")]) == 0
+    assert sla.unseed_policies(None, "uji", LAIN) == 0
     Deadline.objects.filter(case=case).delete()
-    assert sla.unseed_policies(None, "uji", [("lain", "Lain", 2, "2020-01-01", "")]) == 1
+    assert sla.unseed_policies(None, "uji", LAIN) == 1
 
 
 # --- Admin of policies ------------------------------------------------------------------------
@@ -364,10 +390,13 @@ def test_seeding_names_the_waiting_periods(db):
 
 
 def test_a_new_version_of_a_waiting_period_must_be_one_too(tanggapan):
-    from django.core.exceptions import ValidationError
-
     unticked = SlaPolicy(
-        kind="uji", clock="tanggapan", label="Tanggapan pelapor", working_days=14, effective_from=date(2027, 1, 1)
+        kind="uji",
+        clock="tanggapan",
+        label="Tanggapan pelapor",
+        working_days=14,
+        effective_from=date(2027, 1, 1),
+        source="Ketentuan uji",
     )
     with pytest.raises(ValidationError) as refused:
         unticked.full_clean()
@@ -382,6 +411,7 @@ def test_a_new_version_of_a_waiting_period_must_be_one_too(tanggapan):
         working_days=5,
         effective_from=date(2027, 1, 1),
         is_waiting_period=True,
+        source="Ketentuan uji",
     )
     with pytest.raises(ValidationError) as refused:
         ticked.full_clean()

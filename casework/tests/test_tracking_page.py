@@ -138,3 +138,21 @@ def test_a_forged_forwarded_header_does_not_buy_more_guesses(tracked, settings):
         enter(Client(REMOTE_ADDR="203.0.113.30", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}"), "0000-0000-0000-0000")
     forger = Client(REMOTE_ADDR="203.0.113.30", HTTP_X_FORWARDED_FOR="10.9.9.9")
     assert enter(forger, code).status_code == 429
+
+
+def test_the_reporter_reads_the_day_received_and_entered_but_not_why_it_was_late(client, open_uji, handler, travel):
+    import datetime
+
+    travel(datetime.date(2026, 3, 25))
+    case, code = open_uji(
+        with_tracking_code=True,
+        actor=handler,
+        received_on=datetime.date(2026, 3, 17),
+        late_entry_reason="Kotak surat dibuka setelah libur.",
+    )
+    enter(client, code)
+    body = client.get(reverse("track_case")).content.decode()
+    history = body.split('id="riwayat"', 1)[1].split("</section>", 1)[0]
+    assert "Diterima 17 Mar 2026, dicatat 25 Mar 2026" in history
+    # The reason is the staff's internal note.
+    assert "Kotak surat dibuka" not in body

@@ -232,11 +232,11 @@ class Gratifikasi(Case):
                 errors["kpk_tanggal"] = _("Tanggal penerusan ke KPK tidak boleh setelah hari ini.")
             elif self.tanggal_terima and self.kpk_tanggal < self.tanggal_terima:
                 errors["kpk_tanggal"] = _("Tanggal penerusan ke KPK tidak boleh sebelum gratifikasi diterima.")
-            elif self.opened_at and self.kpk_tanggal < timezone.localdate(self.opened_at):
+            elif self.received_on and self.kpk_tanggal < self.received_on:
                 # The UPG forwards what it has received: not before the employee reported.
                 errors["kpk_tanggal"] = _(
                     "Tanggal penerusan ke KPK tidak boleh sebelum laporan ini diterima UPG (%(date)s)."
-                ) % {"date": formats.date_format(timezone.localdate(self.opened_at), "j F Y")}
+                ) % {"date": formats.date_format(self.received_on, "j F Y")}
         errors.update(self._sk_errors(today))
         errors.update(self._follow_up_errors(today))
         if errors:

@@ -66,6 +66,19 @@ class ExemptionRule(models.Model):
     max_per_gift = models.DecimalField(
         _("batas per pemberian (Rp, termasuk)"), max_digits=MAX_DIGITS, decimal_places=0, null=True, blank=True
     )
+    # Huruf l caps a giver's gifts "per pemberi dalam setiap acara": two envelopes from one
+    # guest at one wedding are judged together (gratifikasi.exemptions finds the event).
+    max_per_event_per_giver = models.DecimalField(
+        _("batas per acara dari pemberi yang sama (Rp, termasuk)"),
+        max_digits=MAX_DIGITS,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Jumlah semua pemberian dari pemberi yang sama pada satu acara (jenis peristiwa dan tanggal diterima "
+            "yang sama) tidak boleh melebihi batas ini."
+        ),
+    )
     max_per_year_per_giver = models.DecimalField(
         _("batas setahun dari pemberi yang sama (Rp)"),
         max_digits=MAX_DIGITS,
@@ -101,6 +114,10 @@ class ExemptionRule(models.Model):
                 condition=Q(max_per_gift__isnull=True) | Q(max_per_gift__gte=0), name="gratifikasi_rule_gift_cap"
             ),
             models.CheckConstraint(
+                condition=Q(max_per_event_per_giver__isnull=True) | Q(max_per_event_per_giver__gte=0),
+                name="gratifikasi_rule_event_cap",
+            ),
+            models.CheckConstraint(
                 condition=Q(max_per_year_per_giver__isnull=True) | Q(max_per_year_per_giver__gte=0),
                 name="gratifikasi_rule_year_cap",
             ),
@@ -117,7 +134,7 @@ class ExemptionRule(models.Model):
         errors = {}
         if self.effective_to is not None and self.effective_from and self.effective_to < self.effective_from:
             errors["effective_to"] = _("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai berlaku.")
-        for field in ("max_per_gift", "max_per_year_per_giver"):
+        for field in ("max_per_gift", "max_per_event_per_giver", "max_per_year_per_giver"):
             value = getattr(self, field)
             if value is not None and value < 0:
                 errors[field] = _("Batas nilai tidak boleh negatif.")

@@ -224,10 +224,10 @@ def advice_of(response) -> str:
 @pytest.mark.parametrize(
     ("received", "nilai", "verdict", "reason"),
     [
-        (BEFORE, "Rp1.000.000", "Mungkin tidak wajib dilaporkan", "tidak melebihi batas Rp1.000.000 per pemberian"),
-        (BEFORE, "Rp1.000.001", "Melebihi batas", "Nilai Rp1.000.001 melebihi batas Rp1.000.000 per pemberian."),
-        (AMENDED, "1500000", "Mungkin tidak wajib dilaporkan", "tidak melebihi batas Rp1.500.000 per pemberian"),
-        (AMENDED, "Rp 1.500.001", "Melebihi batas", "Nilai Rp1.500.001 melebihi batas Rp1.500.000 per pemberian."),
+        (BEFORE, "Rp1.000.000", "Mungkin tidak wajib dilaporkan", "Rp1.000.000: tidak melebihi batas Rp1.000.000"),
+        (BEFORE, "Rp1.000.001", "Melebihi batas", "Rp1.000.001: melebihi batas Rp1.000.000 per pemberi"),
+        (AMENDED, "1500000", "Mungkin tidak wajib dilaporkan", "Rp1.500.000: tidak melebihi batas Rp1.500.000"),
+        (AMENDED, "Rp 1.500.001", "Melebihi batas", "Rp1.500.001: melebihi batas Rp1.500.000 per pemberi"),
     ],
 )
 def test_the_check_shows_the_wedding_gift_rule_at_its_boundaries(signed_in, received, nilai, verdict, reason):
@@ -273,6 +273,25 @@ def test_the_check_adds_the_earlier_gifts_from_the_same_giver_that_year(signed_i
     assert "<strong>Melebihi batas:</strong>" in advice
     assert "termasuk pemberian ini, Rp1.500.001: melebihi batas Rp1.500.000 setahun." in advice
     assert Gratifikasi.objects.count() == 4
+
+
+def test_the_check_adds_the_same_guests_other_envelope_at_the_same_wedding(signed_in, submit_declaration):
+    wedding = {
+        "hubungan": HubunganPemberi.LAINNYA,
+        "jenis_peristiwa": JenisPeristiwa.PERNIKAHAN,
+        "jenis_penerimaan": JenisPenerimaan.UANG,
+        "pemberi_nama": "Budi Santoso",
+        "tanggal_terima": AMENDED,
+    }
+    # The first envelope, declared already.
+    submit_declaration(nilai=Decimal(1_000_000), **wedding)
+    at_cap = advice_of(signed_in.post(URL, check(**{**wedding, "tanggal_terima": "2026-01-20", "nilai": "Rp500.000"})))
+    assert "<strong>Mungkin tidak wajib dilaporkan:</strong>" in at_cap
+    assert "yang sudah Anda laporkan: Rp1.000.000." in at_cap
+    assert "(Pernikahan, 20 Januari 2026), termasuk pemberian ini, Rp1.500.000: tidak melebihi batas" in at_cap
+    over = advice_of(signed_in.post(URL, check(**{**wedding, "tanggal_terima": "2026-01-20", "nilai": "Rp500.001"})))
+    assert "<strong>Melebihi batas:</strong>" in over
+    assert "Rp1.500.001: melebihi batas Rp1.500.000 per pemberi dalam setiap acara." in over
 
 
 def test_the_check_needs_only_the_fields_it_judges(signed_in):

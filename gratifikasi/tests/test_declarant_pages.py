@@ -165,6 +165,9 @@ def test_the_clocks_count_from_the_day_received(signed_in, submit_declaration):
     assert "Pelaporan ke KPK (30 hari kerja sejak diterima)" in clocks
     assert f"(30 hari kerja sejak {received.day} " in clocks
     assert "Pelaporan ke UPG (10 hari kerja sejak diterima)" in clocks
+    # Each limit names the rule it comes from.
+    assert "Dasar: UU 31/1999 jo. UU 20/2001 Pasal 12C ayat (2); UU 30/2002 Pasal 16" in clocks
+    assert "Dasar: Ketentuan pengendalian gratifikasi instansi (UPG)" in clocks
     # Reported two days after receipt: the 10 working days to the UPG were met.
     upg = clocks.split("Pelaporan ke UPG", 1)[1].split("</li>", 1)[0]
     assert "Terpenuhi" in upg

@@ -47,7 +47,7 @@ def test_the_rules_are_configured_in_the_admin_and_cited_versions_are_kept(admin
     submit_declaration(nilai=100, category="musibah", jenis_peristiwa="musibah")
     body = admin_client.get(f"/admin/gratifikasi/exemptionrule/{rule.pk}/change/").content.decode()
     frozen = ["category", "letter", "effective_from", "peristiwa", "hubungan", "penerimaan", "non_cash_only"]
-    frozen += ["max_per_gift", "max_per_year_per_giver", "year_cap_inclusive"]
+    frozen += ["max_per_gift", "max_per_event_per_giver", "max_per_year_per_giver", "year_cap_inclusive"]
     for name in frozen:
         assert f'name="{name}"' not in body, name
     # Closing the version, its wording and whether the advice may suggest it stay editable.

@@ -51,8 +51,16 @@ def verdict_of(advice, category):
     return found[0]
 
 
-def earlier_gift(declarant, *, tanggal_terima, nilai, pemberi=GIVER, jenis_laporan=JenisLaporan.PENERIMAAN):
-    """A saved declaration of an earlier gift (only what the yearly sum reads matters)."""
+def earlier_gift(
+    declarant,
+    *,
+    tanggal_terima,
+    nilai,
+    pemberi=GIVER,
+    jenis_laporan=JenisLaporan.PENERIMAAN,
+    jenis_peristiwa=JenisPeristiwa.ULANG_TAHUN,
+):
+    """A saved declaration of an earlier gift (only what the giver's sums read matters)."""
     case, _ = case_open(
         kind="gratifikasi",
         title="Pemberian sebelumnya",
@@ -68,7 +76,7 @@ def earlier_gift(declarant, *, tanggal_terima, nilai, pemberi=GIVER, jenis_lapor
             "pemberi_nama": pemberi,
             "pemberi_digest": giver_digest(pemberi),
             "hubungan": HubunganPemberi.REKAN_KERJA,
-            "jenis_peristiwa": JenisPeristiwa.ULANG_TAHUN,
+            "jenis_peristiwa": jenis_peristiwa,
             "jenis_penerimaan": JenisPenerimaan.BARANG,
             "uraian": "Barang",
             "nilai": Decimal(nilai),
@@ -107,7 +115,10 @@ def test_the_same_gift_the_day_before_and_the_day_of_the_change(declarant):
     before = verdict_of(advise(**gift(declarant, tanggal_terima=BEFORE, nilai=Decimal(1_200_000))), "upacara")
     after = verdict_of(advise(**gift(declarant, tanggal_terima=AMENDED, nilai=Decimal(1_200_000))), "upacara")
     assert before.verdict == EXCEEDS
-    assert before.reasons == ("Nilai Rp1.200.000 melebihi batas Rp1.000.000 per pemberian.",)
+    assert before.reasons == (
+        "Jumlah pemberian dari pemberi yang sama pada acara ini (Pernikahan, 19 Januari 2026), termasuk "
+        "pemberian ini, Rp1.200.000: melebihi batas Rp1.000.000 per pemberi dalam setiap acara.",
+    )
     assert before.source == "Peraturan KPK 2/2019 Pasal 2 ayat (3) huruf l"
     assert after.verdict == MAY_APPLY
     assert after.source == "Peraturan KPK 2/2019 Pasal 2 ayat (3) huruf l, diubah Peraturan KPK 1/2026"
@@ -120,6 +131,74 @@ def test_the_advice_names_a_rule_and_never_refuses(declarant):
     assert [verdict.verdict for verdict in advice.verdicts] == [EXCEEDS]
     advice = advise(**gift(declarant, nilai=Decimal(500_000)))
     assert advice.suggested_rule.category == "upacara"
+
+
+# --- Ceremonies are capped per giver at each event, not per gift ----------------------------
+#
+# Huruf l: "dengan batasan nilai per pemberi dalam setiap acara". Two envelopes from one
+# guest at one wedding are one giver's gifts at one event: their sum is judged. The same
+# event is the same kind of event (jenis peristiwa) on the same day received, as the
+# declarations record them; the same giver is found as the yearly cap finds them.
+
+
+def wedding_envelope(declarant, **overrides):
+    return earlier_gift(declarant, tanggal_terima=AMENDED, jenis_peristiwa=JenisPeristiwa.PERNIKAHAN, **overrides)
+
+
+@pytest.mark.parametrize(
+    ("second", "verdict"),
+    [(500_000, MAY_APPLY), (500_001, EXCEEDS)],
+)
+def test_two_envelopes_from_one_guest_at_one_wedding_are_summed(declarant, second, verdict):
+    # Declared one by one: the first envelope is already on file when the second is judged.
+    wedding_envelope(declarant, nilai=1_000_000)
+    advice = advise(**gift(declarant, nilai=Decimal(second)))
+    judged = verdict_of(advice, "upacara")
+    assert judged.verdict == verdict
+    assert judged.event_total == Decimal(1_000_000 + second)
+    assert advice.earlier_at_event == Decimal(1_000_000)
+    assert "Rp1.500.000 per pemberi dalam setiap acara" in judged.reasons[0]
+
+
+def test_two_envelopes_of_a_million_no_longer_pass_one_by_one(declarant):
+    first = wedding_envelope(declarant, nilai=1_000_000)
+    second = wedding_envelope(declarant, nilai=1_000_000)
+    # Each judged again as it stands counts the other, whichever was declared first.
+    for saved in (first, second):
+        judged = verdict_of(exemptions.advise_declaration(saved), "upacara")
+        assert judged.verdict == EXCEEDS
+        assert judged.event_total == Decimal(2_000_000)
+
+
+def test_exactly_the_cap_at_one_event_passes(declarant):
+    wedding_envelope(declarant, nilai=700_000)
+    wedding_envelope(declarant, nilai=300_000, pemberi="  BAPAK pemberi, hadiah ")
+    judged = verdict_of(advise(**gift(declarant, nilai=Decimal(500_000))), "upacara")
+    assert judged.event_total == Decimal(1_500_000)
+    assert judged.verdict == MAY_APPLY
+
+
+def test_gifts_at_another_event_or_from_another_giver_are_not_summed(declarant, make_user):
+    # Not the same event: another day, another kind of event; not the same giver; a
+    # refusal; another declarant's gift at the same wedding.
+    earlier_gift(declarant, tanggal_terima=date(2026, 1, 21), nilai=1_000_000, jenis_peristiwa="pernikahan")
+    wedding_envelope(declarant, nilai=1_000_000, pemberi="Orang Lain")
+    earlier_gift(declarant, tanggal_terima=AMENDED, nilai=1_000_000, jenis_peristiwa=JenisPeristiwa.KEAGAMAAN)
+    wedding_envelope(declarant, nilai=1_000_000, jenis_laporan=JenisLaporan.PENOLAKAN)
+    wedding_envelope(make_user(roles.PEGAWAI), nilai=1_000_000)
+    advice = advise(**gift(declarant, nilai=Decimal(1_500_000)))
+    judged = verdict_of(advice, "upacara")
+    assert judged.verdict == MAY_APPLY
+    assert judged.event_total == Decimal(1_500_000)
+    assert advice.earlier_at_event == Decimal(0)
+
+
+def test_the_2019_ceremony_cap_was_per_giver_at_each_event_too(declarant):
+    earlier_gift(declarant, tanggal_terima=BEFORE, nilai=600_000, jenis_peristiwa=JenisPeristiwa.PERNIKAHAN)
+    at_cap = verdict_of(advise(**gift(declarant, tanggal_terima=BEFORE, nilai=Decimal(400_000))), "upacara")
+    over = verdict_of(advise(**gift(declarant, tanggal_terima=BEFORE, nilai=Decimal(400_001))), "upacara")
+    assert (at_cap.verdict, over.verdict) == (MAY_APPLY, EXCEEDS)
+    assert "Rp1.000.000 per pemberi dalam setiap acara" in over.reasons[0]
 
 
 # --- Colleagues (huruf o): per gift and per year from the same giver -----------------------
@@ -309,11 +388,11 @@ def test_an_overlapping_newer_version_governs():
         explanation="Uji",
         source="Uji",
         effective_from=date(2027, 1, 1),
-        max_per_gift=Decimal(2_000_000),
+        max_per_event_per_giver=Decimal(2_000_000),
         peristiwa=["pernikahan"],
     )
-    assert exemptions.rule_in_force("upacara", date(2027, 1, 1)).max_per_gift == Decimal(2_000_000)
-    assert exemptions.rule_in_force("upacara", date(2026, 12, 31)).max_per_gift == Decimal(1_500_000)
+    assert exemptions.rule_in_force("upacara", date(2027, 1, 1)).max_per_event_per_giver == Decimal(2_000_000)
+    assert exemptions.rule_in_force("upacara", date(2026, 12, 31)).max_per_event_per_giver == Decimal(1_500_000)
 
 
 # --- Money is Decimal ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ def declaration(**fields):
         "tanggal_terima": date(2026, 3, 2),
         "kpk_tanggal": date(2026, 3, 10),
         "opened_at": timezone.make_aware(timezone.datetime(2026, 3, 3, 10, 0)),
+        "received_on": date(2026, 3, 3),
     }
     values.update(fields)
     return Gratifikasi(**values)
@@ -45,12 +46,15 @@ def test_forwarding_cannot_precede_receipt():
 
 
 def test_forwarding_cannot_precede_the_report():
-    reported = timezone.make_aware(timezone.datetime(2026, 3, 12, 9, 0))
-    errors = errors_of(declaration(opened_at=reported, kpk_tanggal=date(2026, 3, 11)))
+    reported = {
+        "opened_at": timezone.make_aware(timezone.datetime(2026, 3, 12, 9, 0)),
+        "received_on": date(2026, 3, 12),
+    }
+    errors = errors_of(declaration(**reported, kpk_tanggal=date(2026, 3, 11)))
     assert errors["kpk_tanggal"] == [
         "Tanggal penerusan ke KPK tidak boleh sebelum laporan ini diterima UPG (12 Maret 2026)."
     ]
-    declaration(opened_at=reported, kpk_tanggal=date(2026, 3, 12)).clean()  # the same day is fine
+    declaration(**reported, kpk_tanggal=date(2026, 3, 12)).clean()  # the same day is fine
 
 
 def test_the_sk_is_recorded_whole():

@@ -54,7 +54,10 @@ def test_seventeen_categories_a_to_q_in_2019():
 
 def test_the_2026_amendment_versions():
     upacara = ExemptionRule.objects.get(category="upacara", effective_from=AMENDMENT)
-    assert upacara.max_per_gift == Decimal(1_500_000)
+    # "per pemberi dalam setiap acara": a cap on one giver's gifts at one event.
+    assert (upacara.max_per_gift, upacara.max_per_event_per_giver) == (None, Decimal(1_500_000))
+    old_upacara = ExemptionRule.objects.get(category="upacara", effective_from=date(2019, 1, 1))
+    assert (old_upacara.max_per_gift, old_upacara.max_per_event_per_giver) == (None, Decimal(1_000_000))
     assert "diubah Peraturan KPK 1/2026" in upacara.source
     rekan = ExemptionRule.objects.get(category="rekan_lainnya", effective_from=AMENDMENT)
     assert (rekan.max_per_gift, rekan.max_per_year_per_giver) == (Decimal(500_000), Decimal(1_500_000))
@@ -74,6 +77,7 @@ def test_uncapped_categories_carry_over():
         rule = ExemptionRule.objects.get(category=category)
         assert rule.effective_to is None
         assert rule.max_per_gift is None and rule.max_per_year_per_giver is None
+        assert rule.max_per_event_per_giver is None
 
 
 def test_running_the_seed_again_adds_nothing():

@@ -78,6 +78,8 @@ def test_the_page_shows_the_clocks_with_their_due_dates(as_officer, declaration_
     for deadline in case.deadlines.select_related("policy"):
         assert deadline.policy.label in body
         assert f'datetime="{deadline.due_date:%Y-%m-%d}"' in body
+        # Beside each deadline, the rule it comes from.
+        assert deadline.policy.source in body
 
 
 def test_the_page_shows_the_advice_recorded_and_the_rules_in_force_on_the_day_received(as_officer, submit_declaration):

@@ -60,6 +60,8 @@ def test_the_worker_opens_it_as_of_the_moment_it_was_sent(submit, travel):
 
     case = Pengaduan.objects.get()
     assert case.reference == pending.reference and case.opened_at == pending.submitted_at
+    # Received the day it was sent, whenever the worker opened it.
+    assert case.received_on == FRIDAY and not case.entered_late
     assert (case.state, case.title, case.nama, case.email) == (
         State.DITERIMA,
         "Antrean KTP-el terlalu lama",

@@ -75,6 +75,35 @@ def test_the_month_is_counted_in_local_time(client, complaint, travel):
     assert page(client, bulan="2026-11").context["summary"].received == 0
 
 
+def test_a_complaint_counts_in_the_month_it_was_received_not_the_month_it_was_entered(
+    client, file_pengaduan, handler, travel, advance
+):
+    # A letter from the kotak pengaduan received on Friday 25 September, typed in on
+    # Monday 5 October and answered on Monday 12 October.
+    travel(OCT)
+    case, _ = file_pengaduan(
+        actor=handler,
+        channel="kotak_pengaduan",
+        confidentiality="biasa",
+        received_on=datetime.date(2026, 9, 25),
+        late_entry_reason="Kotak pengaduan dibuka setiap awal bulan.",
+    )
+    for name in ["verifikasi", "disposisi", "catat_tindak_lanjut"]:
+        case = advance(case, name)
+    travel(datetime.date(2026, 10, 12))
+    advance(case, "jawab")
+    assert page(client, bulan="2026-10").context["summary"].received == 0
+    september = page(client, bulan="2026-09")
+    assert september.context["summary"].received == 1
+    (row,) = september.context["rows"]
+    # From the day received: 28-30 September and 1-2, 5-9 and 12 October, 11 working days.
+    assert (row.received_on, row.answered_on, row.working_days) == (
+        datetime.date(2026, 9, 25),
+        datetime.date(2026, 10, 12),
+        11,
+    )
+
+
 def test_counts_by_state_kategori_and_channel_include_confidential_cases(client, complaint):
     complaint(State.DIJAWAB)
     complaint(State.DITUNDA, confidentiality="rahasia")

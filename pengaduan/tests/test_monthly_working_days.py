@@ -16,10 +16,10 @@ def at(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
 
 
-def row(opened: datetime.date, answered: datetime.date | None) -> dict:
+def row(received: datetime.date, answered: datetime.date | None) -> dict:
     """One value row as monthly.published() gives it."""
     return {
-        "opened_at": at(opened),
+        "received_on": received,
         "answered_at": at(answered) if answered else None,
         "state": "dijawab" if answered else "diverifikasi",
         "jenis": "pengaduan",

@@ -106,6 +106,22 @@ def test_a_complaint_entered_by_staff_from_another_channel_gets_the_receipt_too(
     assert case.reference in message.body and code in message.body
 
 
+def test_a_letter_entered_late_says_when_it_was_received_and_when_entered(file_pengaduan, handler, sent, travel):
+    travel(datetime.date(2026, 3, 25))
+    sent(
+        lambda: file_pengaduan(
+            actor=handler,
+            channel=Channel.KOTAK_PENGADUAN,
+            email=EMAIL,
+            received_on=datetime.date(2026, 3, 17),
+            late_entry_reason="Kotak pengaduan dibuka setelah libur.",
+        )
+    )
+    [message] = mail.outbox
+    assert "Diterima: Selasa, 17 Maret 2026 (dicatat Rabu, 25 Maret 2026, 10.00 WIB)" in message.body
+    assert "Kotak pengaduan dibuka" not in message.body
+
+
 def test_the_receipt_waits_for_the_commit(file_pengaduan, contact, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
         file_pengaduan(**contact)

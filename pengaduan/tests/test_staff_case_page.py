@@ -151,6 +151,21 @@ def test_deadlines_per_clock_show_overdue_and_paused(client, handler, case_in, t
     assert 'class="is-overdue"' not in body
 
 
+def test_each_deadline_names_its_source(client, handler, case_in, travel):
+    travel(datetime.date(2026, 3, 2))
+    case = case_in(State.DIVERIFIKASI)
+    body = open_page(client, handler, case)
+    table = body.split('<table class="cases deadlines">', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="col">Dasar</th>' in table
+    rows = {row.split("</th>", 1)[0]: row for row in table.split("<tr")[2:]}
+    (verification,) = [row for head, row in rows.items() if "Verifikasi pengaduan" in head]
+    (resolution,) = [row for head, row in rows.items() if "Penyelesaian pengaduan" in head]
+    assert "Perpres 76/2013" in verification and "SP4N-LAPOR! (PermenPANRB 5/2025)" in verification
+    # The figure kept from the replaced regulation says so.
+    assert "dipertahankan sampai diperiksa terhadap naskah PermenPANRB 5/2025" in verification
+    assert "Perpres 76/2013" in resolution and "PermenPANRB" not in resolution
+
+
 def test_a_closed_clock_is_done_not_late(client, handler, case_in, travel):
     travel(datetime.date(2026, 3, 2))
     case = case_in(State.DIVERIFIKASI)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts import roles
 from accounts.testing import verified_login
 from casework import attachments, tracking
-from casework.models import Attachment, Case, InternalNote, TimelineEntry
+from casework.models import Attachment, Case, Deadline, InternalNote, TimelineEntry
 from casework.tests.samples import png_with_text
 from casework.views_case import case_url
 from pengaduan.choices import Channel, State
@@ -39,7 +39,8 @@ def data(kategori):
     return {
         "channel": Channel.TELEPON,
         "lapor_tracking_id": "",
-        "diterima_pada": "",
+        "diterima_pada": timezone.localdate().isoformat(),
+        "alasan_terlambat": "",
         "jenis": "pengaduan",
         "title": "Loket akta tutup sebelum jam layanan",
         "isi": "Pelapor menelepon: loket akta kelahiran sudah tutup pukul 11.00 pada hari Selasa.",
@@ -111,8 +112,8 @@ def test_a_complaint_is_recorded_with_its_channel_and_the_handler(staff, handler
     assert (case.confidentiality, case.is_anonymous) == ("rahasia", True)
     opening = TimelineEntry.objects.get(case=case)
     assert opening.actor == handler and not opening.by_reporter
-    # The case opens now: its deadlines count from today.
-    assert timezone.localdate(case.opened_at) == timezone.localdate()
+    # Received today and entered now: its deadlines count from today.
+    assert case.received_on == timezone.localdate() == timezone.localdate(case.opened_at)
     assert not InternalNote.objects.filter(case=case).exists()
 
 
@@ -151,16 +152,71 @@ def test_the_complainant_may_ask_to_be_named_and_public(staff, data):
     assert (case.confidentiality, case.is_anonymous) == ("biasa", False)
 
 
-def test_the_date_it_was_really_received_is_noted(staff, data, handler):
-    received = timezone.localdate() - datetime.timedelta(days=4)
-    data.update(channel=Channel.KOTAK_PENGADUAN, diterima_pada=received.isoformat())
-    staff.post(ENTRY, data)
+# --- The day received: every deadline counts from it ------------------------------------------
+#
+# March 2026 in the seeded calendar: Tuesday 17 is a working day; 18 is cuti bersama for
+# Nyepi, 19 Nyepi, 20 cuti bersama for Idul Fitri, 21-22 Idul Fitri (a weekend too), 23
+# and 24 cuti bersama; Wednesday 25 is the first working day after them.
+TUE_17 = datetime.date(2026, 3, 17)
+WED_25 = datetime.date(2026, 3, 25)
+REASON = "Surat di kotak pengaduan baru dibuka setelah libur Lebaran."
+
+
+def test_the_form_starts_with_today_as_the_day_received(staff, travel):
+    travel(WED_25)
+    body = staff.get(ENTRY).content.decode()
+    assert re.search(r'<input[^>]*name="diterima_pada"[^>]*value="2026-03-25"', body)
+    assert 'name="alasan_terlambat"' in body
+
+
+def test_a_letter_received_before_the_holidays_counts_from_the_day_received(staff, data, handler, travel):
+    travel(WED_25)
+    data.update(channel=Channel.KOTAK_PENGADUAN, diterima_pada=TUE_17.isoformat(), alasan_terlambat=REASON)
+    assert staff.post(ENTRY, data).status_code == 302
     case = only_complaint()
-    note = InternalNote.objects.get(case=case)
-    assert note.author == handler
-    assert "Kotak pengaduan" in note.body and str(received.day) in note.body and str(received.year) in note.body
-    # It is recorded, not back-dated: the deadlines still count from today.
-    assert timezone.localdate(case.opened_at) == timezone.localdate()
+    assert case.received_on == TUE_17 and timezone.localdate(case.opened_at) == WED_25
+    # Verification takes 3 working days from the day received, Tuesday 17 March: the
+    # 18th-24th are holidays, cuti bersama or the weekend, so Wed 25 (1), Thu 26 (2),
+    # Fri 27 (3). Counted from the day it was typed in, it would be Mon 30 March.
+    verification = Deadline.objects.get(case=case, clock="verifikasi")
+    assert (verification.started_on, verification.due_date) == (TUE_17, datetime.date(2026, 3, 27))
+    assert case.due_date == datetime.date(2026, 3, 27)
+    # The history keeps the day received, the day entered and why it was entered late.
+    opening = TimelineEntry.objects.get(case=case)
+    assert opening.actor == handler and opening.note == REASON
+    assert not InternalNote.objects.filter(case=case).exists()
+    page = staff.get(case_url(case)).content.decode()
+    history = page.split('id="riwayat"', 1)[1].split("</section>", 1)[0]
+    assert "Diterima 17 Mar 2026, dicatat 25 Mar 2026" in history
+    assert f"Alasan dicatat terlambat: {REASON}" in history
+    summary = page.split('<dl class="summary">', 1)[1].split("</dl>", 1)[0]
+    assert "17 Mar 2026" in summary and "dicatat 25 Mar 2026" in summary
+
+
+def test_a_late_entry_without_its_reason_is_refused_and_nothing_typed_is_lost(staff, data, travel):
+    travel(WED_25)
+    data.update(diterima_pada=TUE_17.isoformat())
+    response = staff.post(ENTRY, data)
+    assert errors(response, "alasan_terlambat") == [
+        "Tanggal diterima bukan hari ini: tuliskan alasan laporan ini baru dicatat sekarang."
+    ]
+    assert not Pengaduan.objects.exists()
+    body = response.content.decode()
+    assert 'value="2026-03-17"' in body and f'value="{data["title"]}"' in body
+
+
+def test_a_day_received_too_long_ago_is_refused(staff, data, travel):
+    travel(WED_25)
+    data.update(diterima_pada="2025-03-17", alasan_terlambat=REASON)
+    assert errors(staff.post(ENTRY, data), "diterima_pada") == [
+        "Tanggal diterima paling lama 30 hari sebelum hari ini (paling awal 23 Februari 2026). Periksa tanggalnya."
+    ]
+    assert not Pengaduan.objects.exists()
+
+
+def test_the_day_received_is_required(staff, data):
+    data.update(diterima_pada="")
+    assert errors(staff.post(ENTRY, data), "diterima_pada") == ["Isi tanggal pengaduan diterima."]
 
 
 def test_a_date_of_receipt_in_the_future_is_refused(staff, data):
@@ -173,6 +229,7 @@ def test_an_event_after_the_receipt_is_refused(staff, data):
     today = timezone.localdate()
     data.update(
         diterima_pada=(today - datetime.timedelta(days=5)).isoformat(),
+        alasan_terlambat=REASON,
         tanggal_kejadian=(today - datetime.timedelta(days=2)).isoformat(),
     )
     assert errors(staff.post(ENTRY, data), "tanggal_kejadian") == [

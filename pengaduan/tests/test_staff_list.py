@@ -147,7 +147,21 @@ def test_a_row_shows_what_staff_work_from(staff, handler, case_in, kategori, uni
     ):
         assert text in body, text
     assert f'href="{case_url(case)}"' in body
-    assert f'datetime="{timezone.localtime(case.opened_at).isoformat()}"' in body
+    # The day received, which its deadlines count from.
+    assert f'datetime="{case.received_on.isoformat()}"' in body
+
+
+def test_a_complaint_entered_late_shows_the_day_received_and_the_day_entered(staff, handler, file_pengaduan, travel):
+    travel(datetime.date(2026, 3, 25))
+    file_pengaduan(
+        actor=handler,
+        channel="kotak_pengaduan",
+        received_on=datetime.date(2026, 3, 17),
+        late_entry_reason="Kotak pengaduan dibuka setelah libur.",
+    )
+    body = staff.get(LIST).content.decode()
+    cell = body.split('<td data-label="Diterima"', 1)[1].split("</td>", 1)[0]
+    assert '<time datetime="2026-03-17">17 Mar 2026</time>' in cell and "dicatat 25 Mar 2026" in cell
 
 
 def test_due_soon_is_marked_and_a_closed_case_has_no_deadline(staff, case_in):

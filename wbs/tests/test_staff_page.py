@@ -62,6 +62,7 @@ def test_the_page_shows_the_report_decrypted_and_never_the_identity_or_contact(
         "Belum dicocokkan dengan akun pegawai.",  # the other one
         "Pelapor memberikan identitas. Identitas itu tersegel.",
         "Tanggapan pertama kepada pelapor",  # the deadline clock
+        "Praktik instansi (Kemenpora)",  # and the source of its figure
         "Riwayat",
         "Percakapan dengan pelapor",
         "Catatan internal",
