@@ -69,7 +69,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("DEBUG must be off in production")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.SigapAdminConfig",  # django.contrib.admin on config.admin_site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

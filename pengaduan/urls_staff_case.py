@@ -6,16 +6,16 @@ from django.urls import path
 from . import views_staff_case as views
 
 urlpatterns = [
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/verifikasi/", views.verify, name="verify"),
-    path("<int:pk>/tunda/", views.request_information, name="request_information"),
-    path("<int:pk>/bukan-wewenang/", views.forward, name="forward"),
-    path("<int:pk>/arsipkan/", views.archive, name="archive"),
-    path("<int:pk>/arsipkan-tidak-lengkap/", views.archive_incomplete, name="archive_incomplete"),
-    path("<int:pk>/disposisi/", views.route, name="route"),
-    path("<int:pk>/tindak-lanjut/", views.record_follow_up, name="follow_up"),
-    path("<int:pk>/jawab/", views.answer, name="answer"),
-    path("<int:pk>/selesaikan/", views.close, name="close"),
-    path("<int:pk>/usulkan-wbs/", views.propose_wbs, name="propose_wbs"),
-    path("<int:pk>/batalkan-usulan-wbs/", views.withdraw_wbs, name="withdraw_wbs"),
+    path("<id:pk>/", views.detail, name="detail"),
+    path("<id:pk>/verifikasi/", views.verify, name="verify"),
+    path("<id:pk>/tunda/", views.request_information, name="request_information"),
+    path("<id:pk>/bukan-wewenang/", views.forward, name="forward"),
+    path("<id:pk>/arsipkan/", views.archive, name="archive"),
+    path("<id:pk>/arsipkan-tidak-lengkap/", views.archive_incomplete, name="archive_incomplete"),
+    path("<id:pk>/disposisi/", views.route, name="route"),
+    path("<id:pk>/tindak-lanjut/", views.record_follow_up, name="follow_up"),
+    path("<id:pk>/jawab/", views.answer, name="answer"),
+    path("<id:pk>/selesaikan/", views.close, name="close"),
+    path("<id:pk>/usulkan-wbs/", views.propose_wbs, name="propose_wbs"),
+    path("<id:pk>/batalkan-usulan-wbs/", views.withdraw_wbs, name="withdraw_wbs"),
 ]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms_case import ActionForm
+from security.request_values import IdChoiceField
 
 from .choices import Pemeriksa, State, Temuan, TujuanPenerusan
 from .forms_report import TerlaporForm
@@ -192,7 +193,7 @@ def _staff_accounts():
     return get_user_model().objects.filter(is_active=True).order_by("full_name", "username")
 
 
-class StaffAccountField(forms.ModelChoiceField):
+class StaffAccountField(IdChoiceField):
     def label_from_instance(self, user):
         unit = f" · {user.unit}" if getattr(user, "unit_id", None) else ""
         return f"{user.get_full_name() or user.get_username()}{unit}"
