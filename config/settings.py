@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "wbs.privacy.ReporterPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every response but the static files' is kept out of caches (security/no_store.py).
+    "security.no_store.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "casework.middleware.IndonesianUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",

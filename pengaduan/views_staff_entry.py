@@ -17,7 +17,6 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from casework import sms
@@ -40,7 +39,6 @@ def _ensure_may_create(user) -> None:
         raise PermissionDenied(_("Peran Anda tidak berwenang mencatat pengaduan."))
 
 
-@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def complaint_entry(request):
@@ -95,7 +93,6 @@ def _received_note(case, received) -> str:
         }
 
 
-@never_cache
 @require_safe
 @login_required
 def complaint_entry_done(request):

@@ -14,7 +14,6 @@ from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 
 from casework import tracking
 from casework.forms_public import TrackingCodeForm
@@ -41,7 +40,6 @@ def _complaint(code: str):
     return case
 
 
-@never_cache
 def consent(request):
     """GET: the form. POST: with the complaint's tracking code and the tick, move it and
     open the new report's receipt (its code shown once)."""

@@ -18,7 +18,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from casework.datetext import opened_at_text
@@ -48,7 +47,6 @@ def _form_page(request, form, people, *, status=200, dropped_files=()):
     return render(request, FORM, context, status=status)
 
 
-@never_cache
 def create(request):
     """The guided report form; a valid post files the report and shows the receipt."""
     if request.method != "POST":
@@ -109,14 +107,12 @@ def _receipt_page(request, slot, *, form=None, status=200):
     return render(request, RECEIPT, context, status=status if slot else 404)
 
 
-@never_cache
 @require_safe
 def receipt(request):
     """The reference and the receipt code, until the reporter confirms they saved it."""
     return _receipt_page(request, cookies.RECEIPT.read(request))
 
 
-@never_cache
 @require_safe
 def receipt_file(request):
     """The receipt as a text file to keep."""
@@ -132,7 +128,6 @@ def receipt_file(request):
     return response
 
 
-@never_cache
 @require_POST
 def receipt_done(request):
     """The reporter confirms they saved the code: it is forgotten in this browser too,

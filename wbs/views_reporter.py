@@ -22,7 +22,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from casework import selectors
@@ -60,7 +59,6 @@ TOO_MANY = gettext_lazy("Terlalu banyak kiriman dari perangkat ini. Tunggu seben
 # --- Coming back with the code -------------------------------------------------------------
 
 
-@never_cache
 def login(request):
     """Enter the receipt code; the right code opens the report in this browser."""
     form = ReceiptCodeForm(request.POST or None)
