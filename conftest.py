@@ -54,6 +54,7 @@ DATA_MIGRATIONS = [
     ("pengaduan", "0002_seed_kategori_and_deadlines", "forwards"),
     ("pengaduan", "0004_konfirmasi_is_a_waiting_period", "forwards"),
     ("gratifikasi", "0002_seed_deadlines_and_rules", "forwards"),
+    ("wbs", "0002_seed_deadlines", "forwards"),
 ]
 
 

@@ -43,7 +43,12 @@ def login_url(request) -> str:
 
 
 def _form_page(request, form, people, *, status=200, dropped_files=()):
-    context = {"form": form, "people": people, "dropped_files": list(dropped_files)}
+    context = {
+        "form": form,
+        "people": people,
+        "dropped_files": list(dropped_files),
+        **throttle.challenge_context(throttle.SUBMIT),
+    }
     return render(request, FORM, context, status=status)
 
 
@@ -56,14 +61,13 @@ def create(request):
     status = 400
     # Both are checked, so every error shows at once.
     if all([form.is_valid(), people.is_valid()]):
-        if throttle.hit(request, throttle.SUBMIT):
-            form.add_error(
-                None,
-                _(
-                    "Terlalu banyak laporan dikirim dalam waktu singkat. Isian Anda masih ada di bawah; "
-                    "silakan coba kirim lagi nanti."
-                ),
+        admission = throttle.admit(request, throttle.SUBMIT)
+        if admission.refused:
+            too_many = _(
+                "Terlalu banyak laporan dikirim dalam waktu singkat. Isian Anda masih ada di bawah; "
+                "silakan coba kirim lagi nanti."
             )
+            form.add_error(None, throttle.refusal_message(admission, throttle.SUBMIT, too_many=too_many))
             status = 429
         else:
             try:
