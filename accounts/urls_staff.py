@@ -11,5 +11,5 @@ urlpatterns = [
     path("", account.account_view, name="account"),
     path("kode-cadangan/", account.backup_codes_regenerate_view, name="backup_codes_regenerate"),
     path("persetujuan/", approvals.approvals_view, name="approvals"),
-    path("persetujuan/<int:request_id>/<str:decision>/", approvals.decide_view, name="approval_decide"),
+    path("persetujuan/<id:request_id>/<str:decision>/", approvals.decide_view, name="approval_decide"),
 ]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.forms_public import show_limits_to_browser
 from casework.uploads import AttachmentsField
+from security.request_values import IdChoiceField, IdMultipleChoiceField
 
 from .choices import Jenis, JenisHal, Sumber
 from .models.benturan import HAL_MAX_LENGTH, TEXT_MAX_LENGTH, reference_validator
@@ -66,12 +67,12 @@ def employees(*, excluding=()):
     )
 
 
-class EmployeeChoiceField(forms.ModelChoiceField):
+class EmployeeChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return employee_label(obj)
 
 
-class EmployeesChoiceField(forms.ModelMultipleChoiceField):
+class EmployeesChoiceField(IdMultipleChoiceField):
     def label_from_instance(self, obj):
         return employee_label(obj)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
 from casework.forms_list import CaseListFilterForm
+from security.request_values import IdChoiceField
 
 from .choices import Asal, Jenis, State, Sumber
 
@@ -34,7 +35,7 @@ class CaseListFilterFormBenturan(CaseListFilterForm):
     asal = _choice(
         _("Asal"), Asal.choices, _("Pernyataan dan laporan"), _("Pilihan asal ini tidak ada; pilih dari daftar.")
     )
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit kerja pejabat"),
         required=False,
         queryset=UnitKerja.objects.none(),

@@ -12,8 +12,8 @@ urlpatterns = [
     path("", views.case_list, name="home"),
     path("nyatakan/", views.declare, name="declare"),
     path("laporkan/", views.report, name="report"),
-    path("<int:pk>/", views.case_detail, name="detail"),
-    path("<int:pk>/pesan/", views.case_message, name="message"),
-    path("<int:pk>/berkas/<int:file_pk>/", views.case_file, name="file"),
-    path("keputusan/<int:pk>/", views.notice_detail, name="notice"),
+    path("<id:pk>/", views.case_detail, name="detail"),
+    path("<id:pk>/pesan/", views.case_message, name="message"),
+    path("<id:pk>/berkas/<id:file_pk>/", views.case_file, name="file"),
+    path("keputusan/<id:pk>/", views.notice_detail, name="notice"),
 ]

@@ -8,10 +8,10 @@ app_name = "benturan_staff"
 
 urlpatterns = [
     path("", views_staff_list.case_list_page, name="list"),
-    path("<int:pk>/", views_staff_case.detail, name="detail"),
-    path("<int:pk>/analisis/", views_staff_case.start_analysis, name="start_analysis"),
-    path("<int:pk>/pengendalian/", views_staff_case.decide_control, name="decide_control"),
-    path("<int:pk>/tidak-ada-konflik/", views_staff_case.decide_no_conflict, name="decide_no_conflict"),
-    path("<int:pk>/pelaksanaan/", views_staff_case.record_implementation, name="record_implementation"),
-    path("<int:pk>/selesai/", views_staff_case.close_monitoring, name="close_monitoring"),
+    path("<id:pk>/", views_staff_case.detail, name="detail"),
+    path("<id:pk>/analisis/", views_staff_case.start_analysis, name="start_analysis"),
+    path("<id:pk>/pengendalian/", views_staff_case.decide_control, name="decide_control"),
+    path("<id:pk>/tidak-ada-konflik/", views_staff_case.decide_no_conflict, name="decide_no_conflict"),
+    path("<id:pk>/pelaksanaan/", views_staff_case.record_implementation, name="record_implementation"),
+    path("<id:pk>/selesai/", views_staff_case.close_monitoring, name="close_monitoring"),
 ]

@@ -17,7 +17,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import otp_verified_required
@@ -38,9 +37,9 @@ PAGE_SIZE = 20
 
 
 def _private(view):
-    """Signed in with both factors, and kept out of every cache: the pages are the
-    employee's alone."""
-    return otp_verified_required(never_cache(view))
+    """Signed in with both factors (the no-store middleware keeps the pages out of every
+    cache: they are the employee's alone)."""
+    return otp_verified_required(view)
 
 
 @_private

@@ -9,12 +9,14 @@ written to the audit log, because it moves deadlines.
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models.functions import ExtractYear
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from security import audit
+from security.request_values import YEAR_OUT_OF_RANGE, parse_year
 
 from .models import Holiday, SlaPolicy
 
@@ -60,9 +62,14 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(date__year=int(self.value()))
-        return queryset
+        if not self.value():
+            return queryset
+        year = parse_year(self.value())
+        if year is None:
+            # The admin shows the list again without filters (?e=1); the message says why.
+            messages.error(request, YEAR_OUT_OF_RANGE)
+            raise IncorrectLookupParameters(self.value())
+        return queryset.filter(date__year=year)
 
 
 @admin.register(Holiday)

@@ -219,16 +219,16 @@ def attachment_response(attachment: Attachment, *, inline: bool = False, data: b
     """The HTTP response that hands an attachment to an authorised reader.
 
     Call from a view after it has checked access and audited the read. The browser gets
-    the stored (sanitized) type, is told not to guess another, not to cache the file, and
-    to treat it as a sandboxed origin should it ever be rendered as a page. Pass `data`
-    when the caller has already read the file, to spare a second decryption.
+    the stored (sanitized) type, is told not to guess another and to treat it as a
+    sandboxed origin should it ever be rendered as a page (security.no_store keeps it out
+    of caches, like every response). Pass `data` when the caller has already read the
+    file, to spare a second decryption.
     """
     if data is None:
         data = read_attachment(attachment)
     response = HttpResponse(data, content_type=attachment.content_type)
     response["Content-Disposition"] = _content_disposition(attachment.original_name, inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store, private"
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     response["Referrer-Policy"] = "no-referrer"
     response["Cross-Origin-Resource-Policy"] = "same-origin"

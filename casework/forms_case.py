@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from security.request_values import IdChoiceField
+
 from .models import Confidentiality
 
 TEXT_LIMIT = 5000
@@ -82,7 +84,7 @@ class ActionForm(TransitionForm):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = IdChoiceField(
         label=_("Petugas"),
         queryset=get_user_model().objects.none(),
         required=False,

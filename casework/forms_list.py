@@ -16,6 +16,8 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from security.request_values import FIRST_YEAR, LAST_YEAR
+
 from . import lists
 from .form_dates import CalendarDateField
 
@@ -39,8 +41,8 @@ DUE_CHOICES = [
 
 
 # A date the list can turn into a local day range: year 1 or 9999 would overflow it.
-EARLIEST_DATE = datetime.date(2000, 1, 1)
-LATEST_DATE = datetime.date(2100, 12, 31)
+EARLIEST_DATE = datetime.date(FIRST_YEAR, 1, 1)
+LATEST_DATE = datetime.date(LAST_YEAR, 12, 31)
 DATE_OUT_OF_RANGE = _("Tanggal harus antara tahun 2000 dan 2100.")
 
 

@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from security.request_values import IdChoiceField
+
 from .named_persons import PersonInput
 
 NAMED = _("Sebutkan nama atau jabatan orang yang dimaksud.")
@@ -29,7 +31,7 @@ def staff_accounts():
     return get_user_model().objects.filter(is_active=True).order_by("full_name", "username")
 
 
-class StaffAccountField(forms.ModelChoiceField):
+class StaffAccountField(IdChoiceField):
     def label_from_instance(self, user):
         unit = f" · {user.unit}" if getattr(user, "unit_id", None) else ""
         return f"{user.get_full_name() or user.get_username()}{unit}"

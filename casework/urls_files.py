@@ -7,5 +7,5 @@ from . import views_files
 app_name = "files"
 
 urlpatterns = [
-    path("<int:pk>/", views_files.download, name="download"),
+    path("<id:pk>/", views_files.download, name="download"),
 ]

@@ -7,5 +7,5 @@ app_name = "casework"
 urlpatterns = [
     path("", views_staff.inbox, name="inbox"),
     path("pengecualian/", views_recusals.recusals, name="recusals"),
-    path("pengecualian/<int:pk>/cabut/", views_recusals.lift, name="recusal_lift"),
+    path("pengecualian/<id:pk>/cabut/", views_recusals.lift, name="recusal_lift"),
 ]

@@ -4,8 +4,8 @@ The tracking session holds only the id of the case whose code was entered. Every
 action of the reporter takes its case from that session (never from the URL), so a
 browser can reach one case only: the one whose code it entered. None of these requests
 leaves anything about the client behind: services are called without the request, so no
-address, user agent or account is written (see security.audit.record); responses are
-never stored by the browser or a proxy (no_store).
+address, user agent or account is written (see security.audit.record); like every page,
+responses are never stored by the browser or a proxy (security.no_store).
 
 A kind adds its own reporter sections and actions without the engine knowing it, by two
 conventions:
@@ -40,7 +40,6 @@ from django.template.loader import select_template
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from security import crypto, ratelimit
@@ -65,17 +64,6 @@ def home(request):
     return render(request, "home.html")
 
 
-def no_store(response):
-    """Keep a reporter's page out of every cache and out of other sites' Referer headers.
-
-    "same-origin" rather than "no-referrer": with no-referrer, browsers send the page's own
-    form posts with `Origin: null`, which the CSRF check rightly refuses.
-    """
-    response["Cache-Control"] = "no-store, max-age=0"
-    response["Referrer-Policy"] = "same-origin"
-    return response
-
-
 TRACK_GROUP = "track"
 
 
@@ -85,7 +73,6 @@ def _too_many_tries() -> str:
     ) % {"minutes": ratelimit.wait_minutes(settings.SIGAP_CODE_LOOKUP_RATE)}
 
 
-@never_cache
 def track(request):
     """Enter a tracking code; on success the case opens for this browser session."""
     form = TrackingCodeForm(request.POST or None)
@@ -108,7 +95,7 @@ def track(request):
             if pending is not None:
                 # Accepted moments ago and not opened yet: say so rather than "unknown",
                 # and keep the code in the field for the next try.
-                return no_store(render(request, "casework/track.html", {"form": form, "pending": pending}))
+                return render(request, "casework/track.html", {"form": form, "pending": pending})
             if ratelimit.hit(request, group=TRACK_GROUP):
                 form.add_error(None, _too_many_tries())
                 status = 429
@@ -116,7 +103,7 @@ def track(request):
                 form.add_error("code", _("Kode tidak dikenal. Periksa kembali kode Anda."))
         else:
             ratelimit.hit(request, group=TRACK_GROUP)
-    return no_store(render(request, "casework/track.html", {"form": form}, status=status))
+    return render(request, "casework/track.html", {"form": form}, status=status)
 
 
 # The reporter's session --------------------------------------------------------------
@@ -150,17 +137,17 @@ def reporter_view(kind: str | None = None):
                             "Masukkan kode pelacakan lagi, lalu kirim ulang."
                         ),
                     )
-                return no_store(redirect("track"))
+                return redirect("track")
             try:
                 if kind is not None and case.kind != kind:
                     raise Http404
                 response = view(request, case, *args, **kwargs)
             except Http404:
-                # Rendered here rather than by the handler, so it is no-store too.
+                # Another kind's case: "not found", as for an address that does not exist.
                 response = render(request, "404.html", status=404)
-            return no_store(response)
+            return response
 
-        return never_cache(wrapper)
+        return wrapper
 
     return decorate
 

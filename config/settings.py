@@ -70,7 +70,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("DEBUG must be off in production")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.SigapAdminConfig",  # django.contrib.admin on config.admin_site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # Content-Security-Policy (with its nonce) and Permissions-Policy of every page.
     "security.headers.PageSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every response but the static files' is kept out of caches (security/no_store.py).
+    "security.no_store.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "casework.middleware.IndonesianUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -305,6 +307,12 @@ SIGAP_WBS_SUBMIT_CEILING = env.str("SIGAP_WBS_SUBMIT_CEILING", default="60/h")
 SIGAP_WBS_LOOKUP_RATE = env.str("SIGAP_WBS_LOOKUP_RATE", default="10/h")
 SIGAP_WBS_LOOKUP_CEILING = env.str("SIGAP_WBS_LOOKUP_CEILING", default="120/10m")
 SIGAP_WBS_POST_RATE = env.str("SIGAP_WBS_POST_RATE", default="30/h")
+# Past a ceiling the forms ask the browser for a small proof of work instead of refusing
+# (wbs/proof_of_work.py): the leading zero bits of SHA-256 at the ceiling, the most ever
+# asked as the count doubles past it, and the minutes a challenge stays valid.
+SIGAP_WBS_CHALLENGE_BITS = env.int("SIGAP_WBS_CHALLENGE_BITS", default=20)
+SIGAP_WBS_CHALLENGE_MAX_BITS = env.int("SIGAP_WBS_CHALLENGE_MAX_BITS", default=22)
+SIGAP_WBS_CHALLENGE_MINUTES = env.int("SIGAP_WBS_CHALLENGE_MINUTES", default=60)
 # The fewest seconds a person needs to fill in the report form (faster posts look robotic).
 SIGAP_WBS_MIN_FILL_SECONDS = env.int("SIGAP_WBS_MIN_FILL_SECONDS", default=5)
 # Minutes the receipt page shows a new report's code, and minutes without a request

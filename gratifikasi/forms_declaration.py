@@ -26,15 +26,13 @@ from casework.money import RupiahField
 from casework.uploads import AttachmentsField
 from casework.validators import validate_phone
 from pengaduan.validators import normalize_nik, validate_nik
+from security.request_values import IdChoiceField
 
 from . import exemptions
 from .choices import HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
 from .models import ExemptionRule
 
 TEXT_MAX_LENGTH = 10_000
-# Longest id a real row can have (a bigint); longer input cannot name one.
-_MAX_ID_DIGITS = 18
-
 #: Account attribute behind each identity field of the form.
 ACCOUNT_SOURCES = {
     "nama": "full_name",
@@ -106,18 +104,6 @@ def _choice(label, choices, *, required_message, empty_label=None):
             "invalid_choice": _("Pilih salah satu dari daftar."),
         },
     )
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    """An active unit by id; text or a huge number is refused before the database sees it."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        text = str(value).strip()
-        if not text.isascii() or not text.isdigit() or len(text) > _MAX_ID_DIGITS:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(text)
 
 
 def date_received_in(data) -> datetime.date:
@@ -266,7 +252,7 @@ class DeclarationForm(DeclarationFields):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     jabatan = _text(_("Jabatan"), max_length=200, required_message=_("Jabatan wajib diisi."))
-    unit_kerja = UnitChoiceField(
+    unit_kerja = IdChoiceField(
         label=_("Unit kerja"),
         queryset=UnitKerja.objects.filter(is_active=True).order_by("name"),
         required=False,

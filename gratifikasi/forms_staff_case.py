@@ -18,6 +18,7 @@ from casework.form_dates import CalendarDateField
 from casework.forms_case import ActionForm
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
+from security.request_values import IdChoiceField
 
 from . import exemptions, selectors
 from .choices import ALLOWED_FOLLOW_UP, JenisTindakLanjut, StatusKpk
@@ -143,7 +144,7 @@ class ConcludeNotObligatoryForm(UpgActionForm):
     """Simpulkan tidak wajib: the analysis found a not-obligatory category that fits; the
     rule cited is one in force on the day the gift was received."""
 
-    rule = forms.ModelChoiceField(
+    rule = IdChoiceField(
         label=_("Ketentuan pengecualian yang dikutip"),
         queryset=ExemptionRule.objects.none(),
         empty_label=_("— pilih ketentuan —"),

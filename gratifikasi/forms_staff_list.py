@@ -16,7 +16,8 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms_list import DATE_OUT_OF_RANGE, EARLIEST_DATE, LATEST_DATE, CaseListFilterForm, date_field
+from casework.forms_list import CaseListFilterForm, date_field
+from security.request_values import YearField
 
 from .choices import JenisLaporan, JenisPenerimaan, State
 
@@ -121,17 +122,7 @@ class RecapPeriodForm(forms.Form):
             "invalid_choice": _("Jenis periode ini tidak ada; pilih bulan, semester, atau rentang tanggal."),
         },
     )
-    tahun = forms.IntegerField(
-        label=_("Tahun"),
-        required=False,
-        min_value=EARLIEST_DATE.year,
-        max_value=LATEST_DATE.year,
-        error_messages={
-            "invalid": _("Tahun ditulis dengan angka, misalnya 2026."),
-            "min_value": DATE_OUT_OF_RANGE,
-            "max_value": DATE_OUT_OF_RANGE,
-        },
-    )
+    tahun = YearField(label=_("Tahun"), required=False)
     bulan = forms.TypedChoiceField(
         label=_("Bulan"),
         required=False,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from casework import access
 from casework.selectors import public_timeline, staff_actions
 from security.fields import EncryptedTextField
+from security.request_values import parse_id
 
 from .clocks import DECLARANT_CLOCKS, ClockView, declarant_clocks
 from .models import BarangTitipan, Gratifikasi
@@ -55,15 +56,12 @@ def own_declarations_with_next_due(user) -> QuerySet[Gratifikasi]:
     )
 
 
-#: The largest id a row can have (a signed 64-bit integer).
-MAX_ID = 2**63 - 1
-
-
 def get_own_declaration(*, user, pk) -> Gratifikasi:
     """The declaration `pk` if `user` made it, else 404 (someone else's declaration is
     reported as missing, never as forbidden)."""
-    # An id no row can have is missing too; SQLite would fail on it rather than answer.
-    if not 0 < int(pk) <= MAX_ID:
+    # An id no row can have is missing too (the URL's `id` converter already refuses one).
+    pk = parse_id(pk)
+    if pk is None:
         raise Http404(_("Laporan tidak ditemukan."))
     declaration = own_declarations(user).filter(pk=pk).select_related("declarant", "unit_kerja").first()
     if declaration is None:

@@ -11,9 +11,9 @@ urlpatterns = [
     # The landing page's service card links here by the name every service gives its start.
     path("", views.declaration_list, name="home"),
     path("baru/", views.declaration_new, name="new"),
-    path("<int:pk>/", views.declaration_detail, name="detail"),
-    path("<int:pk>/lengkapi/", views.declaration_complete, name="complete"),
-    path("<int:pk>/pesan/", views.declaration_message, name="message"),
-    path("<int:pk>/tanda-terima.pdf", views.declaration_receipt, name="receipt"),
-    path("<int:pk>/berkas/<int:file_pk>/", views.declaration_file, name="photo"),
+    path("<id:pk>/", views.declaration_detail, name="detail"),
+    path("<id:pk>/lengkapi/", views.declaration_complete, name="complete"),
+    path("<id:pk>/pesan/", views.declaration_message, name="message"),
+    path("<id:pk>/tanda-terima.pdf", views.declaration_receipt, name="receipt"),
+    path("<id:pk>/berkas/<id:file_pk>/", views.declaration_file, name="photo"),
 ]

@@ -127,5 +127,4 @@ def custody_receipt(request, pk):
     filename = f"tanda-terima-{kind}-" + item.nomor.replace("/", "-") + ".pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store, private"
     return response

@@ -25,7 +25,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import otp_verified_required
@@ -52,9 +51,9 @@ CHECK = "periksa"
 
 
 def _private(view):
-    """Signed in with both factors, and kept out of every cache: the pages are the
-    declarant's alone."""
-    return otp_verified_required(never_cache(view))
+    """Signed in with both factors: the pages are the declarant's alone (and, like every
+    page, kept out of caches by security.no_store)."""
+    return otp_verified_required(view)
 
 
 # --- The list -------------------------------------------------------------------------------

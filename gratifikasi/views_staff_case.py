@@ -289,5 +289,4 @@ def kpk_form(request, pk):
     filename = "formulir-kpk-" + case.reference.replace("/", "-") + ".pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store, private"
     return response

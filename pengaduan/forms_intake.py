@@ -31,6 +31,7 @@ from casework.models import Confidentiality
 from casework.named_persons import PersonInput
 from casework.uploads import AttachmentsField
 from casework.validators import validate_phone
+from security.request_values import IdChoiceField, parse_id
 
 from . import selectors
 from .choices import Jenis
@@ -41,8 +42,6 @@ HONEYPOT = "keterangan_tambahan"
 # The service's names of fields this form shows under another name.
 SERVICE_FIELDS = {"pihak_terkait": "petugas_nama"}
 STARTED = "dimulai"
-# Longest id a real row can have (a bigint); longer input cannot name one.
-_MAX_ID_DIGITS = 18
 
 
 class _RowOptions(ModelChoiceIterator):
@@ -61,7 +60,7 @@ class _RowOptions(ModelChoiceIterator):
         return self.field.empty_label is not None or bool(self.field.rows.all())
 
 
-class ActiveChoiceField(forms.ModelChoiceField):
+class ActiveChoiceField(IdChoiceField):
     """A choice of one row by id that refuses anything else (text, a huge number, an id
     outside the offered list) with the field's own "invalid_choice" message. The options
     shown and the choice posted are both read from `rows`, this process's copy of the
@@ -77,10 +76,8 @@ class ActiveChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        text = str(value).strip()
-        if not text.isascii() or not text.isdigit() or len(text) > _MAX_ID_DIGITS:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        row = self.rows.get(int(text))
+        pk = parse_id(value)
+        row = self.rows.get(pk) if pk is not None else None
         if row is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return row

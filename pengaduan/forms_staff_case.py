@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import UnitKerja
 from casework.forms_case import ActionForm
 from casework.uploads import AttachmentsField
+from security.request_values import IdChoiceField
 
 from . import conditions
 from .choices import TRIAGE_ARCHIVE_REASONS, ArchiveReason, Jenis
@@ -42,9 +43,7 @@ class VerifyForm(ActionForm):
     """Verifikasi: the complaint is complete and the unit's to handle. The handler may
     correct the category and type the complainant chose."""
 
-    kategori = forms.ModelChoiceField(
-        label=_("Kategori layanan"), queryset=KategoriLayanan.objects.none(), empty_label=None
-    )
+    kategori = IdChoiceField(label=_("Kategori layanan"), queryset=KategoriLayanan.objects.none(), empty_label=None)
     jenis = forms.ChoiceField(label=_("Jenis laporan"), choices=Jenis.choices)
 
     def __init__(self, *args, case: Pengaduan, **kwargs):
@@ -122,7 +121,7 @@ class ArchiveForm(ActionForm):
         widget=forms.RadioSelect,
         error_messages={"required": conditions.has_archive_reason.blocked_message},
     )
-    duplicate_of = forms.ModelChoiceField(
+    duplicate_of = IdChoiceField(
         label=_("Pengaduan asal (dari saran pengaduan serupa)"),
         queryset=Pengaduan.objects.none(),
         required=False,
@@ -212,7 +211,7 @@ class ArchiveIncompleteForm(ActionForm):
 class DispositionForm(ActionForm):
     """Disposisi: send the verified complaint to the unit that must follow it up."""
 
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit tujuan disposisi"),
         queryset=UnitKerja.objects.filter(is_active=True).order_by("code"),
         empty_label=_("— pilih unit —"),

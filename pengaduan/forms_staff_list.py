@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
 from casework.forms_list import CaseListFilterForm
+from security.request_values import IdChoiceField
 
 from .choices import Channel, State
 from .models import KategoriLayanan
@@ -24,7 +25,7 @@ class ComplaintListFilterForm(CaseListFilterForm):
         "(misalnya PGD/2026/000123 atau sebagian: 000123) dan nomor tiket SP4N-LAPOR!."
     )
 
-    kategori = forms.ModelChoiceField(
+    kategori = IdChoiceField(
         label=_("Kategori layanan"),
         required=False,
         # Retired categories too: old complaints keep theirs.
@@ -38,7 +39,7 @@ class ComplaintListFilterForm(CaseListFilterForm):
         choices=[("", _("Semua saluran")), *Channel.choices],
         error_messages={"invalid_choice": _("Saluran ini tidak ada; pilih dari daftar.")},
     )
-    unit = forms.ModelChoiceField(
+    unit = IdChoiceField(
         label=_("Unit kerja"),
         required=False,
         queryset=UnitKerja.objects.order_by("name"),

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy
 
 from casework.forms_public import ReporterMessageForm
 from casework.uploads import AttachmentsField
+from security.request_values import FIRST_YEAR
 
 from .models import TEXT_MAX_LENGTH
-from .monthly import FIRST_YEAR, Month
+from .monthly import Month
 from .services import dissatisfied_max_rating
 
 

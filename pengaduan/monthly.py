@@ -47,8 +47,6 @@ from .choices import Channel, Clock, Jenis, State
 from .models import Pengaduan
 
 _MONTH_PATTERN = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})\s*$")
-# The earliest year the page answers for (MonthForm says so); older values are typing errors.
-FIRST_YEAR = 2000
 
 
 @dataclass(frozen=True, order=True)

@@ -21,7 +21,6 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from casework import sms
@@ -34,15 +33,6 @@ from .forms_intake import PengaduanForm
 from .receipt_pdf import render_receipt_pdf
 
 SUBMIT_GROUP = "pengaduan-submit"
-
-
-def _private(response):
-    """What the complainant sees here is for them alone: kept in no cache. (The site's
-    same-origin referrer policy already keeps these addresses from other sites; a stricter
-    "no-referrer" would make browsers send "Origin: null" with the form posts, which the
-    CSRF check rightly refuses.)"""
-    response["Cache-Control"] = "no-store, max-age=0"
-    return response
 
 
 # --- The form -----------------------------------------------------------------------------
@@ -70,11 +60,10 @@ def _file_complaint(form: PengaduanForm) -> tuple[str, object, str]:
     return case.reference, case.opened_at, code
 
 
-@never_cache
 def create(request):
     """The complaint form; a valid post files the complaint and shows the receipt."""
     if request.method != "POST":
-        return _private(render(request, "pengaduan/intake/form.html", {"form": PengaduanForm()}))
+        return render(request, "pengaduan/intake/form.html", {"form": PengaduanForm()})
 
     form = PengaduanForm(request.POST, request.FILES)
     status = 400
@@ -111,7 +100,7 @@ def create(request):
         # Nothing to correct: the form is fine, the device must wait.
         "throttled": status == 429,
     }
-    return _private(render(request, "pengaduan/intake/form.html", context, status=status))
+    return render(request, "pengaduan/intake/form.html", context, status=status)
 
 
 # --- The receipt ---------------------------------------------------------------------------
@@ -128,7 +117,6 @@ def _opened_text(slot: dict) -> str:
     return opened_at_text(receipt_cookie.opened_at(slot))
 
 
-@never_cache
 def receipt(request):
     """The reference number and, while it is still here, the tracking code."""
     slot = receipt_cookie.read(request)
@@ -141,10 +129,9 @@ def receipt(request):
     }
     response = render(request, "pengaduan/intake/receipt.html", context, status=200 if slot else 404)
     receipt_cookie.write_if_changed(response, slot)
-    return _private(response)
+    return response
 
 
-@never_cache
 def receipt_pdf(request):
     """The receipt as a PDF to keep, while the code is still shown."""
     slot = receipt_cookie.read(request)
@@ -165,7 +152,7 @@ def receipt_pdf(request):
     filename = "tanda-terima-" + slot["reference"].replace("/", "-") + ".pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return response
 
 
 @require_POST

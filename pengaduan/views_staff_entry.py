@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from casework import sms
@@ -37,7 +36,6 @@ def _ensure_may_create(user) -> None:
         raise PermissionDenied(_("Peran Anda tidak berwenang mencatat pengaduan."))
 
 
-@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def complaint_entry(request):
@@ -77,7 +75,6 @@ def _enter(request, form: StaffEntryForm):
     return case, code
 
 
-@never_cache
 @require_safe
 @login_required
 def complaint_entry_done(request):

@@ -35,6 +35,7 @@ from casework.views_public import (
     throttled,
 )
 from casework.workflow import TransitionBlocked
+from security.request_values import FIRST_YEAR
 
 from . import monthly, services, services_wbs
 from .choices import Clock, State
@@ -190,7 +191,7 @@ def monthly_report(request):
         "page": page,
         "rows": monthly.public_rows(page.object_list, first_number=page.start_index()),
         "is_current_month": month == this_month,
-        "previous_month": month.previous() if month.previous() >= monthly.Month(monthly.FIRST_YEAR, 1) else None,
+        "previous_month": month.previous() if month.previous() >= monthly.Month(FIRST_YEAR, 1) else None,
         "next_month": month.next() if month < this_month else None,
     }
     return render(request, "pengaduan/monthly.html", context)

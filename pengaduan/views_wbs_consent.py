@@ -14,12 +14,12 @@ from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 
 from casework import tracking
 from casework.forms_public import TrackingCodeForm
 from casework.workflow import TransitionBlocked
 from wbs import throttle
+from wbs.forms_reporter import refused_without_code
 from wbs.views_report import receipt_response
 
 from . import services_wbs
@@ -41,7 +41,6 @@ def _complaint(code: str):
     return case
 
 
-@never_cache
 def consent(request):
     """GET: the form. POST: with the complaint's tracking code and the tick, move it and
     open the new report's receipt (its code shown once)."""
@@ -49,8 +48,11 @@ def consent(request):
     status = 200
     if request.method == "POST":
         status = 400
-        if throttle.hit(request, throttle.LOOKUP):
-            form.add_error(None, _("Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi."))
+        admission = throttle.admit(request, throttle.LOOKUP)
+        if admission.refused:
+            too_many = _("Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi.")
+            message = throttle.refusal_message(admission, throttle.LOOKUP, too_many=too_many)
+            form = refused_without_code(ConsentForm, request.POST, message)
             status = 429
         elif form.is_valid():
             case = _complaint(form.cleaned_data["code"])
@@ -64,4 +66,5 @@ def consent(request):
                     form.add_error(None, _("Pengaduan ini tidak sedang menunggu persetujuan untuk dipindahkan ke WBS."))
                 else:
                     return receipt_response(report, receipt_code)
-    return render(request, "pengaduan/wbs_consent.html", {"form": form}, status=status)
+    context = {"form": form, **throttle.challenge_context(throttle.LOOKUP)}
+    return render(request, "pengaduan/wbs_consent.html", context, status=status)

@@ -17,3 +17,11 @@ class SecurityConfig(AppConfig):
             validate_proxy_addresses(getattr(settings, "SIGAP_PROXY_ADDRESSES", ()))
         except ValueError as error:
             raise ImproperlyConfigured(f"SIGAP_PROXY_ADDRESSES: {error}") from None
+
+        from django.urls import converters, register_converter
+
+        from .request_values import IdConverter
+
+        # `<id:pk>` in every URL pattern that takes a row id (security.request_values).
+        if "id" not in converters.get_converters():
+            register_converter(IdConverter, "id")

@@ -6,102 +6,23 @@ times — anonymous, after the password only, and fully verified. A staff page a
 later is covered without touching this file.
 """
 
-import re
-from re import _parser as regex_parser  # the stdlib's own regex parser (sre_parse)
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
-from django.urls import URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 
 from accounts.testing import verified_login
+from tests.urlwalk import sample_paths
 
 STAFF_PREFIXES = ("staf/", "admin/")
 # Django's admin alone has dozens; far fewer means the walk itself is broken.
 MIN_STAFF_URLS = 20
 
-# Characters tried, in order, for a character class: digits first, so an id is "1".
-_CANDIDATES = "1xa0-_."
-
-
-def _strip_anchors(regex: str) -> str:
-    regex = regex.removeprefix("^")
-    for end in (r"\Z", "$"):
-        if regex.endswith(end) and not regex.endswith("\\" + end):
-            return regex.removesuffix(end)
-    return regex
-
-
-def _class_accepts(items, char: str) -> bool:
-    negate, hit = False, False
-    for op, arg in items:
-        name = str(op)
-        if name == "NEGATE":
-            negate = True
-        elif name == "LITERAL":
-            hit |= ord(char) == arg
-        elif name == "RANGE":
-            hit |= arg[0] <= ord(char) <= arg[1]
-        elif name == "CATEGORY":
-            hit |= bool(re.fullmatch(_CATEGORY_PATTERNS[str(arg)], char))
-    return hit != negate
-
-
-_CATEGORY_PATTERNS = {
-    "CATEGORY_DIGIT": r"\d",
-    "CATEGORY_NOT_DIGIT": r"\D",
-    "CATEGORY_WORD": r"\w",
-    "CATEGORY_NOT_WORD": r"\W",
-    "CATEGORY_SPACE": r"\s",
-    "CATEGORY_NOT_SPACE": r"\S",
-}
-
-
-def _sample(parsed) -> str:
-    """One string the parsed regex matches, preferring short, plain values."""
-    out = []
-    for op, arg in parsed:
-        name = str(op)
-        if name == "LITERAL":
-            out.append(chr(arg))
-        elif name == "NOT_LITERAL":
-            out.append(next(c for c in _CANDIDATES if ord(c) != arg))
-        elif name == "ANY":
-            out.append("x")
-        elif name == "IN":
-            out.append(next(c for c in _CANDIDATES + "bcdefghijklmnopqrstuvwyz" if _class_accepts(arg, c)))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            low, _high, sub = arg
-            out.append(_sample(sub) * max(low, 1))
-        elif name == "SUBPATTERN":
-            out.append(_sample(arg[-1]))
-        elif name == "BRANCH":
-            out.append(_sample(arg[1][0]))
-        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue
-        else:
-            raise AssertionError(f"walker cannot fill regex element {name}; teach _sample about it")
-    return "".join(out)
-
-
-def _walk(resolver, prefix=""):
-    for pattern in resolver.url_patterns:
-        regex = prefix + _strip_anchors(pattern.pattern.regex.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from _walk(pattern, regex)
-        else:
-            yield regex
-
 
 def staff_urls() -> list[str]:
     """A concrete path for every project URL pattern under the staff prefixes."""
-    paths = set()
-    for regex in _walk(get_resolver()):
-        sample = _sample(regex_parser.parse(regex))
-        assert re.fullmatch(regex, sample), (regex, sample)
-        if sample.startswith(STAFF_PREFIXES):
-            paths.add("/" + sample)
-    return sorted(paths)
+    return sorted({path for path in sample_paths() if path.startswith(tuple("/" + p for p in STAFF_PREFIXES))})
 
 
 STAFF_URLS = staff_urls()

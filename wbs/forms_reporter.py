@@ -23,6 +23,19 @@ class ConfirmSavedForm(forms.Form):
     )
 
 
+def refused_without_code(form_class, data, message: str):
+    """A code form refused before its code was looked up (wbs.throttle.admit), shown again
+    as posted but without the code, which is not echoed back to a page that refused it,
+    and with `message` as its only error."""
+    kept = data.copy()
+    kept.pop("code", None)
+    form = form_class(kept)
+    form.full_clean()
+    form.errors.clear()  # "the code is missing" is not what went wrong
+    form.add_error(None, message)
+    return form
+
+
 class ReceiptCodeForm(TrackingCodeForm):
     """The receipt code, typed as forgivingly as a tracking code (same alphabet)."""
 

@@ -15,7 +15,6 @@ from functools import wraps
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 
 from . import cookies
 from .models import LaporanWbs
@@ -52,7 +51,6 @@ def reporter_view(view):
     `request.wbs_shown_notice` for the page to show.
     """
 
-    @never_cache
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         session = cookies.SESSION.read(request)

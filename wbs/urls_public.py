@@ -22,7 +22,7 @@ urlpatterns = [
     path("laporan/pesan/", views_reporter.message, name="message"),
     path("laporan/jawaban/", views_reporter.supply, name="supply"),
     path("laporan/bukti/", views_reporter.evidence, name="evidence"),
-    path("laporan/bukti/<int:pk>/", views_reporter.file, name="file"),
+    path("laporan/bukti/<id:pk>/", views_reporter.file, name="file"),
     path("laporan/pemberitahuan/", views_reporter.contact, name="contact"),
     path("laporan/pemberitahuan/hapus/", views_reporter.contact_forget, name="contact_forget"),
 ]

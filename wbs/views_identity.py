@@ -20,7 +20,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts import roles
@@ -93,7 +92,6 @@ def _decided_text(decision: str, reference: str) -> str:
     return _("Permintaan atas laporan %(reference)s ditolak.") % {"reference": reference}
 
 
-@never_cache
 @login_required
 def open_identity(request, pk):
     """GET: what opening means, and the button. POST: the identity, in this response only

@@ -18,7 +18,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from casework.datetext import opened_at_text
@@ -44,11 +43,15 @@ def login_url(request) -> str:
 
 
 def _form_page(request, form, people, *, status=200, dropped_files=()):
-    context = {"form": form, "people": people, "dropped_files": list(dropped_files)}
+    context = {
+        "form": form,
+        "people": people,
+        "dropped_files": list(dropped_files),
+        **throttle.challenge_context(throttle.SUBMIT),
+    }
     return render(request, FORM, context, status=status)
 
 
-@never_cache
 def create(request):
     """The guided report form; a valid post files the report and shows the receipt."""
     if request.method != "POST":
@@ -58,14 +61,13 @@ def create(request):
     status = 400
     # Both are checked, so every error shows at once.
     if all([form.is_valid(), people.is_valid()]):
-        if throttle.hit(request, throttle.SUBMIT):
-            form.add_error(
-                None,
-                _(
-                    "Terlalu banyak laporan dikirim dalam waktu singkat. Isian Anda masih ada di bawah; "
-                    "silakan coba kirim lagi nanti."
-                ),
+        admission = throttle.admit(request, throttle.SUBMIT)
+        if admission.refused:
+            too_many = _(
+                "Terlalu banyak laporan dikirim dalam waktu singkat. Isian Anda masih ada di bawah; "
+                "silakan coba kirim lagi nanti."
             )
+            form.add_error(None, throttle.refusal_message(admission, throttle.SUBMIT, too_many=too_many))
             status = 429
         else:
             try:
@@ -109,14 +111,12 @@ def _receipt_page(request, slot, *, form=None, status=200):
     return render(request, RECEIPT, context, status=status if slot else 404)
 
 
-@never_cache
 @require_safe
 def receipt(request):
     """The reference and the receipt code, until the reporter confirms they saved it."""
     return _receipt_page(request, cookies.RECEIPT.read(request))
 
 
-@never_cache
 @require_safe
 def receipt_file(request):
     """The receipt as a text file to keep."""
@@ -132,7 +132,6 @@ def receipt_file(request):
     return response
 
 
-@never_cache
 @require_POST
 def receipt_done(request):
     """The reporter confirms they saved the code: it is forgotten in this browser too,

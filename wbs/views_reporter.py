@@ -2,7 +2,9 @@
 
 /wbs/masuk/ takes the code; each look-up costs a slow hash (wbs.receipts.find_report)
 and is throttled per client and across all clients in this process's memory
-(wbs.throttle), never in the shared cache. The report then opens in this browser
+(wbs.throttle), never in the shared cache. Past the ceiling across all clients the form
+asks the browser for a small proof of work (wbs.proof_of_work) instead of refusing, so
+that nobody spending the ceiling can keep a reporter with the right code out. The report then opens in this browser
 (wbs.reporter_session) and the reporter reads its status and public history, writes to
 the handler, answers a request for more information, adds evidence, and sets or forgets
 the address that hears "there is news".
@@ -22,7 +24,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from casework import selectors
@@ -36,7 +37,7 @@ from security import crypto
 from . import receipts, reporter_session, services, throttle
 from .choices import Kategori, State
 from .forms_report import people_of, terlapor_formset
-from .forms_reporter import ContactForm, ReceiptCodeForm, SupplyForm
+from .forms_reporter import ContactForm, ReceiptCodeForm, SupplyForm, refused_without_code
 from .models import KontakPelapor
 from .reporter_session import reporter_view, set_notice
 from .selectors import reported_persons
@@ -56,20 +57,20 @@ STATE_HELP = {
     ),
 }
 TOO_MANY = gettext_lazy("Terlalu banyak kiriman dari perangkat ini. Tunggu sebentar, lalu kirim lagi.")
+TOO_MANY_TRIES = gettext_lazy("Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi.")
 
 
 # --- Coming back with the code -------------------------------------------------------------
-
-
-@never_cache
 def login(request):
     """Enter the receipt code; the right code opens the report in this browser."""
     form = ReceiptCodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
-        if throttle.hit(request, throttle.LOOKUP):
-            form.add_error(None, _("Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi."))
+        admission = throttle.admit(request, throttle.LOOKUP)
+        if admission.refused:
+            message = throttle.refusal_message(admission, throttle.LOOKUP, too_many=TOO_MANY_TRIES)
+            form = refused_without_code(ReceiptCodeForm, request.POST, message)
             status = 429
         elif form.is_valid():
             case = receipts.find_report(form.cleaned_data["code"])
@@ -82,6 +83,7 @@ def login(request):
         "form": form,
         "ended": reporter_session.ENDED in request.GET,
         "left": reporter_session.LEFT in request.GET,
+        **throttle.challenge_context(throttle.LOOKUP),
     }
     return render(request, "wbs/reporter/login.html", context, status=status)
 

@@ -3,7 +3,6 @@ new backup codes."""
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .. import flow, services
@@ -11,7 +10,6 @@ from ..decorators import otp_verified_required
 from .second_factor import NEW_BACKUP_CODES_SESSION_KEY
 
 
-@never_cache
 @otp_verified_required
 def account_view(request):
     user = request.user

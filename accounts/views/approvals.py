@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .. import access_requests, selectors
@@ -32,7 +31,6 @@ def _page(request, *, status=200, bound=None):
     return render(request, "accounts/approvals.html", {"rows": rows}, status=status)
 
 
-@never_cache
 @otp_verified_required
 def approvals_view(request):
     """The requests waiting for this user's decision."""

@@ -4,7 +4,6 @@ from django.contrib import auth
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -14,7 +13,6 @@ from ..forms import LoginForm
 
 @sensitive_post_parameters("password")
 @csrf_protect
-@never_cache
 def login_view(request):
     """Check the password, then send the user on to the second factor.
 

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from .. import flow, qr, services
@@ -54,7 +53,6 @@ def _after_login(request) -> str:
 
 
 @sensitive_post_parameters("token")
-@never_cache
 @password_step_required
 def enrol_view(request):
     """First login (or after an admin reset): set up the authenticator app."""
@@ -94,7 +92,6 @@ def enrol_view(request):
 
 
 @sensitive_post_parameters("token", "backup_code")
-@never_cache
 @password_step_required
 def verify_view(request):
     """Every later login: a code from the authenticator app, or a backup code."""
@@ -141,7 +138,6 @@ def _remind_backup_codes(request, left: int) -> None:
         messages.info(request, text)
 
 
-@never_cache
 @otp_verified_required
 def backup_codes_view(request):
     """Show freshly made backup codes, once: they are removed from the session here."""

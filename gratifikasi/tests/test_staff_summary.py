@@ -85,7 +85,7 @@ def test_the_page_opens_on_this_month(client, upg_officer, submit_declaration):
         ({"periode": "rentang", "dari": "1899-01-01", "sampai": "2026-01-01"}, "antara tahun 2000 dan 2100"),
         ({"periode": "bulan", "tahun": "2026", "bulan": "13"}, "Bulan ini tidak ada"),
         ({"periode": "bulan", "tahun": "dua ribu", "bulan": "3"}, "Tahun ditulis dengan angka"),
-        ({"periode": "bulan", "tahun": "1999", "bulan": "3"}, "antara tahun 2000 dan 2100"),
+        ({"periode": "bulan", "tahun": "1999", "bulan": "3"}, "Tahun harus antara 2000 dan 2100."),
         ({"periode": "semester", "tahun": "2026"}, "Pilih semester."),
         ({"periode": "kuartal", "tahun": "2026"}, "Jenis periode ini tidak ada"),
     ],

@@ -267,6 +267,30 @@ def test_forged_choices_are_refused_with_a_message(as_handler, case_in, units):
     assert reload(verified).state == State.DIVERIFIKASI
 
 
+# Ids no row can have, as a fuzzer sends them: past a signed 64-bit integer, negative,
+# not a number at all.
+IMPOSSIBLE_IDS = [str(2**63), str(10**20), "-1", "0", "abc", "1e5"]
+
+
+@pytest.mark.parametrize("value", IMPOSSIBLE_IDS)
+def test_an_impossible_original_is_refused_with_a_message(as_handler, case_in, units, value):
+    case = case_in(State.DITERIMA)
+    response = post(
+        as_handler,
+        "archive",
+        case,
+        {"archive_reason": ArchiveReason.DUPLIKAT, "duplicate_of": value, "note": LONG_NOTE},
+    )
+    assert_refused_on_the_page(response, 400, "Pengaduan asal tidak ditemukan.", LONG_NOTE)
+    assert reload(case).state == State.DITERIMA
+    response = post(as_handler, "verify", case, {"kategori": value, "jenis": Jenis.PENGADUAN, "note": LONG_NOTE})
+    assert_refused_on_the_page(response, 400, LONG_NOTE)
+    verified = case_in(State.DIVERIFIKASI)
+    response = post(as_handler, "route", verified, {"unit": value, "note": LONG_NOTE})
+    assert_refused_on_the_page(response, 400, LONG_NOTE)
+    assert reload(verified).state == State.DIVERIFIKASI
+
+
 def test_follow_up_with_a_refused_file_keeps_the_text_and_stores_nothing(client, unit_member, case_in):
     case = case_in(State.DIDISPOSISIKAN)
     verified_login(client, unit_member)

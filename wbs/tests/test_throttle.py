@@ -40,8 +40,9 @@ def test_one_client_over_its_limit_does_not_use_up_the_ceiling(rf, settings):
     settings.SIGAP_WBS_LOOKUP_CEILING = "3/h"
     noisy, quiet = rf.post("/wbs/masuk/"), rf.post("/wbs/masuk/")
     noisy.wbs_client, quiet.wbs_client = throttle.client_token("192.0.2.1"), throttle.client_token("192.0.2.2")
-    assert [throttle.hit(noisy, throttle.LOOKUP) for _ in range(10)] == [False, False] + [True] * 8
-    assert throttle.hit(quiet, throttle.LOOKUP) is False
+    refusals = [throttle.admit(noisy, throttle.LOOKUP).refused for _ in range(10)]
+    assert refusals == [None, None] + [throttle.Refusal.CLIENT] * 8
+    assert throttle.admit(quiet, throttle.LOOKUP).refused is None
 
 
 def test_the_token_is_keyed_by_a_secret_of_this_process():
