@@ -347,3 +347,18 @@ def test_a_refused_file_saves_nothing_and_asks_to_pick_the_files_again(staff, da
     body = response.content.decode()
     assert "Berkas yang tadi dipilih belum disimpan." in body
     assert f'value="{data["title"]}"' in body
+
+
+def test_a_complaint_about_a_colleague_never_reaches_them(staff, data, make_user):
+    from casework import access
+
+    colleague = make_user(roles.PENGELOLA_PENGADUAN)
+    colleague.full_name = "Rahmat Hidayat"
+    colleague.save(update_fields=["full_name"])
+    page = staff.get(ENTRY).content.decode()
+    assert 'name="petugas_nama"' in page and 'name="petugas_jabatan"' in page
+    response = staff.post(ENTRY, {**data, "petugas_nama": "Rahmat Hidayat", "petugas_jabatan": "Petugas loket"})
+    assert response.status_code == 302
+    case = Pengaduan.objects.get()
+    assert not access.can_view(colleague, case)
+    assert not access.inbox_cases(colleague).filter(pk=case.pk).exists()
