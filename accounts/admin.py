@@ -166,6 +166,14 @@ class SigapUserAdmin(DjangoUserAdmin):
             for name, options in fieldsets
         ]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.pk == request.user.pk:
+            # A unit decides whose complaints and conflict declarations reach an account:
+            # an administrator does not move itself into one.
+            return (*fields, "unit")
+        return fields
+
     def _touches_superuser(self, request, obj) -> bool:
         return obj is not None and obj.is_superuser and not request.user.is_superuser
 
@@ -350,3 +358,22 @@ class UnitKerjaAdmin(admin.ModelAdmin):
     ordering = ("code",)
     autocomplete_fields = ("parent", "head")
     fields = ("name", "code", "level", "parent", "head", "is_active")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (_UnitHeadNotSelf, form), {"administrator": request.user})
+
+
+class _UnitHeadNotSelf(forms.ModelForm):
+    """The head of a unit decides the conflicts of interest its staff declare (benturan
+    routing): an administrator does not make itself one."""
+
+    administrator = None
+
+    def clean_head(self):
+        head = self.cleaned_data.get("head")
+        if head is not None and self.administrator is not None and head.pk == self.administrator.pk:
+            raise forms.ValidationError(
+                _("Anda tidak dapat menetapkan diri sendiri sebagai kepala unit; mintalah administrator lain.")
+            )
+        return head

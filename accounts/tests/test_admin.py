@@ -140,3 +140,27 @@ def test_admin_sistem_sees_no_case_models(client, admin_sistem):
     page = client.get(reverse("admin:index")).content.decode()
     assert "/admin/accounts/user/" in page
     assert "/admin/casework/" not in page
+
+
+def test_an_administrator_does_not_move_itself_into_a_unit(client, admin_sistem, staff):
+    verified_login(client, admin_sistem)
+    own = client.get(reverse("admin:accounts_user_change", args=[admin_sistem.pk])).content.decode()
+    assert 'name="unit"' not in own and 'name="jabatan"' in own
+    other = client.get(reverse("admin:accounts_user_change", args=[staff.pk])).content.decode()
+    assert 'name="unit"' in other
+
+
+def test_an_administrator_does_not_make_itself_head_of_a_unit(client, admin_sistem, staff):
+    unit = UnitKerja.objects.create(code="seksi-x", name="Seksi X", level=UnitKerja.Level.SEKSI)
+    verified_login(client, admin_sistem)
+    url = reverse("admin:accounts_unitkerja_change", args=[unit.pk])
+    form = {"name": unit.name, "code": unit.code, "level": unit.level, "parent": "", "is_active": "on"}
+    response = client.post(url, {**form, "head": admin_sistem.pk})
+    assert response.status_code == 200
+    assert "menetapkan diri sendiri sebagai kepala unit" in response.content.decode()
+    unit.refresh_from_db()
+    assert unit.head_id is None
+    # Another person may be named head.
+    assert client.post(url, {**form, "head": staff.pk}).status_code == 302
+    unit.refresh_from_db()
+    assert unit.head_id == staff.pk
