@@ -15,6 +15,7 @@ from typing import IO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from . import matrix
 
@@ -32,7 +33,7 @@ def write(rows: Iterable[matrix.Row], *, title: str) -> IO[bytes]:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions[_letter(index)].width = width
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     sheet.append([_styled(sheet, label, font=bold) for label in matrix.header()])
@@ -42,12 +43,6 @@ def write(rows: Iterable[matrix.Row], *, title: str) -> IO[bytes]:
     workbook.save(out)
     out.seek(0)
     return out
-
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
 
 
 def _styled(sheet, value, *, font=None):

@@ -84,8 +84,3 @@ def level_expression(kemungkinan: str = "kemungkinan", dampak: str = "dampak") -
         *(When(GreaterThanOrEqual(product, lowest), then=Value(str(band))) for lowest, band in LEVEL_BANDS),
         output_field=models.CharField(),
     )
-
-
-def cells_of(band: str) -> list[tuple[int, int]]:
-    """Every (kemungkinan, dampak) whose level is `band`, for a filter by level."""
-    return [(k, d) for k in SCALE for d in SCALE if level(k, d) == band]

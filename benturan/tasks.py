@@ -48,7 +48,9 @@ def _due(now: datetime) -> Q:
 
 def reminder_candidates(now: datetime):
     """Who is due a reminder: not declared yet, in an open campaign, still an active
-    account with an e-mail address, not reminded within the interval."""
+    account with an e-mail address, not reminded within the interval (for any campaign:
+    one mail per person per interval, even with two campaigns open)."""
+    recently = KewajibanDeklarasi.objects.filter(diingatkan_pada__gt=now - reminder_interval()).values("pegawai_id")
     return (
         KewajibanDeklarasi.objects.filter(
             _due(now),
@@ -57,6 +59,7 @@ def reminder_candidates(now: datetime):
             pegawai__is_active=True,
         )
         .exclude(pegawai__email="")
+        .exclude(pegawai_id__in=recently)
         .select_related("kampanye", "pegawai")
         .order_by("pk")
     )
@@ -114,8 +117,9 @@ def send_campaign_reminders(*, now: datetime | None = None) -> dict[str, int]:
     or a test). Returns the counts."""
     now = now or timezone.now()
     counts = {"reminded": 0, "skipped": 0, "failed": 0}
+    reminded: set[int] = set()
     for row in list(reminder_candidates(now)):
-        if not claim(row, now):
+        if row.pegawai_id in reminded or not claim(row, now):
             counts["skipped"] += 1
             continue
         try:
@@ -126,6 +130,7 @@ def send_campaign_reminders(*, now: datetime | None = None) -> dict[str, int]:
             counts["failed"] += 1
             continue
         audit.record(EVENT_REMINDED, obj=row, data={"campaign": row.kampanye_id, "pegawai": row.pegawai_id})
+        reminded.add(row.pegawai_id)
         counts["reminded"] += 1
     if counts["reminded"] or counts["failed"]:
         logger.info("Yearly declaration reminders: %s", counts)

@@ -353,3 +353,14 @@ def test_the_lists_cost_the_same_queries_at_two_sizes(client, make_user, open_ca
     listed = measure(reverse("benturan_register:campaigns"))
     open_campaign(tree["seksi"], tahun=2024)
     assert measure(reverse("benturan_register:campaigns")) == listed
+
+
+def test_one_reminder_per_person_per_interval_even_with_two_campaigns_open(
+    open_campaign, tree, pegawai, kasi, colleague
+):
+    open_campaign(tree["seksi"], tahun=2025)
+    open_campaign(tree["seksi"], tahun=2026)
+    now = timezone.now()
+    assert send_campaign_reminders(now=now)["reminded"] == 3
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(u.email for u in (pegawai, kasi, colleague))
+    assert send_campaign_reminders(now=now + datetime.timedelta(days=1))["reminded"] == 0
