@@ -12,6 +12,7 @@ class BenturanConfig(AppConfig):
     verbose_name = _("Benturan kepentingan")
 
     def ready(self):
+        from casework import waiting
         from casework.kinds import CaseKind, register
 
         from .choices import FINAL_STATES, Clock, State
@@ -40,3 +41,7 @@ class BenturanConfig(AppConfig):
                 event_labels=EVENT_LABELS,
             )
         )
+        # A yearly declaration not made yet waits in the employee's Kotak Masuk.
+        from .waiting import yearly_declarations
+
+        waiting.register(yearly_declarations)

@@ -21,6 +21,7 @@ from accounts import roles
 
 from . import services
 from .choices import Jenis, JenisHal, JenisPengendalian, Sumber
+from .demo_registers import create_demo_registers
 from .models import Benturan
 
 #: The submission key of the demo's first declaration; its presence means the set exists.
@@ -28,8 +29,10 @@ DEMO_KEY = uuid.UUID("00000000-0000-4000-8000-00000000b701")
 
 
 def create_demo_cases(*, users, units) -> None:
-    """Create the demo cases unless they exist. `users` maps role names to the demo user
-    of each role, `units` unit codes to units (see casework seed_demo)."""
+    """Create the demo cases unless they exist, and the registers (benturan.demo_registers).
+    `users` maps role names to the demo user of each role, `units` unit codes to units
+    (see casework seed_demo)."""
+    create_demo_registers(users=users, units=units)
     if Benturan.objects.filter(submission_key=DEMO_KEY).exists():
         return
     pegawai = users[roles.PEGAWAI]

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from . import views_campaign_declarant
 from . import views_declarant as views
 
 app_name = "benturan"
@@ -16,4 +17,7 @@ urlpatterns = [
     path("<id:pk>/pesan/", views.case_message, name="message"),
     path("<id:pk>/berkas/<id:file_pk>/", views.case_file, name="file"),
     path("keputusan/<id:pk>/", views.notice_detail, name="notice"),
+    # The yearly declaration campaign (benturan.views_campaign_declarant).
+    path("deklarasi-tahunan/<id:pk>/", views_campaign_declarant.answer, name="campaign"),
+    path("deklarasi-tahunan/<id:pk>/ada/", views_campaign_declarant.declare, name="campaign_declare"),
 ]

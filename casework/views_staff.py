@@ -14,6 +14,7 @@ from .kinds import all_kinds
 from .models import Case
 from .sla import annotate_due_status
 from .views_case import case_url
+from .waiting import waiting_for
 
 INBOX_PAGE_SIZE = 25
 
@@ -61,5 +62,6 @@ def inbox(request):
             "overdue_only": overdue_only,
             "waiting_over_only": waiting_over_only,
             "filtered": bool(selected_kind or overdue_only or waiting_over_only),
+            "waiting": waiting_for(request.user),
         },
     )

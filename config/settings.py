@@ -262,7 +262,12 @@ SIGAP_PERIODIC_TASKS = [
     # Normally each burst of public submissions queues its own opening; this catches a lost one.
     "casework.tasks.open_pending_cases",
     "pengaduan.tasks.auto_close_answered",
+    "benturan.tasks.remind_yearly_declarations",
 ]
+
+# An employee who has not answered an open yearly declaration campaign is reminded by
+# e-mail at most once in this many days (benturan.tasks).
+SIGAP_CAMPAIGN_REMINDER_DAYS = env.int("SIGAP_CAMPAIGN_REMINDER_DAYS", default=7)
 
 # A running deadline this many working days away counts as "due soon" (reminders, inbox).
 SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("staf/wbs/", include("wbs.urls_staff")),
     path("staf/gratifikasi/", include("gratifikasi.urls_staff")),
     path("staf/benturan/", include("benturan.urls_staff")),
+    path("staf/register-benturan/", include("benturan.urls_registers")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

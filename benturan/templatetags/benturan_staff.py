@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from casework.navigation import NavLink
 
 from ..policy import POLICY
+from ..registers_access import reads_registers_by_role
 
 register = template.Library()
 
@@ -23,5 +24,7 @@ def benturan_links(user) -> list[NavLink]:
     links = []
     if POLICY.sees_every_case(user):
         links.append(NavLink(reverse("benturan_staff:list"), _("Benturan kepentingan")))
+    if reads_registers_by_role(user):
+        links.append(NavLink(reverse("benturan_register:index"), _("Register benturan")))
     links.append(NavLink(reverse("benturan:list"), _("Benturan kepentingan saya")))
     return links
