@@ -80,5 +80,15 @@ class CaseConflictReportForm(ReportForm):
             "mengenali pelapornya."
         )
 
+    @property
+    def unavailable(self) -> str:
+        """Why the form cannot be used yet (casework.conflicts: shown instead of the form)."""
+        if self.fields["pejabat"].queryset.exists():
+            return ""
+        return _(
+            "Kasus ini belum menyebut pejabat yang dicocokkan dengan akun pegawai. Catat dan cocokkan dulu pihak "
+            "yang disebut kasus ini, lalu jadikan kasus benturan kepentingan."
+        )
+
     def filed_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in FILED_FIELDS if name != "rujukan_kasus"}

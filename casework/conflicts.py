@@ -9,7 +9,8 @@ That kind names a module in CaseKind.conflict_intake (benturan.conflict_intake),
 - `ReportForm(data=None, *, source, user)` and `report(form, *, source, user, request) ->
   Case`: a handler of a kind that allows it (CasePolicy.reports_conflicts) turns the case
   into a conflict reported by others about an official the case names, keeping the
-  source's protection (nothing of the source is copied but its link);
+  source's protection (nothing of the source is copied but its link); the form's
+  `unavailable` says why it cannot be used yet (shown instead of it), or "";
 - `declarant_url(case) -> str`: where the one who filed follows the conflict case.
 
 The engine's case page offers both forms on every kind's page (case_panel.html, filled by

@@ -225,7 +225,13 @@ def _unbind_case(rule: RecusalRule, recusal: Recusal, *, actor, request) -> None
     locked = Case.objects.select_for_update().get(pk=recusal.case_id)
     recusal.delete()
     still = Recusal.objects.filter(case_id=locked.pk, user_id=rule.user_id).exists()
-    note = _("Pengecualian seorang petugas berdasarkan pengendalian benturan kepentingan berakhir.")
+    if rule.reason == Recusal.Reason.KONFLIK:
+        note = _(
+            "Benturan kepentingan yang dinyatakan seorang petugas dengan kasus ini telah diputuskan; "
+            "pengecualian sementaranya berakhir."
+        )
+    else:
+        note = _("Pengecualian seorang petugas berdasarkan pengendalian benturan kepentingan berakhir.")
     if still:
         note += " " + _("Petugas itu tetap dikecualikan dari kasus ini karena alasan lain.")
     _record(locked, rule, change=LIFTED, note=note, actor=actor, request=request, data={"still_recused": still})

@@ -443,3 +443,14 @@ def test_nothing_is_declared_without_a_second_factor(client, held_case):
     response = client.post(reverse(DECLARE, args=[source.pk]), declaration_post())
     assert response.status_code in (302, 403) and not Benturan.objects.exists()
     assert access.can_view(handler, source)
+
+
+def test_a_case_naming_no_official_says_how_to_report_one_first(client, complaint, handlers, pegawai):
+    handler = handlers["pengaduan"]
+    source = complaint()
+    verified_login(client, handler)
+    body = client.get(staff_page(source)).content.decode()
+    assert "belum menyebut pejabat yang dicocokkan" in body and 'id="laporkan-benturan"' not in body
+    pengaduan_services.pengaduan_add_concerned(case=source, actor=handler, nama="Rina Marlina", user=pegawai)
+    body = client.get(staff_page(source)).content.decode()
+    assert 'id="laporkan-benturan"' in body and "Rina Marlina" in body
