@@ -85,3 +85,11 @@ def record(case_ids_and_digests: Iterable[tuple[int, Iterable[str]]]) -> None:
     ]
     if rows:
         PartyDigest.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def forget(case, about: Parties) -> None:
+    """Drop what `case` was about (a complaint emptied of its complainant when it moves to
+    the WBS keeps no trace of their name, not even a digest)."""
+    digests = about.digests()
+    if digests:
+        PartyDigest.objects.filter(case_id=case.pk, digest__in=digests).delete()

@@ -41,6 +41,7 @@ from pengaduan.choices import Channel
 from pengaduan.models import KategoriLayanan, Pengaduan
 from security import audit
 from security.models import AuditEntry
+from tests.test_database_dump import dump_database
 from wbs import services as wbs_services
 from wbs.choices import Kategori
 from wbs.reported import TerlaporInput
@@ -253,6 +254,9 @@ def test_a_decided_handover_hides_every_kind_of_case_about_the_party_and_hands_i
     rule = RecusalRule.objects.get(source_case=conflict)
     assert rule.user == rina and rule.substitute == dedi and rule.name_digest and not rule.account_digest
     assert COUSIN not in str(RecusalRule.objects.values().get())
+    # Nowhere in the database is the party's name in clear, however it was written.
+    dump = dump_database().casefold()
+    assert COUSIN.casefold() not in dump and "santoso" not in dump
 
     # The history of each bound case says a handler was recused under a control, not who.
     for case in bound:
