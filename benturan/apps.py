@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 #: History lines of a case that are not state changes (record_case_event's `change`).
 EVENT_LABELS = {
     "routing": _("Penentuan atasan yang memutuskan"),
+    "control_ended": _("Pengendalian diakhiri"),
 }
 
 
@@ -39,6 +40,13 @@ class BenturanConfig(AppConfig):
                 detail_url_name="benturan_staff:detail",
                 staff_page="benturan.views_staff_case.page",
                 event_labels=EVENT_LABELS,
+                # The official, for standing recusals of other controls (casework.parties).
+                parties="benturan.parties.of",
+                # A superior recused from a case they decide passes it on (benturan.rerouting).
+                on_assignee_change="benturan.rerouting.decider_recused",
+                # Every kind's case page offers declaring a conflict with the case, and
+                # (where the kind allows it) turning it into a reported conflict.
+                conflict_intake="benturan.conflict_intake",
             )
         )
         # A yearly declaration not made yet waits in the employee's Kotak Masuk.

@@ -64,8 +64,8 @@ class JenisPengendalian(models.TextChoices):
     PENCATATAN = "pencatatan", _("Pencatatan (konflik dicatat dan diketahui)")
 
 
-#: The controls under which the official steps back from the matter: what a later phase
-#: turns into recusals from the SIGAP cases the matter is.
+#: The controls under which the official steps back from the matter: recusals from every
+#: SIGAP case the matter is (benturan.binding).
 STEPS_BACK = frozenset({JenisPengendalian.RECUSAL, JenisPengendalian.PENGALIHAN_TUGAS})
 
 
@@ -86,6 +86,8 @@ FINAL_STATES = frozenset({State.SELESAI, State.TIDAK_ADA_KONFLIK})
 PENDING_STATES = frozenset({State.DIAJUKAN, State.ANALISIS})
 #: States in which a control has been decided.
 CONTROLLED_STATES = frozenset({State.PELAKSANAAN, State.PEMANTAUAN, State.SELESAI})
+#: States in which a decided control is in force and may be ended early, with a reason.
+ACTIVE_CONTROL_STATES = frozenset({State.PELAKSANAAN, State.PEMANTAUAN})
 
 
 class Clock(models.TextChoices):

@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from casework.form_dates import CalendarDateField
 from casework.forms_case import ActionForm
 from casework.uploads import AttachmentsField
+from security.request_values import IdChoiceField
 
 from .choices import JenisPengendalian
 from .forms_declaration import EmployeeChoiceField, employees, text_field
-from .models import Benturan
+from .models import Benturan, Pengendalian
 from .models.benturan import HAL_MAX_LENGTH
 from .policy import POLICY
 
@@ -175,3 +176,29 @@ class CloseMonitoringForm(BenturanActionForm):
 
     def service_arguments(self) -> dict:
         return {**super().service_arguments(), "hasil": self.cleaned_data["hasil"]}
+
+
+class EndControlForm(forms.Form):
+    """Akhiri pengendalian: one control in force ends early, with the reason; the recusals
+    it made are lifted (benturan.services.benturan_end_control)."""
+
+    pengendalian = IdChoiceField(
+        label=_("Pengendalian yang diakhiri"),
+        queryset=Pengendalian.objects.none(),
+        empty_label=_("Pilih pengendalian"),
+        error_messages={
+            "required": _("Pilih pengendalian yang masih berlaku."),
+            "invalid_choice": _("Pilih pengendalian yang masih berlaku."),
+        },
+    )
+    alasan = text_field(
+        _("Alasan pengendalian diakhiri"),
+        rows=3,
+        required_message=_("Tuliskan alasan pengendalian ini diakhiri."),
+        help_text=REASONS_HELP,
+    )
+
+    def __init__(self, *args, case: Benturan, **kwargs):
+        super().__init__(*args, prefix="akhiri_pengendalian", **kwargs)
+        self.fields["pengendalian"].queryset = Pengendalian.objects.filter(benturan=case, berakhir_pada__isnull=True)
+        self.fields["pengendalian"].label_from_instance = lambda control: control.get_jenis_display()

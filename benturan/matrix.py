@@ -8,13 +8,13 @@ policy, recusal, and the cases naming the user removed). A page costs the same n
 queries whatever the table size (the count, the rows with their joins, the controls of
 the page's rows); the export reads the rows in chunks (benturan.matrix_xlsx).
 
-Where a case came from (`asal`): a declaration, a report by another employee, a
-declaration made in the yearly campaign (it links to the campaign), or a complaint or a
-WBS report turned into a conflict case. A case from a WBS report is shown only as
-"Laporan WBS": no number of the report and none of the matter it names, since the WBS
-rules keep both from anyone outside the WBS handlers. Such a case is expected to carry
-`asal` "wbs" (and one from a complaint "pengaduan"); any other value added to
-benturan.choices.Asal shows with its own label.
+Where a case came from: a declaration, a report by another employee, a declaration made
+in the yearly campaign (it links to the campaign), or a complaint or a WBS report a
+handler turned into a conflict case. The last link is kept encrypted
+(Benturan.sumber_kasus), so it cannot be filtered on in the database: rows() reads the
+kind of the source cases of a page (or an export chunk) in one query. A case from a WBS
+report is shown only as "Laporan WBS": no number of the report and none of the matter,
+since the WBS rules keep both from anyone outside the WBS handlers.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from casework import access
+from casework.models import Case
 
 from .choices import Asal, Jenis, JenisPengendalian, State
 from .models import Benturan, KewajibanDeklarasi, Pengendalian
@@ -47,18 +48,14 @@ _FROM_KIND_LABELS = {
 
 def source_choices() -> list[tuple[str, str]]:
     choices = [(str(value), label) for value, label in Asal.choices]
-    known = {value for value, _label in choices}
-    choices += [(value, label) for value, label in _FROM_KIND_LABELS.items() if value not in known]
     return [*choices, (SOURCE_CAMPAIGN, gettext_lazy("Deklarasi tahunan"))]
 
 
-def source_label(asal: str, campaign_year: int | None = None) -> str:
-    if asal == FROM_WBS:
-        return str(_FROM_KIND_LABELS[FROM_WBS])
+def source_label(asal: str, campaign_year: int | None = None, origin_kind: str = "") -> str:
+    if origin_kind in _FROM_KIND_LABELS:
+        return str(_FROM_KIND_LABELS[origin_kind])
     if campaign_year is not None:
         return _("Deklarasi tahunan %(year)s") % {"year": campaign_year}
-    if asal in _FROM_KIND_LABELS:
-        return str(_FROM_KIND_LABELS[asal])
     return str(dict(Asal.choices).get(asal, asal))
 
 
@@ -71,6 +68,8 @@ class Row:
     """One case as the matrix shows it."""
 
     case: Benturan
+    # The kind of the complaint or WBS report the case was turned from ("" for none).
+    origin_kind: str = ""
 
     @property
     def campaign_year(self) -> int | None:
@@ -79,7 +78,7 @@ class Row:
 
     @property
     def from_wbs(self) -> bool:
-        return self.case.asal == FROM_WBS
+        return self.origin_kind == FROM_WBS
 
     def controls(self) -> str:
         parts = []
@@ -113,7 +112,7 @@ COLUMNS = (
     Column(gettext_lazy("Unit kerja"), lambda row: row.case.unit.name if row.case.unit_id else ""),
     Column(gettext_lazy("Pejabat"), lambda row: str(row.case.pejabat)),
     Column(gettext_lazy("Yang terdampak"), Row.matter),
-    Column(gettext_lazy("Asal"), lambda row: source_label(row.case.asal, row.campaign_year)),
+    Column(gettext_lazy("Asal"), lambda row: source_label(row.case.asal, row.campaign_year, row.origin_kind)),
     Column(gettext_lazy("Jenis"), lambda row: str(dict(Jenis.choices).get(row.case.jenis, row.case.jenis))),
     Column(gettext_lazy("Pengendalian"), Row.controls),
     Column(gettext_lazy("Penanggung jawab"), Row.owner),
@@ -122,6 +121,15 @@ COLUMNS = (
     Column(gettext_lazy("Dilaksanakan"), lambda row: row.case.tanggal_pelaksanaan),
     Column(gettext_lazy("Selesai"), lambda row: _local_date(row.case.closed_at)),
 )
+
+
+def rows(cases) -> list[Row]:
+    """The rows of some cases of matrix_cases, with the kind of each source case read in
+    one query (the link is encrypted, so it is read here, not joined)."""
+    cases = list(cases)
+    sources = {case.pk: case.sumber_kasus_id for case in cases if case.sumber_kasus_id}
+    kinds = dict(Case.objects.filter(pk__in=set(sources.values())).values_list("pk", "kind")) if sources else {}
+    return [Row(case, origin_kind=kinds.get(sources.get(case.pk), "")) for case in cases]
 
 
 def header() -> list[str]:
@@ -142,6 +150,7 @@ _ROW_COLUMNS = (
     "closed_at",
     "unit__name",
     "asal",
+    "sumber_kasus",
     "jenis",
     "diputuskan_pada",
     "tanggal_pelaksanaan",

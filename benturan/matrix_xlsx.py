@@ -63,6 +63,12 @@ def _cell(sheet, value):
 
 
 def rows_of(cases) -> Iterable[matrix.Row]:
-    """The rows of matrix.matrix_cases, read in chunks (each with its controls)."""
+    """The rows of matrix.matrix_cases, read in chunks (each with its controls and the
+    kinds of its source cases)."""
+    chunk = []
     for case in cases.iterator(chunk_size=CHUNK_SIZE):
-        yield matrix.Row(case)
+        chunk.append(case)
+        if len(chunk) == CHUNK_SIZE:
+            yield from matrix.rows(chunk)
+            chunk = []
+    yield from matrix.rows(chunk)

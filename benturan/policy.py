@@ -33,8 +33,8 @@ NOTHING = Q(pk__in=[])
 
 #: The superior's steps up to the decision.
 DECISION_ACTIONS = frozenset({"mulai_analisis", "putuskan_pengendalian", "putuskan_tidak_ada_konflik"})
-#: The steps after it: the control applied, then monitored.
-FOLLOW_UP_ACTIONS = frozenset({"catat_pelaksanaan", "selesaikan"})
+#: The steps after it: the control applied, then monitored, or a control ended early.
+FOLLOW_UP_ACTIONS = frozenset({"catat_pelaksanaan", "selesaikan", "akhiri_pengendalian"})
 #: Talking to the one who filed the case, and to each other.
 TALK_ACTIONS = frozenset({"message", "note"})
 

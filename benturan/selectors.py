@@ -12,7 +12,7 @@ from django.db.models import Min, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from casework.models import Deadline
+from casework.models import Case, Deadline, Recusal
 
 from .choices import Asal, Clock, Keputusan
 from .models import Benturan, Pengendalian
@@ -89,3 +89,24 @@ def controls_of(case) -> QuerySet[Pengendalian]:
 def decision_deadline(case) -> Deadline | None:
     """The superior's decision clock of the case (running or finished), or None."""
     return Deadline.objects.filter(case_id=case.pk, clock=Clock.KEPUTUSAN).order_by("-started_on", "-pk").first()
+
+
+def linked_case(case) -> Case | None:
+    """The SIGAP case a conflict case touches or was reported from, with its kind and
+    reference only; whether a reader may be shown the reference is casework.access's."""
+    pk = case.kasus_terkait_id or case.sumber_kasus_id
+    return Case.objects.only("pk", "kind", "reference").filter(pk=pk).first() if pk else None
+
+
+def bound_by_control(case) -> dict[str, list[Recusal]]:
+    """The recusals each control of the case holds now, by the control's rule key
+    (benturan.binding.key_of), oldest first, with whom a case was handed to."""
+    found: dict[str, list[Recusal]] = {}
+    rows = (
+        Recusal.objects.filter(rule__source_case_id=case.pk, rule__lifted_at__isnull=True)
+        .select_related("rule", "rule__substitute", "handed_to")
+        .order_by("created_at", "pk")
+    )
+    for row in rows:
+        found.setdefault(row.rule.source_key, []).append(row)
+    return found

@@ -22,15 +22,18 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework import access, attachments
+from casework import access, attachments, controls
 from casework.models import Attachment, Case
+from casework.parties import Parties
 from casework.services import case_open, record_case_event, run_transition
 from casework.workflow import TransitionBlocked, blocked_reasons, transition_meta
 from security import audit
 
-from .choices import PURPOSE_BUKTI_PELAKSANAAN, PURPOSE_PENDUKUNG, Asal, Clock, JenisPengendalian
+from . import binding
+from .choices import ACTIVE_CONTROL_STATES, PURPOSE_BUKTI_PELAKSANAAN, PURPOSE_PENDUKUNG, Asal, Clock, JenisPengendalian
 from .models import Benturan, Pengendalian
 from .models.benturan import HAL_MAX_LENGTH
 from .policy import POLICY
@@ -41,6 +44,7 @@ __all__ = [
     "benturan_declare",
     "benturan_decide_control",
     "benturan_decide_no_conflict",
+    "benturan_end_control",
     "benturan_record_implementation",
     "benturan_report",
     "benturan_start_analysis",
@@ -122,7 +126,7 @@ def benturan_declare(
     Raises ValidationError naming the fields to correct; then nothing is stored. A form
     sent twice with the same `submission_key` returns the case it filed the first time.
     """
-    return _file(
+    return file_case(
         declarant=declarant,
         pejabat=declarant,
         asal=Asal.DEKLARASI,
@@ -144,12 +148,14 @@ def benturan_report(
     files: Sequence = (),
     submission_key: UUID | None = None,
     request=None,
+    sumber_kasus: Case | None = None,
 ) -> Benturan:
     """Report another employee's conflict of interest (`pejabat`, an active account).
     Call from the report form. The case goes to the official's superior; the reporter
     follows it on their own pages, and the official is never told who reported
     (the case is anonymous towards them; benturan.selectors shows them only the control
-    decided about them). Same contract as benturan_declare otherwise.
+    decided about them). `sumber_kasus` is the complaint or WBS report it was made from
+    (benturan.services_from_cases). Same contract as benturan_declare otherwise.
     """
     if pejabat is None or not getattr(pejabat, "is_active", False):
         raise ValidationError({"pejabat": _("Pilih pegawai yang benturan kepentingannya Anda laporkan.")})
@@ -157,7 +163,7 @@ def benturan_report(
         raise ValidationError(
             {"pejabat": _("Untuk benturan kepentingan Anda sendiri, gunakan formulir pernyataan benturan kepentingan.")}
         )
-    return _file(
+    return file_case(
         declarant=reporter,
         pejabat=pejabat,
         asal=Asal.LAPORAN,
@@ -167,14 +173,15 @@ def benturan_report(
         jabatan="",
         submission_key=submission_key,
         request=request,
+        sumber_kasus=sumber_kasus,
     )
 
 
-def _filed_with(declarant, submission_key: UUID) -> Benturan | None:
+def filed_with(declarant, submission_key: UUID) -> Benturan | None:
     return Benturan.objects.filter(declarant=declarant, submission_key=submission_key).first()
 
 
-def _file(
+def file_case(
     *,
     declarant,
     pejabat,
@@ -185,11 +192,18 @@ def _file(
     jabatan: str,
     submission_key: UUID | None,
     request,
+    kasus_terkait: Case | None = None,
+    sumber_kasus: Case | None = None,
 ) -> Benturan:
+    """The one path by which a conflict case is filed (a declaration, a report, either
+    from a case's page: benturan.services_from_cases). `kasus_terkait` is the SIGAP case a
+    conflict declared from its page touches (else the case a typed number names);
+    `sumber_kasus` the case a report was made from, kept encrypted. Neither writes the
+    case's number anywhere."""
     if declarant is None or not declarant.is_authenticated or not declarant.is_active:
         raise PermissionDenied(_("Masuk dengan akun Anda untuk menyatakan atau melaporkan benturan kepentingan."))
     if submission_key is not None:
-        filed = _filed_with(declarant, submission_key)
+        filed = filed_with(declarant, submission_key)
         if filed is not None:
             return filed
     unknown = set(data) - set(FILED_FIELDS)
@@ -209,15 +223,17 @@ def _file(
     if any(not person.is_active for person in named):
         raise ValidationError({"pihak_pegawai": _("Pegawai yang dipilih tidak aktif lagi. Pilih dari daftar.")})
     _check_room(None, len(files), "files")
-    routing = route(official=pejabat, parties=[declarant, *named])
+    # A superior a control keeps from cases about these people never decides this one.
+    recused = controls.recused_users(Parties(accounts=(pejabat.pk, *(person.pk for person in named))))
+    routing = route(official=pejabat, parties=[declarant, *named], recused=recused)
     fields = {
         **values,
         "declarant": declarant,
         "asal": asal,
         "pejabat": pejabat,
-        "kasus_terkait": (
-            Case.objects.filter(reference=values["rujukan_kasus"]).first() if values["rujukan_kasus"] else None
-        ),
+        "kasus_terkait": kasus_terkait
+        or (Case.objects.filter(reference=values["rujukan_kasus"]).first() if values["rujukan_kasus"] else None),
+        "sumber_kasus": str(sumber_kasus.pk) if sumber_kasus is not None else "",
         "atasan": routing.atasan,
         "eskalasi_ke": routing.eskalasi_ke,
         # The one who decides is the case's handler: the engine's reminders and inbox follow it.
@@ -239,6 +255,10 @@ def _file(
             )
             if named:
                 case.pihak_pegawai.set(named)
+                # The employees named are among what the case is about (casework.parties).
+                controls.note_parties(
+                    [(case, Parties(accounts=tuple(person.pk for person in named)))], actor=declarant, request=request
+                )
             _record_routing(case, routing, request=request)
             for upload in files:
                 attachments.add_attachment(
@@ -251,7 +271,7 @@ def _file(
                 )
     except IntegrityError:
         # The same form sent twice at the same moment: the other request filed it.
-        filed = _filed_with(declarant, submission_key) if submission_key is not None else None
+        filed = filed_with(declarant, submission_key) if submission_key is not None else None
         if filed is None:
             raise
         return filed
@@ -264,6 +284,13 @@ def _record_routing(case: Benturan, routing: Routing, *, request) -> None:
         note = _("Diputuskan oleh %(name)s.") % {"name": routing.atasan}
     else:
         note = _("Tidak ada atasan yang bukan pihak dalam benturan ini: diputuskan oleh Tim Benturan Kepentingan.")
+    if routing.recused_over:
+        names = ", ".join(str(person) for person in routing.recused_over)
+        note = (
+            _("Dilewati karena dikecualikan oleh pengendalian benturan kepentingan: %(names)s.") % {"names": names}
+            + " "
+            + note
+        )
     if routing.passed_over:
         names = ", ".join(str(person) for person in routing.passed_over)
         note = _("Dilewati karena merupakan pihak dalam benturan ini: %(names)s.") % {"names": names} + " " + note
@@ -277,6 +304,7 @@ def _record_routing(case: Benturan, routing: Routing, *, request) -> None:
             "to": getattr(routing.atasan, "pk", None),
             "escalation": getattr(routing.eskalasi_ke, "pk", None),
             "passed_over": [person.pk for person in routing.passed_over],
+            "recused_over": [person.pk for person in routing.recused_over],
         },
         request=request,
     )
@@ -359,7 +387,7 @@ def benturan_decide_control(
                 for value in chosen
             ]
         )
-        return run_transition(
+        locked = run_transition(
             case=locked,
             name=name,
             actor=actor,
@@ -377,6 +405,10 @@ def benturan_decide_control(
             },
             request=request,
         )
+        # Controls bind every kind of case (benturan.binding): in the decision's transaction.
+        decided = Pengendalian.objects.filter(benturan=locked).select_related("pejabat", "pengganti", "pihak_pegawai")
+        binding.bind_decided(locked, list(decided), actor=actor, request=request)
+    return locked
 
 
 def benturan_decide_no_conflict(*, case, actor, alasan: str, note: str = "", request=None) -> Benturan:
@@ -385,7 +417,7 @@ def benturan_decide_no_conflict(*, case, actor, alasan: str, note: str = "", req
     with transaction.atomic():
         locked = _lock(case)
         _staff(locked, actor, name)
-        return run_transition(
+        locked = run_transition(
             case=locked,
             name=name,
             actor=actor,
@@ -393,6 +425,9 @@ def benturan_decide_no_conflict(*, case, actor, alasan: str, note: str = "", req
             note=note,
             request=request,
         )
+        # A declarant who stepped back from a case while this was decided may handle it again.
+        binding.lift_provisional(locked, actor=actor, reason=_text(alasan), request=request)
+    return locked
 
 
 # --- The control applied and monitored -------------------------------------------------------
@@ -427,11 +462,54 @@ def benturan_record_implementation(
 
 
 def benturan_close_monitoring(*, case, actor, hasil: str, note: str = "", request=None) -> Benturan:
-    """End the monitoring of the control with its result; the case is finished."""
+    """End the monitoring of the control with its result; the case is finished, and its
+    controls end with it: the recusals they made are lifted (benturan.binding)."""
     name = "selesaikan"
     with transaction.atomic():
         locked = _lock(case)
         _staff(locked, actor, name)
-        return run_transition(
+        locked = run_transition(
             case=locked, name=name, actor=actor, changes={"hasil_pemantauan": _text(hasil)}, note=note, request=request
         )
+        _end_controls(locked, Pengendalian.objects.filter(benturan=locked), actor=actor, alasan=locked.hasil_pemantauan)
+        binding.lift_all(locked, actor=actor, reason=locked.hasil_pemantauan, request=request)
+    return locked
+
+
+def benturan_end_control(*, case, actor, control: Pengendalian, alasan: str, request=None) -> Benturan:
+    """End one decided control before the case's monitoring ends, with the reason (the
+    matter is over, the interest was given up): the recusals it made are lifted, and only
+    those (a person also recused for another reason stays recused). Whoever decides the
+    case or the Tim may; the official reads that the control ended on their page."""
+    name = "akhiri_pengendalian"
+    with transaction.atomic():
+        locked = _lock(case)
+        _staff(locked, actor, name)
+        if locked.state not in ACTIVE_CONTROL_STATES:
+            raise TransitionBlocked([_("Pengendalian hanya dapat diakhiri selama pelaksanaan atau pemantauan.")])
+        row = Pengendalian.objects.select_for_update().filter(pk=getattr(control, "pk", None), benturan=locked).first()
+        if row is None or not row.is_active:
+            raise ValidationError({"pengendalian": _("Pilih pengendalian yang masih berlaku.")})
+        alasan = _text(alasan)
+        if not alasan:
+            raise ValidationError({"alasan": _("Tuliskan alasan pengendalian ini diakhiri.")})
+        _end_controls(locked, [row], actor=actor, alasan=alasan)
+        binding.lift_control(locked, row, actor=actor, reason=alasan, request=request)
+        record_case_event(
+            locked,
+            change="control_ended",
+            event=audit.Event.CASE_CONTROL_ENDED,
+            actor=actor,
+            note=_("%(control)s diakhiri: %(reason)s") % {"control": row.get_jenis_display(), "reason": alasan},
+            data={"control": row.pk, "jenis": row.jenis},
+            request=request,
+        )
+    return locked
+
+
+def _end_controls(locked: Benturan, rows, *, actor, alasan: str) -> None:
+    now = timezone.now()
+    for row in rows:
+        if row.is_active:
+            row.berakhir_pada, row.alasan_berakhir, row.diakhiri_oleh = now, alasan, actor
+            row.save(update_fields=["berakhir_pada", "alasan_berakhir", "diakhiri_oleh"])

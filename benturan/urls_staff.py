@@ -14,4 +14,5 @@ urlpatterns = [
     path("<id:pk>/tidak-ada-konflik/", views_staff_case.decide_no_conflict, name="decide_no_conflict"),
     path("<id:pk>/pelaksanaan/", views_staff_case.record_implementation, name="record_implementation"),
     path("<id:pk>/selesai/", views_staff_case.close_monitoring, name="close_monitoring"),
+    path("<id:pk>/pengendalian/akhiri/", views_staff_case.end_control, name="end_control"),
 ]

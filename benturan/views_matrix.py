@@ -51,15 +51,13 @@ def matrix_page(request):
     page = Paginator(matrix.matrix_cases(request.user, **form.selector_kwargs()), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    rows = []
-    for case in page:
-        row = matrix.Row(case)
-        rows.append(
-            {
-                "url": reverse("benturan_staff:detail", args=[case.pk]),
-                "cells": [_shown(value) for value in matrix.cells(row)],
-            }
-        )
+    rows = [
+        {
+            "url": reverse("benturan_staff:detail", args=[row.case.pk]),
+            "cells": [_shown(value) for value in matrix.cells(row)],
+        }
+        for row in matrix.rows(page)
+    ]
     query = request.GET.copy()
     query.pop("page", None)
     context.update(

@@ -16,22 +16,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from casework import access
-from casework.views_actions import action_endpoint, action_rows, submit_action
+from casework.selectors import visible_among
+from casework.views_actions import action_endpoint, action_rows, submit_action, submit_form
 from casework.views_case import case_panel_context, case_url
 from casework.views_files import INLINE_TYPES
 from casework.views_public import attachment_count
 
 from . import forms_staff_case as forms
-from . import services
-from .choices import PURPOSE_BUKTI_PELAKSANAAN
+from . import selectors, services
+from .binding import key_of
+from .choices import ACTIVE_CONTROL_STATES, PURPOSE_BUKTI_PELAKSANAAN
 from .models import Benturan
 from .policy import POLICY
 from .selectors import controls_of
+
+#: Ending a control early (benturan.policy FOLLOW_UP_ACTIONS), and its form's context name.
+END_CONTROL = "akhiri_pengendalian"
+END_CONTROL_FORM = "end_control_form"
 
 KIND = "benturan"
 
@@ -118,13 +124,44 @@ def _files(case) -> dict[str, list]:
     return groups
 
 
-def _related_case_url(request, case) -> str:
-    """The page of the SIGAP case the filed number names, when the user may open it; the
-    number alone otherwise (whether it exists is not everyone's to learn)."""
-    related = case.kasus_terkait
-    if related is None or not access.can_view(request.user, related):
-        return ""
-    return case_url(related)
+@dataclass(frozen=True)
+class Bound:
+    """A case a control binds, as the page may show it: its link, and what became of it."""
+
+    case: object  # the case (kind and reference only), which the user may see
+    recusal: object  # casework.Recusal: took_case, handed_to, rule.substitute
+
+
+def _with_links(request, case, controls) -> dict:
+    """The SIGAP cases the page names, each only where the user may see it (casework.
+    access, one query): the case the conflict touches or was reported from, the case
+    each control names, and the cases each control binds now. Anyone else reads the kind
+    of case, never its number: whether a WBS report exists is not theirs to learn."""
+    linked = selectors.linked_case(case)
+    bound = selectors.bound_by_control(case)
+    wanted = [getattr(linked, "pk", None), *(c.kasus_id for c in controls)]
+    wanted += [row.case_id for rows in bound.values() for row in rows]
+    visible = visible_among(request.user, wanted)
+    for control in controls:
+        control.kasus_link = visible.get(control.kasus_id)
+        control.bound = [
+            Bound(visible[row.case_id], row) for row in bound.get(key_of(control), []) if row.case_id in visible
+        ]
+    return {
+        "linked_case": linked,
+        "linked_case_link": visible.get(getattr(linked, "pk", None)),
+        "binds": any(control.steps_back for control in controls),
+    }
+
+
+def _end_control_form(request, case, bound_forms):
+    """The form that ends a control early, for whoever may, while controls are in force."""
+    if END_CONTROL_FORM in bound_forms:
+        return bound_forms[END_CONTROL_FORM]
+    if case.state not in ACTIVE_CONTROL_STATES or not access.can_act(request.user, case, END_CONTROL):
+        return None
+    form = forms.EndControlForm(case=case)
+    return form if form.fields["pengendalian"].queryset.exists() else None
 
 
 def page(request, case, *, status=200, **bound_forms):
@@ -134,16 +171,18 @@ def page(request, case, *, status=200, **bound_forms):
     rows = action_rows(
         request, case, ACTIONS.values(), bound_forms, blank_form=lambda action: _form(action, request, case)
     )
+    controls = list(controls_of(case))
     context.update(
         {
             "benturan": case,
             "action_rows": rows,
             "single_form": sum(row["form"] is not None for row in rows) == 1,
             "blocked": [row for row in rows if row["form"] is None],
-            "controls": list(controls_of(case)),
+            "controls": controls,
+            **_with_links(request, case, controls),
+            "end_control_form": _end_control_form(request, case, bound_forms),
             "others": list(case.pihak_pegawai.select_related("unit")),
             "escalated": POLICY.was_escalated(case),
-            "related_case_url": _related_case_url(request, case),
             "files": _files(case),
             "inline_types": INLINE_TYPES,
         }
@@ -187,3 +226,25 @@ decide_control = _endpoint("putuskan_pengendalian")
 decide_no_conflict = _endpoint("putuskan_tidak_ada_konflik")
 record_implementation = _endpoint("catat_pelaksanaan")
 close_monitoring = _endpoint("selesaikan")
+
+
+@login_required
+@require_POST
+def end_control(request, pk):
+    """POST endpoint of the form that ends one control early, with the reason."""
+    case = get_case(request, pk)
+    # The right to act before the form is judged: someone who may not learns nothing more.
+    access.ensure_can_act(request.user, case, END_CONTROL)
+    form = forms.EndControlForm(request.POST, case=case)
+    return submit_form(
+        request,
+        case,
+        form=form,
+        form_name=END_CONTROL_FORM,
+        send=lambda data: services.benturan_end_control(
+            case=case, actor=request.user, control=data["pengendalian"], alasan=data["alasan"], request=request
+        ),
+        success=_("Pengendalian diakhiri; pengecualian yang dibuatnya dicabut."),
+        page=page,
+        done=lambda request, case: redirect(case_url(case)),
+    )

@@ -41,7 +41,7 @@ from django.utils.module_loading import import_string
 
 from security import audit
 
-from . import references, sla, tracking
+from . import controls, parties, references, sla, tracking
 from .kinds import get_kind
 from .models import Case, Deadline, IntakeQueue, PendingCase, ReferenceSequence, TimelineEntry
 from .services import GENERATED_FIELDS, OPEN, validate_case
@@ -298,6 +298,9 @@ def _open_rows(rows: list[PendingCase]) -> None:
             deadlines.append(deadline)
     Deadline.objects.bulk_create(deadlines)
     audit.record_opened_many(cases)
+    # Standing recusals reach these cases as they open: two statements for the batch
+    # (what each is about, and the rules matching any of it), more only where one matches.
+    controls.note_parties([(case, parties.of_kind(case)) for case in cases])
     PendingCase.objects.filter(pk__in=[row.pk for row in rows]).delete()
     hooks = [(case, payload["after_open"]) for case, payload, _ in built]
     transaction.on_commit(lambda: _after_open(hooks), robust=True)

@@ -59,6 +59,15 @@ class CaseKind:
     # assignee_changed), with the row locked: what was granted to the one who held the
     # case ends when they no longer hold it (a WBS identity approval).
     on_assignee_change: str = ""
+    # Dotted path of `hook(case) -> casework.parties.Parties`: the accounts and names a
+    # case of this kind is about beyond the persons it names (a complainant, a giver, an
+    # official), read from the instance without a query, as it is opened. Standing
+    # recusals (casework.controls) match on them. Never a WBS reporter's identity.
+    parties: str = ""
+    # Dotted path of the module of the kind that turns a conflict of interest with a case
+    # of any kind into a case of its own (casework.conflicts): the engine's case page
+    # offers its forms on every kind's page. At most one kind offers it.
+    conflict_intake: str = ""
 
     @property
     def model(self) -> type[Case]:
@@ -96,6 +105,9 @@ SHARED_EVENT_LABELS = {
     "named_person": _("Pihak yang disebut dicatat"),
     "named_match": _("Pencocokan dengan akun pegawai"),
     "recusal_lifted": _("Pengecualian (recusal) dicabut"),
+    "control_recusal": _("Pengecualian (recusal) karena benturan kepentingan"),
+    "control_recusal_lifted": _("Pengecualian karena benturan kepentingan berakhir"),
+    "conflict_reported": _("Dilaporkan sebagai benturan kepentingan"),
 }
 
 _REGISTRY: dict[str, CaseKind] = {}

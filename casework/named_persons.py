@@ -27,13 +27,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from security import crypto
-
+from . import parties
 from .models import NamedPerson, NamedPersonMatch
+from .parties import account_digest
 
-# The name this purpose had when only WBS reports named people. The digests stored so far
-# are keyed with it; changing it would silently unmatch every one of them.
-_PURPOSE = "wbs-terlapor-account"
 _SPACES = re.compile(r"\s+")
 
 
@@ -46,10 +43,6 @@ class PersonInput:
     jabatan: str = ""
     unit_kerja: str = ""
     user: object | None = None
-
-
-def account_digest(user_id: int) -> str:
-    return crypto.keyed_digest(str(user_id), purpose=_PURPOSE)
 
 
 def named_q(user):
@@ -138,10 +131,12 @@ def build(
 
 
 def save(case, rows: list[NamedPerson], *, matched_by=None) -> None:
-    """Store new rows on `case` with the history of their matches."""
+    """Store new rows on `case` with the history of their matches, and their names among
+    what the case is about (casework.parties; their accounts are the rows' digests)."""
     for row in rows:
         row.case = case
     NamedPerson.objects.bulk_create(rows)
+    parties.record([(case.pk, parties.Parties(names=tuple(row.nama for row in rows)).digests())])
     NamedPersonMatch.objects.bulk_create(
         NamedPersonMatch(person=row, akun=row.akun, matched_by=matched_by, matched_at=row.created_at)
         for row in rows

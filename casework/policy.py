@@ -24,6 +24,10 @@ class CasePolicy:
     recusal_lifter_roles: tuple[str, ...] = (roles.PIMPINAN,)
     #: Whether opening a case of this kind is written to the audit log.
     audit_views: bool = True
+    #: Whether a case of this kind may be turned into a conflict-of-interest case reported
+    #: about an official it names (casework.conflicts), by those whom can_act allows the
+    #: action casework.conflicts.REPORT_ACTION.
+    reports_conflicts: bool = False
 
     def visible_q(self, user) -> Q:
         """Cases of this kind the user may see, before recusal (a filter on Case)."""

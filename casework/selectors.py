@@ -25,6 +25,15 @@ def staff_timeline(case: Case):
     return TimelineEntry.objects.filter(case=case).select_related("actor")
 
 
+def visible_among(user, case_ids) -> dict[int, Case]:
+    """Those of the cases `case_ids` that `user` may see, by id, with their kind and
+    reference only (one query; none without ids)."""
+    wanted = {pk for pk in case_ids if pk}
+    if not wanted or user is None:
+        return {}
+    return {case.pk: case for case in access.visible_cases(user).filter(pk__in=wanted).only("pk", "kind", "reference")}
+
+
 def internal_notes(case: Case):
     return case.internal_notes.select_related("author")
 
@@ -105,7 +114,8 @@ def liftable_recusals(user) -> list[Recusal]:
     if not kinds:
         return []
     candidates = list(
-        Recusal.objects.filter(case__kind__in=kinds, case__closed_at__isnull=True)
+        # The engine's own recusals: one a standing rule made ends with its rule.
+        Recusal.objects.filter(case__kind__in=kinds, case__closed_at__isnull=True, rule__isnull=True)
         .exclude(user=user)
         .exclude(case__in=Recusal.objects.filter(user=user).values("case"))
         .exclude(case__in=Case.objects.filter(named_persons.named_q(user)).values("pk"))

@@ -14,12 +14,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from security import audit
 
-from . import access, closure, named_persons, received, references, selectors, sla, tracking
+from . import access, closure, controls, named_persons, parties, received, references, selectors, sla, tracking
+from .assignment import assignee_changed
 from .history_notes import HistoryNote
 from .kinds import get_kind
 from .models import Case, Deadline, InternalNote, Message, NamedPerson, Recusal, TimelineEntry
@@ -154,6 +154,12 @@ def case_open(
             actor=actor or reporter_account,
             case=case,
             data={"kind": spec.code, "reference": case.reference, **entered_late},
+            request=request if (actor or reporter_account) is not None else None,
+        )
+        # A standing recusal reaches a case from the moment it exists (casework.controls).
+        controls.note_parties(
+            [(case, parties.of_kind(case))],
+            actor=actor or reporter_account,
             request=request if (actor or reporter_account) is not None else None,
         )
         if on_commit is not None:
@@ -331,11 +337,13 @@ def record_case_event(
     by_reporter: bool = False,
     note: str = "",
     data: dict[str, Any] | None = None,
+    related_case: Case | None = None,
     request=None,
 ) -> None:
     """Record a change of a case that is not a state change (an assignment, a rating...):
     an internal history line and its audit entry. Call inside the transaction of the
-    change, with the case row locked."""
+    change, with the case row locked. `related_case` is another case the line is about,
+    kept encrypted, whose reference only readers who may see it are shown."""
     TimelineEntry.objects.create(
         case=locked,
         transition=change,
@@ -344,6 +352,7 @@ def record_case_event(
         actor=actor,
         by_reporter=by_reporter,
         note=note,
+        linked_case=str(related_case.pk) if related_case is not None else "",
     )
     audit.record(event, actor=actor, case=locked, request=request if actor is not None else None, data=data)
 
@@ -376,16 +385,6 @@ def case_assign(*, case: Case, actor, assignee, note: str = "", request=None) ->
     return locked
 
 
-def assignee_changed(locked: Case, *, previous_id: int | None, actor=None, request=None) -> None:
-    """Tell the case's kind that the assignee changed (CaseKind.on_assignee_change), inside
-    the transaction of the change, with the row locked: what was granted to the one who
-    held the case (a WBS identity approval) ends with their holding it. Call from every
-    service that changes the assignee, and from a kind's own that does."""
-    path = locked.kind_spec.on_assignee_change
-    if path and previous_id != locked.assignee_id:
-        import_string(path)(locked, previous_id=previous_id, actor=actor, request=request)
-
-
 def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> Recusal:
     """Exclude `user` from the case for good (named as reported party, or a declared conflict).
 
@@ -394,7 +393,8 @@ def case_recuse(*, case: Case, user, reason: str, actor=None, request=None) -> R
     """
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        recusal, created = Recusal.objects.get_or_create(case=locked, user=user, defaults={"reason": reason})
+        # The engine's own recusal; one a standing rule made is another row (casework.controls).
+        recusal, created = Recusal.objects.get_or_create(case=locked, user=user, rule=None, defaults={"reason": reason})
         if locked.assignee_id == user.pk:
             locked.assignee = None
             locked.save(update_fields=["assignee", "updated_at"])
@@ -422,7 +422,8 @@ def case_recusal_lift(*, case: Case, actor, user, reason: str, request=None) -> 
     reason = (reason or "").strip()
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        recusal = Recusal.objects.select_for_update().filter(case=locked, user=user).first()
+        # Only the engine's own: a recusal a standing rule made ends with its rule.
+        recusal = Recusal.objects.select_for_update().filter(case=locked, user=user, rule__isnull=True).first()
         refusal = recusal_lift_refusal(actor, locked, user)
         if refusal:
             raise PermissionDenied(refusal)
@@ -587,6 +588,8 @@ def named_persons_recuse(*, case: Case, users: list, actor=None, request=None) -
     services here, and from a kind's filing service for the persons the reporter named."""
     for user in named_persons.needing_recusal(users, case):
         case_recuse(case=case, user=user, reason=Recusal.Reason.TERLAPOR, actor=actor, request=request)
+    # The persons named are among what the case is about: standing recusals may match now.
+    controls.apply_rules(case=case, actor=actor, request=request)
 
 
 def _named_matched(locked: Case, users: list, *, actor, request, on_matched) -> str:
@@ -656,6 +659,7 @@ def messages_mark_read(*, case: Case, sender: str) -> int:
 
 __all__ = [
     "TransitionBlocked",
+    "assignee_changed",
     "case_assign",
     "case_open",
     "case_recusal_lift",

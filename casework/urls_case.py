@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_case
+from . import views_case, views_conflicts
 
 app_name = "case"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("<id:pk>/tindakan/<slug:name>/", views_case.transition, name="transition"),
     path("<id:pk>/tugaskan/", views_case.assign, name="assign"),
     path("<id:pk>/kerahasiaan/", views_case.confidentiality, name="confidentiality"),
+    path("<id:pk>/benturan-kepentingan/", views_conflicts.declare, name="declare_conflict"),
+    path("<id:pk>/laporkan-benturan/", views_conflicts.report, name="report_conflict"),
 ]

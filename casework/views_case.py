@@ -20,7 +20,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, closure, selectors, services, sla
+from . import access, closure, conflicts, selectors, services, sla
 from .forms_case import (
     AssignForm,
     ConfidentialityForm,
@@ -84,6 +84,17 @@ def case_deadlines(case, today: date | None = None) -> list[DeadlineRow]:
     return rows
 
 
+def timeline_with_links(case, user) -> list:
+    """The staff history of the case; each line about another case carries `related_link`
+    (that case, for its reference and `case_url`) when `user` may see it, else None: the
+    line says what happened, never where the user may not look."""
+    entries = list(selectors.staff_timeline(case))
+    visible = selectors.visible_among(user, [entry.linked_case_id for entry in entries])
+    for entry in entries:
+        entry.related_link = visible.get(entry.linked_case_id)
+    return entries
+
+
 def case_panel_context(request, case, **bound_forms):
     """Context for the shared panel: history, conversation, notes, deadlines, the shared
     forms (each offered only to a user who may use it, or shown again when it was
@@ -93,7 +104,7 @@ def case_panel_context(request, case, **bound_forms):
     context = {
         "case": case,
         "kind": case.kind_spec,
-        "timeline": selectors.staff_timeline(case),
+        "timeline": timeline_with_links(case, request.user),
         "conversation": selectors.staff_conversation(case),
         "notes": selectors.internal_notes(case),
         "deadlines": case_deadlines(case),
@@ -111,9 +122,23 @@ def case_panel_context(request, case, **bound_forms):
             initial={"assignee": case.assignee_id}, candidates=selectors.assignable_users(case), auto_id=_ids("assign")
         ),
         "confidentiality_form": _confidentiality_form(case),
+        **_conflict_forms(request, case),
     }
     context.update(bound_forms)
     return context
+
+
+def _conflict_forms(request, case) -> dict:
+    """The blank conflict-of-interest forms of the panel (casework.conflicts): a user who
+    sees the case may declare their own conflict with it; a handler of a kind that allows
+    it may turn it into a conflict reported about an official it names."""
+    intake = conflicts.intake()
+    if intake is None:
+        return {}
+    forms = {"conflict_declaration_form": intake.DeclarationForm(source=case, user=request.user)}
+    if conflicts.may_report(request.user, case):
+        forms["conflict_report_form"] = intake.ReportForm(source=case, user=request.user)
+    return forms
 
 
 def _confidentiality_form(case):

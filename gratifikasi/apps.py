@@ -45,5 +45,7 @@ class GratifikasiConfig(AppConfig):
                 detail_url_name="gratifikasi_staff:detail",
                 staff_page="gratifikasi.views_staff_case.page",
                 event_labels=EVENT_LABELS,
+                # The declarant and the giver, for standing recusals (casework.parties).
+                parties="gratifikasi.parties.of",
             )
         )

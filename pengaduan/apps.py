@@ -49,5 +49,7 @@ class PengaduanConfig(AppConfig):
                 # The public form's complaints are opened by the task worker; their
                 # receipt notice goes out then.
                 on_deferred_open="pengaduan.notify.after_deferred_open",
+                # The complainant, by name, for standing recusals (casework.parties).
+                parties="pengaduan.parties.of",
             )
         )

@@ -40,6 +40,10 @@ class PengaduanPolicy(CasePolicy):
     #: information the complainant gave by phone or in person.) Moving a complaint to the
     #: WBS needs the complainant's own consent, which no handler may give for them.
     reporter_only_actions = frozenset({"buka_kembali", "setujui_wbs"})
+    #: A Pengelola Pengaduan may turn a complaint about a staff member into a conflict-of-
+    #: interest case reported about them (casework.conflicts; never the unit, which may
+    #: only record its follow-up).
+    reports_conflicts = True
 
     def _is_unit_member(self, user) -> bool:
         return user.unit_id is not None and user.has_role(self.unit_role)

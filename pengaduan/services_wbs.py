@@ -27,7 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from casework import attachments
+from casework import attachments, parties
 from casework.models import Attachment
 from casework.named_persons import PersonInput, persons_of
 from casework.sanitize import CleanFile
@@ -39,6 +39,7 @@ from wbs.identity import Identitas
 from wbs.models import LaporanWbs
 
 from .models import Pengaduan
+from .parties import of as party_of
 
 KIND = "pengaduan"
 MOVED_TITLE = "Dipindahkan ke WBS"
@@ -138,6 +139,8 @@ def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, LaporanWbs, str]:
             terlapor=_named_staff(locked),
             bukti=files,
         )
+        # Nor a digest of the complainant's name (casework.parties): the report seals it.
+        parties.forget(locked, party_of(locked))
         locked.title = MOVED_TITLE
         locked.isi = ""
         locked.lokasi = ""

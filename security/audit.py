@@ -55,6 +55,8 @@ class Event:
     CASE_CONFIDENTIALITY = "case.confidentiality_changed"
     CASE_RATED = "case.rated"
     CASE_MOVED_TO_WBS = "case.moved_to_wbs"
+    CASE_CONFLICT_REPORTED = "case.conflict_reported"
+    CASE_CONTROL_ENDED = "case.conflict_control_ended"
     MESSAGE_POSTED = "case.message"
     NOTE_ADDED = "case.internal_note"
     ATTACHMENT_ADDED = "attachment.added"

@@ -35,6 +35,9 @@ class WbsPolicy(CasePolicy):
     #: A reported holder of either role is recused from the report.
     named_recusal_roles = (roles.PENGELOLA_WBS, roles.INSPEKTORAT)
     recusal_lifter_roles = (roles.INSPEKTORAT,)
+    #: The report's handlers may turn it into a conflict-of-interest case reported about
+    #: an official it names (casework.conflicts): the reporter stays out of it entirely.
+    reports_conflicts = True
 
     def _routings(self, user) -> list[str]:
         return [routing for routing, role in ROLE_OF.items() if user.has_role(role)]

@@ -97,6 +97,10 @@ class Benturan(Case):
         on_delete=models.PROTECT,
         related_name="benturan_terkait",
     )
+    # The complaint or WBS report a handler turned into this report (benturan.
+    # services_from_cases), by id and encrypted: a clear link from a case about an official
+    # to that report would tell a reader of the database whom the report is about.
+    sumber_kasus = EncryptedCharField(_("kasus asal laporan"), blank=True, plaintext_max_length=20)
     kepentingan = _text(_("kepentingan yang berbenturan"))
     pihak_lain = _text(_("pihak lain yang terkait"), blank=True)
     pihak_pegawai = models.ManyToManyField(
@@ -168,6 +172,10 @@ class Benturan(Case):
                 errors["tanggal_pelaksanaan"] = _("Tanggal pelaksanaan tidak boleh sebelum tanggal keputusan.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def sumber_kasus_id(self) -> int | None:
+        return int(self.sumber_kasus) if self.sumber_kasus else None
 
     @property
     def is_report(self) -> bool:

@@ -5,7 +5,7 @@ A control says which person steps back (`pejabat`) from which matter (`hal`, and
 when the matter is a SIGAP case), the colleague who takes the task over for a pengalihan
 tugas (`pengganti`), and optionally a person or party the control names (`pihak_pegawai`,
 `pihak_nama`: "every case about supplier X"), so a later rule can apply it to cases that
-do not exist yet.
+do not exist yet (benturan.binding, through the engine's standing recusals).
 """
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from casework.models import Case
 from security.fields import EncryptedCharField, EncryptedTextField
 
-from ..choices import JenisPengendalian
+from ..choices import STEPS_BACK, JenisPengendalian
 from .benturan import HAL_MAX_LENGTH, Benturan
 
 
@@ -61,6 +61,18 @@ class Pengendalian(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("diputuskan oleh"), on_delete=models.PROTECT, related_name="+"
     )
     berlaku_sejak = models.DateTimeField(_("berlaku sejak"), default=timezone.now)
+    # Ended by whoever decides the case or the Tim, with the reason, or when the case's
+    # monitoring ends; the recusals it made end with it (benturan.binding).
+    berakhir_pada = models.DateTimeField(_("berakhir pada"), null=True, blank=True)
+    alasan_berakhir = EncryptedTextField(_("alasan berakhir"), blank=True)
+    diakhiri_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diakhiri oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("pengendalian benturan kepentingan")
@@ -83,3 +95,13 @@ class Pengendalian(models.Model):
 
     def __str__(self):
         return f"{self.benturan} · {self.get_jenis_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.berakhir_pada is None
+
+    @property
+    def steps_back(self) -> bool:
+        """Whether the official steps back from the matter under this control (a recusal or a
+        handover), which binds the SIGAP cases the matter is (benturan.binding)."""
+        return self.jenis in STEPS_BACK

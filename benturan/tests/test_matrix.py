@@ -125,16 +125,6 @@ def test_the_filters(client, tim, declare, report, case_in, outsider, tree):
         assert client.get(EXPORT, wrong).status_code == 400
 
 
-def test_a_case_from_a_wbs_report_shows_only_as_a_wbs_report():
-    """Its matter and the report's number stay with the WBS handlers."""
-    case = Benturan(asal=matrix.FROM_WBS, title="Terlapor X menilai tender milik adiknya", reference="BTK/2026/000009")
-    row = matrix.Row(case)
-    assert matrix.source_label(case.asal) == "Laporan WBS"
-    assert row.matter() == ""
-    assert matrix.source_label("pengaduan") == "Dari pengaduan"
-    assert matrix.source_label("deklarasi", 2026) == "Deklarasi tahunan 2026"
-
-
 def test_queries_do_not_grow_with_the_table(client, tim, declare, report, advance, colleague, outsider):
     def add(n):
         for i in range(n):

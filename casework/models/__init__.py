@@ -1,6 +1,7 @@
 from .attachments import Attachment
 from .calendar import Holiday
 from .case import CONFIDENTIALITY_RANK, Case, Confidentiality, Recusal, ReferenceSequence
+from .controls import PartyDigest, RecusalRule
 from .intake import IntakeQueue, PendingCase
 from .messaging import InternalNote, Message
 from .named import NamedPerson, NamedPersonMatch
@@ -19,8 +20,10 @@ __all__ = [
     "Message",
     "NamedPerson",
     "NamedPersonMatch",
+    "PartyDigest",
     "PendingCase",
     "Recusal",
+    "RecusalRule",
     "ReferenceSequence",
     "SlaPolicy",
     "TimelineEntry",

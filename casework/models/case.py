@@ -132,23 +132,55 @@ class ReferenceSequence(models.Model):
 
 
 class Recusal(models.Model):
-    """A user who must neither see nor act on a case, whatever their role says."""
+    """A user who must neither see nor act on a case, whatever their role says.
+
+    A user may be recused from one case for several reasons at once, one row each: the
+    engine's own (named as a reported party, a lifted one lifted at /staf/pengecualian/;
+    `rule` empty) and one per standing rule that matched the case (casework.controls;
+    lifted with its rule, never on its own). casework.access excludes a case from the user
+    while any row remains, so lifting one reason never lifts another."""
 
     class Reason(models.TextChoices):
         TERLAPOR = "terlapor", _("Disebut sebagai pihak terlapor")
         KONFLIK = "konflik", _("Menyatakan benturan kepentingan dengan kasus ini")
+        PENGENDALIAN = "pengendalian", _("Pengendalian benturan kepentingan")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="recusals")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recusals")
     reason = models.CharField(_("alasan"), max_length=20, choices=Reason.choices)
     created_at = models.DateTimeField(default=timezone.now)
+    # Where the recusal comes from: a standing rule (casework.controls), or the engine itself.
+    rule = models.ForeignKey(
+        "casework.RecusalRule",
+        verbose_name=_("aturan"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="recusals",
+    )
+    # Whether the user held the case (its assignee) when this recusal took it from them,
+    # and whom it was handed to (None: back to the pool of its handlers).
+    took_case = models.BooleanField(_("mengambil kasus dari petugas"), default=False)
+    handed_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diserahkan kepada"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("pengecualian (recusal)")
         verbose_name_plural = _("pengecualian (recusal)")
         constraints = [
-            models.UniqueConstraint(fields=["case", "user"], name="casework_recusal_case_user"),
+            # One engine recusal per user and case, and one per rule.
+            models.UniqueConstraint(
+                fields=["case", "user"], condition=Q(rule__isnull=True), name="casework_recusal_case_user"
+            ),
+            models.UniqueConstraint(fields=["case", "user", "rule"], name="casework_recusal_case_user_rule"),
         ]
+        indexes = [models.Index(fields=["user", "case"], name="casework_recusal_user_case")]
 
     def __str__(self):
         return f"{self.user} ≠ {self.case}"

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from security.fields import EncryptedTextField
+from security.fields import EncryptedCharField, EncryptedTextField
 
 from .case import Case
 
@@ -29,6 +29,11 @@ class TimelineEntry(models.Model):
     # in the reader's language (casework.history_notes); public_note keeps its text.
     public_note_key = models.CharField(max_length=80, blank=True, default="")
     public_note_params = models.JSONField(blank=True, default=dict)
+    # Another case this line is about (the conflict case whose control recused a handler
+    # here, the conflict case a report was turned into), by id, encrypted: a clear link
+    # between two cases would tell a reader of the database what a report is about. Its
+    # reference is shown only to a reader who may see that case (casework.views_case).
+    linked_case = EncryptedCharField(_("kasus terkait"), blank=True, plaintext_max_length=20)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -39,6 +44,10 @@ class TimelineEntry(models.Model):
     def __str__(self):
         who = _("pelapor") if self.by_reporter else (self.actor or _("sistem"))
         return f"{self.case}: {self.from_state or '∅'} → {self.to_state} ({self.transition}) oleh {who}"
+
+    @property
+    def linked_case_id(self) -> int | None:
+        return int(self.linked_case) if self.linked_case else None
 
     @property
     def public_note_text(self) -> str:

@@ -24,3 +24,11 @@ def recusals_url(user) -> str:
     from casework.selectors import lifter_kinds
 
     return reverse("casework:recusals") if lifter_kinds(user) else ""
+
+
+@register.filter
+def staff_url(case) -> str:
+    """Where staff open a case of any kind: {{ case|staff_url }} (casework.views_case.case_url)."""
+    from casework.views_case import case_url
+
+    return case_url(case)

@@ -11,7 +11,8 @@ from PIL import Image
 
 from accounts import roles
 from casework import access, attachments
-from casework.models import Attachment, Deadline
+from casework.models import Attachment, Deadline, PartyDigest
+from casework.parties import name_digest
 from casework.workflow import TransitionBlocked
 from pengaduan import services_wbs
 from pengaduan.choices import State
@@ -108,6 +109,7 @@ def test_consent_files_a_wbs_report_with_the_content_and_files(proposed):
 
 
 def test_the_identity_is_sealed_in_the_wbs_and_erased_from_the_complaint(proposed):
+    assert PartyDigest.objects.filter(case=proposed, digest=name_digest("Siti Aminah")).exists()
     case, _report, code = services_wbs.pengaduan_move_to_wbs(case=proposed)
     report = receipts.find_report(code)
     assert hasattr(report, "sealed_identity")  # handlers see only that one exists
@@ -115,6 +117,8 @@ def test_the_identity_is_sealed_in_the_wbs_and_erased_from_the_complaint(propose
     assert (case.nama, case.nik, case.email, case.telepon, case.isi, case.lokasi) == ("", "", "", "", "", "")
     assert case.title == services_wbs.MOVED_TITLE
     assert not Attachment.objects.filter(case=case).exists()
+    # Not even the keyed digest of the name, kept for conflict-of-interest controls.
+    assert not PartyDigest.objects.filter(case=case, digest=name_digest("Siti Aminah")).exists()
 
 
 def test_nothing_links_the_complaint_and_the_report(proposed):
