@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.uploads import AttachmentsField
 from security.request_values import IdChoiceField, IdMultipleChoiceField
@@ -161,11 +162,7 @@ class FiledForm(forms.Form):
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Put the service's errors on the fields they name (others above the form)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            self.add_error(field if field in self.fields else None, errors)
+        add_service_errors(self, error)
 
 
 class DeclarationForm(FiledForm):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms_case import add_service_errors
 from casework.money import RupiahField
 
 from .choices import AlasanKeluar
@@ -26,12 +27,7 @@ class _ServiceErrors:
     FIELD_FOR: dict[str, str] = {}
 
     def add_service_error(self, exc) -> None:
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc.messages)
-            return
-        for name, errors in exc.message_dict.items():
-            field = self.FIELD_FOR.get(name, name)
-            self.add_error(field if field in self.fields else None, errors)
+        add_service_errors(self, exc, field_for=lambda name: self.FIELD_FOR.get(name, name))
 
 
 class CustodyReceiveForm(_ServiceErrors, forms.Form):

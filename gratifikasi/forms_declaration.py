@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja, nip_validator
 from casework.form_dates import CalendarDateField
+from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
@@ -209,11 +210,7 @@ class DeclarationFields(forms.Form):
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Put the service's errors on the fields they name (others on the form)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            self.add_error(field if field in self.fields else None, errors)
+        add_service_errors(self, error)
 
 
 class DeclarationForm(DeclarationFields):

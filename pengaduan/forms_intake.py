@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.choice_rows import ChoiceRows
 from casework.form_dates import CalendarDateField
+from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
 from casework.models import Confidentiality
@@ -310,9 +311,4 @@ class PengaduanForm(forms.Form):
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Put the service's errors on the fields they name (others on the form)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            field = SERVICE_FIELDS.get(field, field)
-            self.add_error(field if field in self.fields else None, errors)
+        add_service_errors(self, error, field_for=lambda name: SERVICE_FIELDS.get(name, name))

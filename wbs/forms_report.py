@@ -21,6 +21,7 @@ from django.core.validators import DecimalValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms_case import add_service_errors
 from casework.forms_named import NamedPersonForm
 from casework.forms_public import show_limits_to_browser
 from casework.formstamp import seconds_since_started, sign_started
@@ -256,8 +257,4 @@ class WbsReportForm(forms.Form):
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Put the service's errors on the fields they name (the rest above the form)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            self.add_error(field if field in self.fields else None, errors)
+        add_service_errors(self, error)
