@@ -169,17 +169,6 @@ def case_in(file_wbs, advance):
     return make
 
 
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    """The reporter pages count requests in this process's memory (wbs.throttle): each
-    test starts and ends with no counts."""
-    from wbs import throttle
-
-    throttle.reset()
-    yield
-    throttle.reset()
-
-
 def form_data(**overrides):
     """A valid post of the public report form (sent a minute after it was shown)."""
     import time
