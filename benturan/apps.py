@@ -27,6 +27,7 @@ class BenturanConfig(AppConfig):
                 model_label="benturan.Benturan",
                 policy=POLICY,
                 initial_state=State.DIAJUKAN.value,
+                reporting="benturan.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},
                 clock_labels={clock.value: clock.label for clock in Clock},

@@ -68,6 +68,10 @@ class CaseKind:
     # of any kind into a case of its own (casework.conflicts): the engine's case page
     # offers its forms on every kind's page. At most one kind offers it.
     conflict_intake: str = ""
+    # Dotted path of the kind's casework.reporting.KindReporting instance: what the reports
+    # read of the kind (its figures for a period, its follow-up rows). The reports app
+    # reads kinds only through it.
+    reporting: str = ""
 
     @property
     def model(self) -> type[Case]:

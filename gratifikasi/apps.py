@@ -33,6 +33,7 @@ class GratifikasiConfig(AppConfig):
                 model_label="gratifikasi.Gratifikasi",
                 policy=GratifikasiPolicy(),
                 initial_state=State.ADMINISTRASI.value,
+                reporting="gratifikasi.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},
                 clock_labels={clock.value: clock.label for clock in Clock},

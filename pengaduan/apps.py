@@ -34,6 +34,7 @@ class PengaduanConfig(AppConfig):
                 model_label="pengaduan.Pengaduan",
                 policy=PengaduanPolicy(),
                 initial_state=State.DITERIMA.value,
+                reporting="pengaduan.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},
                 clock_labels={clock.value: clock.label for clock in Clock},

@@ -1,0 +1,358 @@
+"""What each kind tells the reports about itself for a period (domain.md §7).
+
+The reports app reads the kinds only through this seam: each kind registers a
+`KindReporting` (CaseKind.reporting, a dotted path) saying which of its fields are the
+channel and the kategori, which deadline clocks measure its compliance, and how a case's
+follow-up is summarised. The figures themselves are computed here once for every kind,
+on the shared case table, in a fixed number of grouped queries whatever the number of
+cases; no row is read into Python except the follow-up rows asked for.
+
+Definitions, the same in every report:
+
+- A case belongs to the period in which it was *received* (Case.received_on, the local
+  date the unit got it — for a paper complaint the day on the letter, not the day typed).
+- *Finished* means in one of the kind's final states now; *in process* means received in
+  the period and not finished. A case reopened after closing is in process again.
+- *Finished within the deadline*: finished, and none of the kind's compliance clocks was
+  missed — each was completed on or before its due date, or (never completed) its due
+  date had not passed when the case closed. Compliance = within ÷ finished.
+- A complaint moved to the WBS is closed as a complaint (its own final state) and counts
+  once more as a new WBS report, received the day it was moved.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, DateTimeField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractMonth, ExtractYear, TruncDate
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from .models import Confidentiality, Deadline
+
+if TYPE_CHECKING:
+    from .kinds import CaseKind
+
+_MONTH_NAMES = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+_SLUG = re.compile(r"^(\d{4})(?:-(\d{1,2})|-S([12]))?$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A run of whole days, both ends included: a month, a semester or a year."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        return cls(date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1]))
+
+    @classmethod
+    def semester(cls, year: int, semester: int) -> Period:
+        if semester not in (1, 2):
+            raise ValueError(semester)
+        return cls(date(year, 1, 1), date(year, 6, 30)) if semester == 1 else cls(date(year, 7, 1), date(year, 12, 31))
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @classmethod
+    def parse(cls, slug: str) -> Period:
+        """ "2026-03" a month, "2026-S1" a semester, "2026" a year; ValueError otherwise."""
+        match = _SLUG.match((slug or "").strip())
+        if not match or not 1900 <= int(match[1]) <= 2999:
+            raise ValueError(slug)
+        year = int(match[1])
+        if match[2]:
+            if not 1 <= int(match[2]) <= 12:
+                raise ValueError(slug)
+            return cls.month(year, int(match[2]))
+        if match[3]:
+            return cls.semester(year, int(match[3]))
+        return cls.year(year)
+
+    @property
+    def kind(self) -> str:
+        if self.start.month == self.end.month and self.start.year == self.end.year:
+            return "month"
+        if (self.start.month, self.end.month) in ((1, 6), (7, 12)):
+            return "semester"
+        return "year"
+
+    @property
+    def slug(self) -> str:
+        if self.kind == "month":
+            return f"{self.start.year}-{self.start.month:02d}"
+        if self.kind == "semester":
+            return f"{self.start.year}-S{1 if self.start.month == 1 else 2}"
+        return str(self.start.year)
+
+    @property
+    def label(self) -> str:
+        if self.kind == "month":
+            return f"{_(_MONTH_NAMES[self.start.month - 1])} {self.start.year}"
+        if self.kind == "semester":
+            return _("Semester %(number)s %(year)s") % {
+                "number": "I" if self.start.month == 1 else "II",
+                "year": self.start.year,
+            }
+        return _("Tahun %(year)s") % {"year": self.start.year}
+
+    def months(self) -> list[Period]:
+        months, year, month = [], self.start.year, self.start.month
+        while date(year, month, 1) <= self.end:
+            months.append(Period.month(year, month))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
+
+    def previous(self) -> Period:
+        """The period of the same length before this one."""
+        if self.kind == "month":
+            return Period.month(
+                *((self.start.year - 1, 12) if self.start.month == 1 else (self.start.year, self.start.month - 1))
+            )
+        if self.kind == "semester":
+            return (
+                Period.semester(self.start.year, 1)
+                if self.start.month == 7
+                else Period.semester(self.start.year - 1, 2)
+            )
+        return Period.year(self.start.year - 1)
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One line of a breakdown: a key, what people call it, how many."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class KindFigures:
+    kind: str
+    label: str
+    period: Period
+    received: int
+    in_process: int
+    finished: int
+    finished_on_time: int
+    by_channel: tuple[Tally, ...]
+    by_kategori: tuple[Tally, ...]
+    by_unit: tuple[Tally, ...]
+    #: Received per month of the period, in order.
+    by_month: tuple[Tally, ...]
+    #: Per month: (finished, finished on time), for the compliance trend.
+    compliance_by_month: tuple[tuple[str, int, int], ...]
+
+    @property
+    def compliance(self) -> Decimal | None:
+        """Finished within the deadline ÷ finished, in percent (one decimal), or None."""
+        if not self.finished:
+            return None
+        return (Decimal(self.finished_on_time) * 100 / Decimal(self.finished)).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    case_id: int
+    reference: str
+    received_on: date
+    kategori: str
+    unit: str
+    state: str
+    status: str
+    finished: bool
+    closed_on: date | None
+    on_time: bool | None
+    summary: str
+    confidentiality: str
+
+
+class KindReporting:
+    """The base every kind's reporting extends; a kind overrides only what differs."""
+
+    #: The kind's code (Case.kind).
+    kind: str = ""
+    #: Field of the kind's model holding the channel, and its labels (None: no channel).
+    channel_field: str | None = None
+    channel_labels: dict | None = None
+    #: Field (or lookup path) holding the kategori, and the labels of its values; for a
+    #: foreign key give the lookup of its name ("kategori__name") and no labels.
+    kategori_field: str | None = None
+    kategori_labels: dict | None = None
+    #: The staff clocks whose deadlines decide whether a case finished in time.
+    compliance_clocks: tuple[str, ...] = ()
+    #: Figures of this kind are counts only for anyone but its handlers (WBS), and it
+    #: never has a public row.
+    counts_only: bool = False
+
+    @cached_property
+    def case_kind(self) -> CaseKind:
+        from .kinds import get_kind
+
+        return get_kind(self.kind)
+
+    @property
+    def label(self) -> str:
+        return str(self.case_kind.label)
+
+    def cases(self, period: Period) -> QuerySet:
+        """The kind's cases received in `period`."""
+        return self.case_kind.model.objects.filter(received_on__gte=period.start, received_on__lte=period.end)
+
+    def _finished(self) -> Q:
+        return Q(state__in=list(self.case_kind.final_states))
+
+    def _missed(self) -> Exists:
+        """A compliance deadline of the case that was missed."""
+        late = Q(completed_at__isnull=False, due_date__lt=TruncDate("completed_at")) | Q(
+            completed_at__isnull=True,
+            due_date__lt=TruncDate(ExpressionWrapper(OuterRef("closed_at"), output_field=DateTimeField())),
+        )
+        return Exists(Deadline.objects.filter(late, case_id=OuterRef("pk"), clock__in=list(self.compliance_clocks)))
+
+    def _on_time(self) -> Q:
+        return self._finished() & Q(closed_at__isnull=False) & ~Q(self._missed())
+
+    def figures(self, period: Period) -> KindFigures:
+        """The kind's figures for `period` (five grouped queries)."""
+        cases = self.cases(period).order_by()
+        totals = cases.aggregate(
+            received=Count("pk"),
+            finished=Count("pk", filter=self._finished()),
+            on_time=Count("pk", filter=self._on_time()),
+        )
+        monthly = {
+            (row["y"], row["m"]): row
+            for row in cases.annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
+            .values("y", "m")
+            .annotate(
+                n=Count("pk"), done=Count("pk", filter=self._finished()), on_time=Count("pk", filter=self._on_time())
+            )
+        }
+        by_month, compliance_by_month = [], []
+        for month in period.months():
+            row = monthly.get((month.start.year, month.start.month), {})
+            by_month.append(Tally(month.slug, month.label, row.get("n", 0)))
+            compliance_by_month.append((month.label, row.get("done", 0), row.get("on_time", 0)))
+        return KindFigures(
+            kind=self.kind,
+            label=self.label,
+            period=period,
+            received=totals["received"],
+            finished=totals["finished"],
+            in_process=totals["received"] - totals["finished"],
+            finished_on_time=totals["on_time"],
+            by_channel=self._breakdown(cases, self.channel_field, self.channel_labels),
+            by_kategori=self._breakdown(cases, self.kategori_field, self.kategori_labels),
+            by_unit=self._breakdown(cases, "unit__name", None, empty=_("Belum ditetapkan")),
+            by_month=tuple(by_month),
+            compliance_by_month=tuple(compliance_by_month),
+        )
+
+    @staticmethod
+    def _breakdown(cases: QuerySet, path: str | None, labels: dict | None, empty: str = "") -> tuple[Tally, ...]:
+        if path is None:
+            return ()
+        rows = cases.values(path).annotate(n=Count("pk")).order_by("-n", path)
+        empty = empty or _("Tidak diisi")
+        return tuple(
+            Tally(str(row[path] or ""), str((labels or {}).get(row[path], row[path])) if row[path] else empty, row["n"])
+            for row in rows
+        )
+
+    # --- Follow-up rows ------------------------------------------------------------------
+
+    def follow_up_rows(self, period: Period, *, public: bool) -> list[FollowUpRow]:
+        """One row per case received in `period`, oldest first, with its follow-up summary.
+        The public version (`public=True`) lists only *biasa* cases, with no reference and
+        no summary unless the kind has one written for publication; a counts-only kind
+        lists none."""
+        if public and self.counts_only:
+            return []
+        cases = self.cases(period)
+        if public:
+            cases = cases.filter(confidentiality=Confidentiality.BIASA)
+        fields = ["pk", "reference", "received_on", "state", "closed_at", "confidentiality", "unit__name"]
+        if self.kategori_field:
+            fields.append(self.kategori_field)
+        rows = list(cases.annotate(on_time=Q(self._on_time())).values(*fields, "on_time").order_by("received_on", "pk"))
+        summaries = self.summaries([row["pk"] for row in rows], public=public)
+        result = []
+        for row in rows:
+            kategori = row.get(self.kategori_field) if self.kategori_field else None
+            finished = row["state"] in self.case_kind.final_states
+            result.append(
+                FollowUpRow(
+                    case_id=row["pk"],
+                    reference="" if public else row["reference"],
+                    received_on=row["received_on"],
+                    kategori=str((self.kategori_labels or {}).get(kategori, kategori or "")),
+                    unit=row["unit__name"] or "",
+                    state=row["state"],
+                    status=self.case_kind.state_label(row["state"]),
+                    finished=finished,
+                    closed_on=_local_date(row["closed_at"]) if finished else None,
+                    on_time=bool(row["on_time"]) if finished else None,
+                    summary=summaries.get(row["pk"], ""),
+                    confidentiality=row["confidentiality"],
+                )
+            )
+        return result
+
+    def summaries(self, case_ids: list[int], *, public: bool) -> dict[int, str]:
+        """The follow-up summary of each case, in one query (a kind overrides this): for
+        the public version only text written for publication, never the answer to a
+        person."""
+        return {}
+
+
+def _local_date(moment) -> date | None:
+    from django.utils import timezone
+
+    return timezone.localdate(moment) if moment else None
+
+
+def reporting_of(kind: CaseKind) -> KindReporting | None:
+    """The kind's registered reporting, or None when it registered none."""
+    if not kind.reporting:
+        return None
+    return import_string(kind.reporting)
+
+
+def all_reporting() -> list[KindReporting]:
+    """Every registered kind's reporting, in a fixed order (pengaduan, WBS, gratifikasi,
+    benturan kepentingan, then any other)."""
+    from .kinds import all_kinds
+
+    order = {"pengaduan": 0, "wbs": 1, "gratifikasi": 2, "benturan": 3}
+    found = [(order.get(kind.code, 9), kind.code, reporting_of(kind)) for kind in all_kinds()]
+    return [reporting for _o, _c, reporting in sorted(found, key=lambda item: item[:2]) if reporting is not None]
+
+
+__all__ = [
+    "Tally",
+    "FollowUpRow",
+    "KindFigures",
+    "KindReporting",
+    "Period",
+    "all_reporting",
+    "reporting_of",
+]

@@ -1,0 +1,18 @@
+"""What the reports read of complaints (casework.reporting): channel, kategori layanan,
+and the staff clocks that decide whether a complaint was handled in time."""
+
+from casework.reporting import KindReporting
+
+from .choices import Channel, Clock
+
+
+class PengaduanReporting(KindReporting):
+    kind = "pengaduan"
+    channel_field = "channel"
+    channel_labels = {choice.value: choice.label for choice in Channel}
+    # Kategori layanan is a table the unit edits; its name is the label.
+    kategori_field = "kategori__name"
+    compliance_clocks = (Clock.VERIFIKASI, Clock.TINDAK_LANJUT, Clock.PENYELESAIAN)
+
+
+reporting = PengaduanReporting()
