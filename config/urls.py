@@ -30,6 +30,8 @@ urlpatterns = [
     path("staf/gratifikasi/", include("gratifikasi.urls_staff")),
     path("staf/benturan/", include("benturan.urls_staff")),
     path("staf/register-benturan/", include("benturan.urls_registers")),
+    path("staf/laporan/", include("reports.urls_staff")),
+    path("statistik/", include("reports.urls_public")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -1,0 +1,8 @@
+"""The reports' staff pages, under /staf/laporan/. Each report area keeps its own URL
+module, included here."""
+
+from django.urls import include, path  # noqa: F401
+
+app_name = "reports"
+
+urlpatterns: list = []
