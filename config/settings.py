@@ -138,6 +138,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 # The WBS reporter pages load the shared files from under static/wbs/.
                 "wbs.staticfiles.reporter_assets",
+                # The agency's name and contacts, for every page's footer.
+                "accounts.context_processors.agency",
             ],
         },
     },
