@@ -275,8 +275,9 @@ def _advice(on: date, others: GiverTotals, **kwargs) -> Advice:
 
 
 def _conflict_reason(hubungan: str) -> str:
+    # Read by the declarant and by the UPG officer alike: it names the receiver, not "you".
     return _(
-        "Pemberi adalah %(giver)s, pihak yang berurusan dengan jabatan atau layanan Anda. Ketentuan tidak wajib "
+        "Pemberi adalah %(giver)s, pihak yang berurusan dengan jabatan atau layanan penerima. Ketentuan tidak wajib "
         "lapor hanya berlaku jika tidak ada benturan kepentingan, jadi pemberian ini wajib dilaporkan."
     ) % {"giver": str(HubunganPemberi(hubungan).label).lower()}
 

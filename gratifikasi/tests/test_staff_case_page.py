@@ -314,3 +314,12 @@ def test_script_typed_in_any_field_is_inert(as_officer, submit_declaration, decl
     body = as_officer.get(url("detail", case)).content.decode()
     assert SCRIPT not in body
     assert body.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 10
+
+
+def test_the_officer_reads_the_conflict_note_about_the_receiver_not_about_themself(as_officer, submit_declaration):
+    from gratifikasi.choices import HubunganPemberi
+
+    case = submit_declaration(hubungan=HubunganPemberi.PENGGUNA_LAYANAN)
+    body = as_officer.get(url("detail", case)).content.decode()
+    assert "berurusan dengan jabatan atau layanan penerima" in body
+    assert "layanan Anda" not in body
