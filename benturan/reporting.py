@@ -124,7 +124,9 @@ class BenturanReporting(KindReporting):
             header=tuple(matrix.header()),
             rows=rows,
             hidden=sum(by_state.values()) - len(rows),
-            by_state=tuple(Tally(value, str(states[value]), by_state[value]) for value in State.values if value in by_state),
+            by_state=tuple(
+                Tally(value, str(states[value]), by_state[value]) for value in State.values if value in by_state
+            ),
             by_control=tuple(
                 Tally(value, str(label), controls.get(value, 0)) for value, label in JenisPengendalian.choices
             ),
@@ -179,9 +181,7 @@ class BenturanReporting(KindReporting):
             grid=grid,
             likelihood_labels={k: str(v) for k, v in risk_scale.KEMUNGKINAN.items()},
             impact_labels={k: str(v) for k, v in risk_scale.DAMPAK.items()},
-            by_level=tuple(
-                Tally(value, str(label), levels.get(value, 0)) for value, label in risk_scale.Level.choices
-            ),
+            by_level=tuple(Tally(value, str(label), levels.get(value, 0)) for value, label in risk_scale.Level.choices),
             header=tuple(header),
             entries=rows,
             overdue=sum(1 for entry in entries if entry.tinjau_berikutnya < today),

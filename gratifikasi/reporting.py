@@ -104,7 +104,8 @@ class GratifikasiReporting(KindReporting):
                 parts.append(_("Diteruskan ke KPK %(day)s.") % {"day": _day(row.kpk_tanggal)})
             else:
                 parts.append(
-                    _("Diteruskan ke KPK %(day)s (%(number)s).") % {"day": _day(row.kpk_tanggal), "number": row.kpk_nomor}
+                    _("Diteruskan ke KPK %(day)s (%(number)s).")
+                    % {"day": _day(row.kpk_tanggal), "number": row.kpk_nomor}
                 )
         if row.sk_status:
             parts.append(

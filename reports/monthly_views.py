@@ -21,32 +21,13 @@ from casework.kinds import get_kind
 from casework.reporting import Period
 
 from . import access
+from .formats import requested_format, respond
 from .monthly import monthly_document
 from .monthly_forms import MonthlyReportForm, RecapPeriodForm
 from .sections.upg_recap import recap_document
 
-FORMATS = ("pdf", "xlsx")
 TEMPLATE = "reports/monthly/page.html"
 RECAP_TEMPLATE = "reports/monthly/upg_recap.html"
-
-
-def _respond(request, document, fmt: str):
-    from .formats import respond
-
-    return respond(request, document, fmt)
-
-
-def _format(request) -> str:
-    fmt = request.GET.get("format", "")
-    if fmt and fmt not in FORMATS:
-        raise Http404
-    return fmt
-
-
-def _downloads(path: str, params: dict) -> list[dict]:
-    return [
-        {"format": fmt, "url": f"{path}?{urlencode({**params, 'format': fmt})}"} for fmt in FORMATS
-    ]
 
 
 @login_required
@@ -56,7 +37,6 @@ def monthly_report(request):
     asked = request.GET.get("area", "")
     if asked in access.AREAS and asked not in areas:
         raise Http404
-    fmt = _format(request)
     choices = [(area, str(get_kind(area).label)) for area in areas]
     # Every field may be left empty (the last complete month, the first area).
     form = MonthlyReportForm(request.GET, areas=choices)
@@ -64,21 +44,16 @@ def monthly_report(request):
         return render(request, TEMPLATE, {"form": form, "areas": choices}, status=400)
     period, area = form.cleaned_data["bulan"], form.cleaned_data["area"]
     access.require_area(request.user, area)
-    document = monthly_document(area, period, user=request.user)
-    if fmt:
-        return _respond(request, document, fmt)
     params = {"bulan": period.slug, "area": area}
     context = {
-        "areas": choices,
         "form": MonthlyReportForm(initial=params, areas=choices),
-        "document": document,
         "period": period,
-        "area": area,
-        "downloads": _downloads(request.path, params),
-        "previous_url": f"{request.path}?{urlencode({**params, 'bulan': period.previous().slug})}",
+        "download_query": urlencode(params),
+        "previous_url": f"?{urlencode({**params, 'bulan': period.previous().slug})}",
         "recap_url": reverse("reports:upg_recap") if access.may_read_upg_recap(request.user) else "",
     }
-    return render(request, TEMPLATE, context)
+    document = monthly_document(area, period, user=request.user)
+    return respond(request, document, requested_format(request), template=TEMPLATE, context=context)
 
 
 @login_required
@@ -86,23 +61,19 @@ def monthly_report(request):
 def upg_recap(request):
     if not access.may_read_upg_recap(request.user):
         raise Http404
-    fmt = _format(request)
     form = RecapPeriodForm(request.GET)
     if not form.is_valid():
         return render(request, RECAP_TEMPLATE, {"form": form}, status=400)
     period = form.cleaned_data["periode"]
-    document = recap_document(period)
-    if fmt:
-        return _respond(request, document, fmt)
-    params = {"periode": period.slug}
     context = {
-        "form": RecapPeriodForm(initial=params),
-        "document": document,
+        "form": RecapPeriodForm(initial={"periode": period.slug}),
         "period": period,
-        "downloads": _downloads(request.path, params),
-        "periods": [{"label": item.label, "url": f"{request.path}?periode={item.slug}"} for item in _recent(period)],
+        "download_query": urlencode({"periode": period.slug}),
+        "periods": [
+            {"label": item.label, "url": f"?periode={item.slug}", "current": item == period} for item in _recent(period)
+        ],
     }
-    return render(request, RECAP_TEMPLATE, context)
+    return respond(request, recap_document(period), requested_format(request), template=RECAP_TEMPLATE, context=context)
 
 
 def _recent(period: Period) -> list[Period]:

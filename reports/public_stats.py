@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from casework.kinds import get_kind
-from casework.reporting import KindReporting, Period, all_reporting
+from casework.reporting import KindReporting, Period, Tally, all_reporting
 
 from .document import Chart, Document, Paragraph, Section, Series, Table
 from .sections import figures, follow_up
@@ -47,9 +47,7 @@ def _by_kind() -> dict[str, KindReporting]:
 def _status_table(reporting: KindReporting, period: Period) -> Table:
     labels = get_kind(reporting.kind).state_labels
     breakdown = reporting.monthly_breakdown(period, "state", labels)
-    tallies = tuple(
-        figures.Tally(value.key, value.label, breakdown.total(value.key)) for value in breakdown.values
-    )
+    tallies = tuple(Tally(value.key, value.label, breakdown.total(value.key)) for value in breakdown.values)
     return figures.breakdown_table(tallies, first=_("Status"), caption=_("Menurut status saat ini"))
 
 

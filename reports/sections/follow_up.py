@@ -46,7 +46,7 @@ def staff_table(reporting: KindReporting, rows: list[FollowUpRow]) -> Table:
         ),
         caption=_("Tindak lanjut per kasus"),
         empty=_("Tidak ada kasus yang dapat Anda buka pada periode ini."),
-        widths=(0.5, 1.6, 1.1, 1.3, 1.3, 1.4, 1.1, 0.8, 4),
+        widths=(0.7, 1.9, 1.3, 1.4, 1.4, 1.5, 1.3, 1.3, 4),
     )
 
 
@@ -93,5 +93,5 @@ def public_table(rows: list[tuple[str, FollowUpRow]]) -> Table:
         ),
         caption=_("Daftar tindak lanjut yang dapat diumumkan"),
         empty=_("Tidak ada kasus pada periode ini yang dapat diumumkan."),
-        widths=(0.5, 1.3, 1.1, 1.4, 1.4, 1.5, 1.1, 0.8, 3),
+        widths=(0.7, 1.6, 1.3, 1.4, 1.4, 1.5, 1.3, 1.3, 3),
     )

@@ -88,7 +88,10 @@ def recap_sections(period: Period) -> tuple[Section, ...]:
             _("Penerimaan menurut jenis dan peristiwa"),
             (
                 _bucket_table(
-                    recap.by_penerimaan, labels["penerimaan"], first=_("Jenis penerimaan"), caption=_("Jenis penerimaan")
+                    recap.by_penerimaan,
+                    labels["penerimaan"],
+                    first=_("Jenis penerimaan"),
+                    caption=_("Jenis penerimaan"),
                 ),
                 _bucket_table(
                     recap.by_peristiwa, labels["peristiwa"], first=_("Jenis peristiwa"), caption=_("Jenis peristiwa")

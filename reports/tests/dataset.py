@@ -103,7 +103,9 @@ def make_people() -> People:
     identitas = UnitKerja.objects.create(
         code="identitas", name="Seksi Identitas Penduduk", level=UnitKerja.Level.SEKSI, parent=bidang
     )
-    pindah = UnitKerja.objects.create(code="pindah", name="Seksi Pindah Datang", level=UnitKerja.Level.SEKSI, parent=bidang)
+    pindah = UnitKerja.objects.create(
+        code="pindah", name="Seksi Pindah Datang", level=UnitKerja.Level.SEKSI, parent=bidang
+    )
     pimpinan = _user("kadis", "Suharto Wibowo", roles.PIMPINAN, roles.PEGAWAI, unit=dinas, jabatan="Kepala Dinas")
     dinas.head = pimpinan
     dinas.save(update_fields=["head"])
@@ -362,3 +364,32 @@ def build(monkeypatch) -> Dataset:
     _benturan(clock, people, dataset.cases)
     clock.on(_d(7, 31), 15)
     return dataset
+
+
+def add_more(monkeypatch, people: People, n: int) -> None:
+    """`n` more cases of each kind in June (complaints answered or open, published or not;
+    WBS reports; gift declarations; conflicts declared), for counting queries at a second
+    size of data."""
+    clock = Clock(monkeypatch)
+    for index in range(n):
+        day = _d(6, 2 + index % 20)
+        case = _complaint(clock, people, f"extra{index}", local(day), biasa=index % 2 == 0, kategori="kia")
+        if index % 3 == 0:
+            _complaint_to_answer(clock, people, case, days=[day, day, day, day])
+        clock.on(day)
+        wbs_services.wbs_create(**complete_report(title=f"Laporan tambahan {index}"))
+        data = declaration_values(people.declarant, tanggal_terima=day - datetime.timedelta(days=1))
+        gratifikasi_services.declaration_submit(declarant=people.declarant, data=data, photos=[])
+        benturan_services.benturan_declare(
+            declarant=people.benturan_pegawai,
+            data={
+                "jenis": Jenis.AKTUAL,
+                "sumber": Sumber.KEPENTINGAN_PRIBADI,
+                "hal_jenis": JenisHal.KEGIATAN,
+                "hal": f"Kegiatan tambahan {index}",
+                "rujukan_kasus": "",
+                "kepentingan": "Kepentingan pribadi.",
+                "pihak_lain": "",
+            },
+        )
+    clock.on(_d(7, 31), 15)
