@@ -80,8 +80,10 @@ def area_sections(area: str, period: Period, *, user) -> tuple[Section, ...]:
     within = access.rows_within(user, reporting)
     if within is not None:
         rows = reporting.follow_up_rows(period, public=False, within=within)
-        blocks = [follow_up.staff_table(reporting, rows)]
         note = follow_up.hidden_note(month.received - len(rows))
+        # A reader who may open none of the month's cases is told so once, not shown an
+        # empty table as well.
+        blocks = [follow_up.staff_table(reporting, rows, period=period)] if rows or note is None else []
         if note is not None:
             blocks.append(note)
         sections.append(Section(_("Tindak lanjut per kasus"), tuple(blocks), page_break=True))

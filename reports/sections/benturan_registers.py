@@ -50,15 +50,19 @@ def matrix_section(period: Period, *, user) -> Section:
             caption=_("Pengendalian yang diputuskan"),
             widths=(3, 1),
         ),
-        Table(
-            columns=matrix.header,
-            rows=tuple((Link(cells[0], reporting.case_url(case_id)), *cells[1:]) for case_id, cells in matrix.rows),
-            caption=_("Matriks implementasi"),
-            empty=_("Tidak ada kasus yang dapat Anda buka pada periode ini."),
-            sheet=_("Matriks implementasi"),
-        ),
     ]
     note = hidden_note(matrix.hidden)
+    if matrix.rows or note is None:
+        blocks.append(
+            Table(
+                columns=matrix.header,
+                rows=tuple((Link(cells[0], reporting.case_url(case_id)), *cells[1:]) for case_id, cells in matrix.rows),
+                caption=_("Matriks implementasi"),
+                empty=_("Tidak ada kasus pada periode ini."),
+                widths=(1.7, 1.3, 1.4, 1.4, 2, 2, 1.4, 1.5, 1.3),
+                sheet=_("Matriks implementasi"),
+            )
+        )
     if note is not None:
         blocks.append(note)
     return Section(_("Matriks implementasi pengendalian benturan kepentingan"), tuple(blocks), page_break=True)
@@ -96,6 +100,7 @@ def risk_map_sections(*, user, today: date | None = None) -> tuple[Section, ...]
         rows=risk.entries,
         caption=_("Daftar entri peta risiko"),
         empty=_("Peta risiko belum berisi entri."),
+        widths=(1.7, 2.2, 1.2, 1.4, 1.3, 1.1, 1.1, 1.4, 1.4),
         sheet=_("Peta risiko"),
     )
     overdue = Paragraph(

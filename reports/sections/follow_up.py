@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from casework.reporting import FollowUpRow, KindReporting
+from casework.reporting import FollowUpRow, KindReporting, Period
 
 from ..document import Link, Paragraph, Table
 
@@ -17,7 +17,7 @@ def on_time_text(row: FollowUpRow) -> str | None:
     return _("Ya") if row.on_time else _("Tidak")
 
 
-def staff_table(reporting: KindReporting, rows: list[FollowUpRow]) -> Table:
+def staff_table(reporting: KindReporting, rows: list[FollowUpRow], *, period: Period) -> Table:
     return Table(
         columns=(
             _("No."),
@@ -44,8 +44,8 @@ def staff_table(reporting: KindReporting, rows: list[FollowUpRow]) -> Table:
             )
             for number, row in enumerate(rows, start=1)
         ),
-        caption=_("Tindak lanjut per kasus"),
-        empty=_("Tidak ada kasus yang dapat Anda buka pada periode ini."),
+        caption=_("Kasus yang diterima pada %(period)s") % {"period": period.label},
+        empty=_("Tidak ada kasus pada periode ini."),
         widths=(0.7, 1.9, 1.3, 1.4, 1.4, 1.5, 1.3, 1.3, 4),
     )
 

@@ -147,7 +147,7 @@ def test_the_follow_up_list_lists_each_case_of_the_month_once(dataset):
         block
         for section in document.sections
         for block in section.blocks
-        if isinstance(block, Table) and block.caption == "Tindak lanjut per kasus"
+        if isinstance(block, Table) and section.title == "Tindak lanjut per kasus"
     ]
     references = [text_of(row[1]) for row in table.rows]
     assert sorted(references) == sorted(
