@@ -25,8 +25,7 @@ from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
-from casework.validators import validate_phone
-from pengaduan.validators import normalize_nik, validate_nik
+from casework.validators import normalize_nik, validate_nik, validate_phone
 from security.request_values import IdChoiceField
 
 from . import exemptions
