@@ -94,6 +94,9 @@ def _queries(client, area: str) -> int:
 def test_the_number_of_queries_does_not_grow_with_the_data(dataset, signed_in, monkeypatch):
     readers = {"pengaduan": dataset.people.pengaduan, "benturan": dataset.people.tim, "gratifikasi": dataset.people.upg}
     clients = {area: signed_in(user) for area, user in readers.items()}
+    # The first request of a session fills what the layout keeps (the unit's profile).
+    for area, client in clients.items():
+        _queries(client, area)
     small = {area: _queries(client, area) for area, client in clients.items()}
     dataset_module.add_more(monkeypatch, dataset.people, 6)
     assert recompute.expected("benturan", JUNE).received == 1 + 6
