@@ -173,3 +173,16 @@ def test_a_case_naming_the_reader_is_left_out_of_their_list(dataset):
     pimpinan = type(pimpinan).objects.get(pk=pimpinan.pk)
     document = monthly.monthly_document("wbs", Period.month(2025, 6), user=pimpinan)
     assert _references(document, "WBS/") == set()
+
+
+def test_the_superuser_flag_alone_reads_no_report(people, signed_in):
+    from accounts.models import User
+
+    admin = User.objects.create_superuser(
+        username="admin", email="admin@example.test", full_name="Admin", password="Sandi-yang-kuat-123"
+    )
+    client = signed_in(admin)
+    assert client.get(MONTHLY).status_code == 404
+    assert client.get(MONTHLY, {"area": "pengaduan", "format": "xlsx"}).status_code == 404
+    assert client.get(RECAP).status_code == 404
+    assert access.areas_for(admin) == []

@@ -160,3 +160,24 @@ def test_the_follow_up_list_lists_each_case_of_the_month_once(dataset):
     assert "Petugas perekaman ditambah" in p1[8]  # the unit's follow-up, for staff
     assert "Dibuka kembali 1 kali" in p4[8]
     assert "Ombudsman RI" in p2[8]
+
+
+def test_a_summary_keeps_free_text_short():
+    from casework.reporting import brief, join_summary
+
+    assert brief("  Petugas   ditambah.\nAntrean lancar. ") == "Petugas ditambah. Antrean lancar."
+    long = "kata " * 100
+    cut = brief(long, limit=40)
+    assert len(cut) <= 40 and cut.endswith("…") and not cut.endswith(" …")
+    assert join_summary(["Diarsipkan.", "", "  ", "Dijawab 8 Mei 2025."]) == "Diarsipkan. Dijawab 8 Mei 2025."
+
+
+def test_a_month_breakdown_counts_each_month_and_value(dataset):
+    reporting = reporting_of(get_kind("pengaduan"))
+    breakdown = reporting.monthly_breakdown(Period.semester(2025, 1), "state", get_kind("pengaduan").state_labels)
+    want = {}
+    for month in breakdown.months:
+        for state, n in recompute.expected("pengaduan", month).by_state.items():
+            want[(month.slug, state)] = n
+    assert breakdown.counts == want
+    assert sum(breakdown.month_total(month) for month in breakdown.months) == 8
