@@ -197,7 +197,9 @@ class PengaduanForm(forms.Form):
 
     anonim = forms.BooleanField(label=_("Rahasiakan identitas saya (anonim)"), required=False, initial=True)
     rahasia = forms.BooleanField(
-        label=_("Jangan publikasikan isi pengaduan saya (rahasia)"), required=False, initial=True
+        label=_("Jangan cantumkan pengaduan saya di daftar tindak lanjut publik (rahasia)"),
+        required=False,
+        initial=True,
     )
 
     keterangan_tambahan = forms.CharField(
