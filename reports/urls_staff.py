@@ -5,4 +5,6 @@ from django.urls import include, path  # noqa: F401
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("bulanan/", include("reports.urls_monthly")),
+]
