@@ -5,8 +5,9 @@
   signature made on paper, and reopens a signed report to reissue it.
 - The Pimpinan (Kepala Dinas) reads everything and signs the report.
 - The Inspektorat reads everything and changes nothing.
-- The head of a unit a recommendation is addressed to (or of a unit above it) sees that
-  recommendation and records its follow-up; nothing else of the monev.
+- The head of a unit a recommendation is addressed to (or, when it has none, of the
+  nearest unit above that has one) answers for it: sees it in their inbox and records
+  its follow-up. Heads of units further up see it too. Nothing else of the monev.
 - Anyone else, an administrator included, sees nothing (the pages answer 404).
 """
 
@@ -70,13 +71,19 @@ def visible_recommendations(user) -> QuerySet:
     return Rekomendasi.objects.filter(unit_id__in=units)
 
 
-def owns(user, rekomendasi: Rekomendasi) -> bool:
-    return rekomendasi.unit_id in headed_unit_ids(user)
+def answers_for(user, rekomendasi: Rekomendasi) -> bool:
+    """Whether `user` owes the answer: the head of its unit, or when the unit has no
+    head, of the nearest unit above that has one. Heads further up see it, but do not
+    answer for it."""
+    if not _active(user):
+        return False
+    head = rekomendasi.unit.responsible_head()
+    return head is not None and head.pk == user.pk
 
 
 def may_follow_up(user, rekomendasi: Rekomendasi) -> bool:
-    """Records the follow-up of `rekomendasi`: the Tim ZI, or the head of its unit."""
-    return may_keep(user) or owns(user, rekomendasi)
+    """Records the follow-up of `rekomendasi`: the Tim ZI, or who answers for it."""
+    return may_keep(user) or answers_for(user, rekomendasi)
 
 
 def answerable_by(user) -> Q:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from accounts.profiles import profile_for
+
 from .models import PengaturanMonev
 
 
@@ -20,6 +22,7 @@ class Texts:
 
 
 def _sigap_texts(unit_name: str) -> Texts:
+    """SIGAP's own texts, written for any unit."""
     pendahuluan = "\n\n".join(
         [
             _(
@@ -73,16 +76,16 @@ def _sigap_texts(unit_name: str) -> Texts:
 
 
 def texts_for(unit_name: str) -> Texts:
-    """The starting texts of a new semester's report (one query)."""
+    """The starting texts of a new semester's report, and the place of signing (the
+    city of the top unit's profile)."""
     sigap = _sigap_texts(unit_name)
     own = PengaturanMonev.objects.order_by("-diubah_pada", "-pk").first()
-    if own is None:
-        return sigap
+    profile = profile_for(None)
     return Texts(
-        pendahuluan=own.pendahuluan or sigap.pendahuluan,
-        dasar_hukum=own.dasar_hukum or sigap.dasar_hukum,
-        penutup=own.penutup or sigap.penutup,
-        tempat=own.tempat,
+        pendahuluan=(own and own.pendahuluan) or sigap.pendahuluan,
+        dasar_hukum=(own and own.dasar_hukum) or sigap.dasar_hukum,
+        penutup=(own and own.penutup) or sigap.penutup,
+        tempat=profile.city if profile is not None else "",
     )
 
 

@@ -140,9 +140,7 @@ def _follow_up_section(period: Period, meetings: list[RapatMonev], carried: list
 
 
 def _statistics_section(figures: list[KindFigures], period: Period) -> Section:
-    rows = tuple(
-        (f.label, f.received, f.in_process, f.finished, f.finished_on_time, f.compliance) for f in figures
-    )
+    rows = tuple((f.label, f.received, f.in_process, f.finished, f.finished_on_time, f.compliance) for f in figures)
     totals = [sum(getattr(f, name) for f in figures) for name in ("received", "in_process", "finished")]
     on_time = sum(f.finished_on_time for f in figures)
     blocks: list = [
@@ -241,9 +239,7 @@ def build(laporan: LaporanMonev, *, signature: Signature | None = None, status_n
             Section(_("BAB II Pelaksanaan Monitoring dan Evaluasi"), tuple(meeting_blocks), page_break=True),
             _follow_up_section(period, meetings, carried),
             _statistics_section(figures, period),
-            Section(
-                _("BAB V Penutup"), tuple(Paragraph(text) for text in defaults.paragraphs(laporan.penutup))
-            ),
+            Section(_("BAB V Penutup"), tuple(Paragraph(text) for text in defaults.paragraphs(laporan.penutup))),
         ),
         signature=signature,
         slug=f"laporan-monev-{period.slug.lower()}",

@@ -156,8 +156,12 @@ class RapatMonev(models.Model):
         return f"{self.perihal} ({self.tanggal.isoformat()})"
 
     @property
+    def semester(self) -> int:
+        return 1 if self.tanggal.month <= 6 else 2
+
+    @property
     def period(self) -> Period:
-        return Period.semester(self.tanggal.year, 1 if self.tanggal.month <= 6 else 2)
+        return Period.semester(self.tanggal.year, self.semester)
 
 
 class JenisBerkasRapat(models.TextChoices):
@@ -254,13 +258,12 @@ class BerkasTindakLanjut(StoredFile):
 
 class PengaturanMonev(models.Model):
     """The unit's own standard texts a new semester's report starts from (set in the
-    admin; reports.monev.defaults has SIGAP's when none is set). Only the newest row is
-    used."""
+    admin; reports.monev.defaults has SIGAP's for any left empty). Only the newest row
+    is used. The place of signing is the city of the unit's profile."""
 
     pendahuluan = _text(_("pendahuluan baku"), blank=True, max_length=LONG_TEXT_MAX_LENGTH)
     dasar_hukum = _text(_("dasar hukum baku"), blank=True, max_length=LONG_TEXT_MAX_LENGTH)
     penutup = _text(_("penutup baku"), blank=True, max_length=LONG_TEXT_MAX_LENGTH)
-    tempat = models.CharField(_("tempat penandatanganan"), max_length=PLACE_MAX_LENGTH, blank=True)
     diubah_pada = models.DateTimeField(_("terakhir diubah"), auto_now=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from accounts import profiles
 from accounts.models import UnitKerja
 from casework.reporting import Period
 
@@ -26,12 +27,14 @@ from .models import (
 
 def top_unit() -> UnitKerja | None:
     """The unit at the top of the tree (the Dinas), whose head signs the report."""
-    return (
-        UnitKerja.objects.filter(parent__isnull=True, is_active=True).select_related("head").order_by("pk").first()
-    )
+    return profiles.top_unit()
 
 
 def unit_name() -> str:
+    """The unit's name as its letterhead writes it (its profile), else as the tree does."""
+    profile = profiles.profile_for(None)
+    if profile is not None and profile.official_name:
+        return profile.official_name
     unit = top_unit()
     return unit.name if unit is not None else ""
 
@@ -142,6 +145,14 @@ class SemesterRow:
     meetings: int
     recommendations: int
     open_recommendations: int
+
+    @property
+    def year(self) -> int:
+        return self.period.start.year
+
+    @property
+    def semester(self) -> int:
+        return 1 if self.period.start.month == 1 else 2
 
     @property
     def status_label(self) -> str:

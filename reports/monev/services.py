@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from casework.sanitize import CleanFile
 from security import audit
 
+from ..record_fields import fill
 from ..stored_files import store_files
 from . import access, documents, selectors, snapshot
 from .models import (
@@ -71,32 +72,12 @@ def _keeper(actor) -> None:
     _check(access.may_keep(actor), _("Hanya Tim ZI / TPI yang mencatat monev."))
 
 
-def _fill(obj, data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
-    """Set the given fields from `data`; returns the names that changed."""
-    unknown = set(data) - set(names)
-    if unknown:
-        raise ValueError(f"{type(obj).__name__} does not take {sorted(unknown)}")
-    changed = []
-    for name in names:
-        if name not in data:
-            continue
-        value = data[name]
-        if isinstance(value, str):
-            value = value.strip()
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed.append(name)
-    return changed
-
-
 def _full_clean(obj, exclude=()) -> None:
     obj.full_clean(exclude=list(exclude), validate_unique=False)
 
 
 def _signed_semesters() -> set[tuple[int, int]]:
-    return set(
-        LaporanMonev.objects.filter(status=StatusLaporan.TERBIT).values_list("tahun", "semester").order_by()
-    )
+    return set(LaporanMonev.objects.filter(status=StatusLaporan.TERBIT).values_list("tahun", "semester").order_by())
 
 
 def _semester_key(day: date) -> tuple[int, int]:
@@ -110,8 +91,7 @@ def _refuse_signed(day: date, field: str, message: str) -> None:
 
 def _signed_message(day: date) -> str:
     return _(
-        "Laporan monev %(period)s sudah ditandatangani. Buka kembali laporannya untuk mengubah rapat pada "
-        "semester itu."
+        "Laporan monev %(period)s sudah ditandatangani. Buka kembali laporannya untuk mengubah rapat pada semester itu."
     ) % {"period": selectors.semester_of(day).label}
 
 
@@ -144,7 +124,7 @@ def monev_report_edit(*, year: int, semester: int, actor, data: dict[str, Any], 
         report = _report_locked(year, semester)
         if report.is_signed:
             raise ValidationError(_("Laporan ini sudah ditandatangani. Buka kembali untuk mengubahnya."))
-        changed = _fill(report, data, REPORT_FIELDS)
+        changed = fill(report, data, REPORT_FIELDS)
         errors = {}
         for name in ("pendahuluan", "dasar_hukum", "penutup"):
             if name in data and not getattr(report, name):
@@ -298,15 +278,13 @@ def _validate_meeting(rapat: RapatMonev, today: date) -> None:
         raise ValidationError(errors)
 
 
-def rapat_create(
-    *, actor, data: dict[str, Any], files: list[tuple[str, CleanFile]] = (), request=None
-) -> RapatMonev:
+def rapat_create(*, actor, data: dict[str, Any], files: list[tuple[str, CleanFile]] = (), request=None) -> RapatMonev:
     """Record a monev meeting that took place, with its files (`files`: pairs of a
     JenisBerkasRapat value and a sanitized file)."""
     _keeper(actor)
     with transaction.atomic():
         rapat = RapatMonev(dicatat_oleh=actor)
-        _fill(rapat, data, MEETING_FIELDS)
+        fill(rapat, data, MEETING_FIELDS)
         _validate_meeting(rapat, timezone.localdate())
         _refuse_signed(rapat.tanggal, "tanggal", _signed_message(rapat.tanggal))
         rapat.save(force_insert=True)
@@ -322,7 +300,7 @@ def rapat_change(*, rapat: RapatMonev, actor, data: dict[str, Any], request=None
     with transaction.atomic():
         locked = RapatMonev.objects.select_for_update().get(pk=rapat.pk)
         _refuse_signed(locked.tanggal, "__all__", _signed_message(locked.tanggal))
-        changed = _fill(locked, data, MEETING_FIELDS)
+        changed = fill(locked, data, MEETING_FIELDS)
         if not changed:
             raise ValidationError(_("Tidak ada yang berubah."))
         _validate_meeting(locked, timezone.localdate())
@@ -383,7 +361,7 @@ def rekomendasi_create(*, rapat: RapatMonev, actor, data: dict[str, Any], reques
         locked = RapatMonev.objects.select_for_update().get(pk=rapat.pk)
         _refuse_signed(locked.tanggal, "__all__", _signed_message(locked.tanggal))
         rec = Rekomendasi(rapat=locked)
-        _fill(rec, data, RECOMMENDATION_FIELDS)
+        fill(rec, data, RECOMMENDATION_FIELDS)
         _validate_recommendation(rec, locked)
         rec.nomor = (locked.rekomendasi.aggregate(last=Max("nomor"))["last"] or 0) + 1
         rec.save(force_insert=True)
@@ -403,7 +381,7 @@ def rekomendasi_change(*, rekomendasi: Rekomendasi, actor, data: dict[str, Any],
     _keeper(actor)
     with transaction.atomic():
         rec = Rekomendasi.objects.select_for_update().select_related("rapat", "unit").get(pk=rekomendasi.pk)
-        changed = _fill(rec, data, RECOMMENDATION_FIELDS)
+        changed = fill(rec, data, RECOMMENDATION_FIELDS)
         if not changed:
             raise ValidationError(_("Tidak ada yang berubah."))
         printed = [name for name in changed if name in PRINTED_RECOMMENDATION_FIELDS]
@@ -440,9 +418,9 @@ def tindak_lanjut_record(
             errors["uraian"] = [ValidationError(_("Uraikan tindak lanjut yang dilakukan."))]
         today = timezone.localdate()
         reopened = (
-            rec.tindak_lanjut.filter(jenis=JenisTindakLanjut.DIBUKA).order_by("-tanggal").values_list(
-                "tanggal", flat=True
-            )
+            rec.tindak_lanjut.filter(jenis=JenisTindakLanjut.DIBUKA)
+            .order_by("-tanggal")
+            .values_list("tanggal", flat=True)
         ).first()
         if not isinstance(tanggal, date):
             errors["tanggal"] = [ValidationError(_("Isi tanggal tindak lanjut dilaksanakan."))]

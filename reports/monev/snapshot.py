@@ -122,9 +122,7 @@ def _restore_block(data: dict):
         return Chart(
             title=data["title"],
             categories=tuple(data["categories"]),
-            series=tuple(
-                Series(s["name"], tuple(_restore(value) for value in s["values"])) for s in data["series"]
-            ),
+            series=tuple(Series(s["name"], tuple(_restore(value) for value in s["values"])) for s in data["series"]),
             kind=data.get("kind", "bar"),
             percent=data.get("percent", False),
         )

@@ -34,7 +34,10 @@ INDICATORS: dict[str, tuple[str, object]] = {
     "pengaduan.kebijakan": (SubArea.PENGADUAN, _("Kebijakan pengaduan masyarakat telah diterapkan")),
     "pengaduan.tindak_lanjut": (SubArea.PENGADUAN, _("Pengaduan masyarakat telah ditindaklanjuti")),
     "pengaduan.monev": (SubArea.PENGADUAN, _("Penanganan pengaduan telah dimonitor dan dievaluasi")),
-    "pengaduan.evaluasi_ditindaklanjuti": (SubArea.PENGADUAN, _("Hasil evaluasi penanganan pengaduan telah ditindaklanjuti")),
+    "pengaduan.evaluasi_ditindaklanjuti": (
+        SubArea.PENGADUAN,
+        _("Hasil evaluasi penanganan pengaduan telah ditindaklanjuti"),
+    ),
     "wbs.penerapan": (SubArea.WBS, _("Whistle-blowing system telah diterapkan")),
     "wbs.evaluasi": (SubArea.WBS, _("Penerapan whistle-blowing system telah dievaluasi")),
     "wbs.evaluasi_ditindaklanjuti": (SubArea.WBS, _("Hasil evaluasi whistle-blowing system telah ditindaklanjuti")),

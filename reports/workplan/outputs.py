@@ -100,7 +100,9 @@ def _monev_links(slot: Slot, context: LinkContext) -> list[EvidenceLink]:
                         "number": version.nomor,
                         "day": monev_documents.day_text(version.tanggal),
                     },
-                    url=reverse("reports:monev_version", args=[period.start.year, version.laporan.semester, version.nomor]),
+                    url=reverse(
+                        "reports:monev_version", args=[period.start.year, version.laporan.semester, version.nomor]
+                    ),
                     period=slot.key,
                     period_label=slot.label,
                     source=SOURCE_SIGAP,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from casework.sanitize import CleanFile
 from security import audit
 
+from ..record_fields import fill
 from ..stored_files import store_files
 from . import access, schedule
 from .defaults import DEFAULT_ACTIONS
@@ -93,22 +94,10 @@ def rencana_kerja_change(*, plan: RencanaKerja, actor, pengingat_hari: int, requ
         locked.pengingat_hari = pengingat_hari
         locked.full_clean(exclude=["dibuat_oleh"])
         locked.save(update_fields=["pengingat_hari"])
-        audit.record(EVENT_PLAN_CHANGED, actor=actor, obj=locked, data={"reminder_days": pengingat_hari}, request=request)
+        audit.record(
+            EVENT_PLAN_CHANGED, actor=actor, obj=locked, data={"reminder_days": pengingat_hari}, request=request
+        )
     return locked
-
-
-def _fill(aksi: RencanaAksi, data: dict[str, Any]) -> list[str]:
-    unknown = set(data) - set(ACTION_FIELDS)
-    if unknown:
-        raise ValueError(f"A work plan action does not take {sorted(unknown)}")
-    changed = []
-    for name in ACTION_FIELDS:
-        if name in data:
-            value = data[name].strip() if isinstance(data[name], str) else data[name]
-            if getattr(aksi, name) != value:
-                setattr(aksi, name, value)
-                changed.append(name)
-    return changed
 
 
 def _validate(aksi: RencanaAksi) -> None:
@@ -137,11 +126,13 @@ def aksi_create(*, plan: RencanaKerja, actor, data: dict[str, Any], request=None
     with transaction.atomic():
         locked = RencanaKerja.objects.select_for_update().get(pk=plan.pk)
         aksi = RencanaAksi(rencana=locked)
-        _fill(aksi, data)
+        fill(aksi, data, ACTION_FIELDS)
         _validate(aksi)
         aksi.urutan = (locked.aksi.aggregate(last=Max("urutan"))["last"] or 0) + 1
         aksi.save(force_insert=True)
-        audit.record(EVENT_ACTION_ADDED, actor=actor, obj=aksi, data={"indicator": aksi.indikator_kode}, request=request)
+        audit.record(
+            EVENT_ACTION_ADDED, actor=actor, obj=aksi, data={"indicator": aksi.indikator_kode}, request=request
+        )
     return aksi
 
 
@@ -151,7 +142,7 @@ def aksi_change(*, aksi: RencanaAksi, actor, data: dict[str, Any], request=None)
     _keeper(actor)
     with transaction.atomic():
         locked = RencanaAksi.objects.select_for_update().select_related("rencana").get(pk=aksi.pk)
-        changed = _fill(locked, data)
+        changed = fill(locked, data, ACTION_FIELDS)
         if not changed:
             raise ValidationError(_("Tidak ada yang berubah."))
         _validate(locked)
@@ -172,7 +163,9 @@ def aksi_set_active(*, aksi: RencanaAksi, actor, aktif: bool, request=None) -> R
         locked.aktif = aktif
         locked.diubah_pada = timezone.now()
         locked.save(update_fields=["aktif", "diubah_pada"])
-        audit.record(EVENT_ACTION_RESTORED if aktif else EVENT_ACTION_WITHDRAWN, actor=actor, obj=locked, request=request)
+        audit.record(
+            EVENT_ACTION_RESTORED if aktif else EVENT_ACTION_WITHDRAWN, actor=actor, obj=locked, request=request
+        )
     return locked
 
 

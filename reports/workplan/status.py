@@ -147,7 +147,4 @@ def indicator_status(year: int, *, today: date | None = None) -> dict[str, tuple
     slots: dict[str, list[SlotStatus]] = defaultdict(list)
     for status in plan_status(year, today=today):
         slots[status.aksi.indikator_kode].extend(status.slots)
-    return {
-        code: (combined_state(found), [link for s in found for link in s.links]) for code, found in slots.items()
-    }
-
+    return {code: (combined_state(found), [link for s in found for link in s.links]) for code, found in slots.items()}
