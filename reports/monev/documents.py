@@ -184,22 +184,25 @@ def _statistics_section(figures: list[KindFigures], period: Period) -> Section:
 
 def _summary(meetings: list[RapatMonev], carried: list[Rekomendasi], end: date) -> Paragraph:
     recs = [rec for rapat in meetings for rec in rapat.rekomendasi.all()]
-    done = sum(1 for rec in recs if selectors.finished_by(rec, end))
-    carried_done = sum(1 for rec in carried if selectors.finished_by(rec, end))
-    return Paragraph(
-        _(
-            "Selama semester ini dilaksanakan %(meetings)d rapat monev dengan %(recs)d masukan perbaikan, "
-            "%(done)d di antaranya telah selesai ditindaklanjuti. Dari %(carried)d masukan periode sebelumnya "
-            "yang masih terbuka, %(carried_done)d selesai pada semester ini."
-        )
-        % {
-            "meetings": len(meetings),
-            "recs": len(recs),
-            "done": done,
-            "carried": len(carried),
-            "carried_done": carried_done,
-        }
+    values = {
+        "meetings": len(meetings),
+        "recs": len(recs),
+        "done": sum(1 for rec in recs if selectors.finished_by(rec, end)),
+        "carried": len(carried),
+        "carried_done": sum(1 for rec in carried if selectors.finished_by(rec, end)),
+    }
+    text = _(
+        "Selama semester ini dilaksanakan %(meetings)d rapat monev dengan %(recs)d masukan perbaikan, "
+        "%(done)d di antaranya telah selesai ditindaklanjuti."
     )
+    if carried:
+        text += " " + _(
+            "Dari %(carried)d masukan periode sebelumnya yang masih terbuka, %(carried_done)d selesai pada "
+            "semester ini."
+        )
+    else:
+        text += " " + _("Tidak ada masukan periode sebelumnya yang masih terbuka.")
+    return Paragraph(text % values)
 
 
 def build(laporan: LaporanMonev, *, signature: Signature | None = None, status_note: str = "") -> Document:
