@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from casework.forms_case import add_service_errors
-
+from ..form_views import apply
 from ..stored_files import file_response
 from . import access, selectors, services
 from .forms import FollowUpForm, MeetingCreateForm, MeetingFilesForm, MeetingForm, ReasonForm, RecommendationForm
@@ -63,17 +62,16 @@ def meeting_create(request):
     if request.method != "POST":
         return _meeting_form_page(request, MeetingCreateForm(initial={"tanggal": timezone.localdate()}))
     form = MeetingCreateForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            rapat = services.rapat_create(
-                actor=request.user, data=form.meeting_data(), files=form.meeting_files(), request=request
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Rapat monev dicatat. Tambahkan uraian dan masukan perbaikannya."))
-            return redirect("reports:monev_meeting", rapat.pk)
-    return _meeting_form_page(request, form, status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.rapat_create(
+            actor=request.user, data=form.meeting_data(), files=form.meeting_files(), request=request
+        ),
+        success=_("Rapat monev dicatat. Tambahkan uraian dan masukan perbaikannya."),
+        to=lambda rapat: reverse("reports:monev_meeting", args=[rapat.pk]),
+    )
+    return done or _meeting_form_page(request, form, status=400)
 
 
 @login_required
@@ -103,15 +101,14 @@ def meeting_change(request, pk: int):
         form = MeetingForm(initial={name: getattr(rapat, name) for name in MeetingForm.base_fields})
         return _meeting_form_page(request, form, rapat=rapat)
     form = MeetingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.rapat_change(rapat=rapat, actor=request.user, data=form.cleaned_data, request=request)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Catatan rapat diperbarui."))
-            return redirect("reports:monev_meeting", rapat.pk)
-    return _meeting_form_page(request, form, rapat=rapat, status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.rapat_change(rapat=rapat, actor=request.user, data=data, request=request),
+        success=_("Catatan rapat diperbarui."),
+        to=reverse("reports:monev_meeting", args=[rapat.pk]),
+    )
+    return done or _meeting_form_page(request, form, rapat=rapat, status=400)
 
 
 @login_required
@@ -124,20 +121,17 @@ def meeting_files(request, pk: int):
         form = MeetingFilesForm(already_attached=attached)
     else:
         form = MeetingFilesForm(request.POST, request.FILES, already_attached=attached)
-        if form.is_valid():
-            try:
-                services.rapat_add_files(
-                    rapat=rapat,
-                    actor=request.user,
-                    jenis=form.cleaned_data["jenis"],
-                    files=form.cleaned_data["berkas"],
-                    request=request,
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Berkas rapat diunggah."))
-                return redirect("reports:monev_meeting", rapat.pk)
+        done = apply(
+            request,
+            form,
+            lambda data: services.rapat_add_files(
+                rapat=rapat, actor=request.user, jenis=data["jenis"], files=data["berkas"], request=request
+            ),
+            success=_("Berkas rapat diunggah."),
+            to=reverse("reports:monev_meeting", args=[rapat.pk]),
+        )
+        if done:
+            return done
     return render(
         request,
         "reports/monev/meeting_files.html",
@@ -170,17 +164,16 @@ def recommendation_create(request, pk: int):
     if request.method != "POST":
         return _recommendation_form_page(request, RecommendationForm(), rapat=rapat)
     form = RecommendationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.rekomendasi_create(rapat=rapat, actor=request.user, data=form.cleaned_data, request=request)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Uraian dan masukan perbaikan ditambahkan."))
-            if "lagi" in request.POST:
-                return redirect("reports:monev_recommendation_create", rapat.pk)
-            return redirect("reports:monev_meeting", rapat.pk)
-    return _recommendation_form_page(request, form, rapat=rapat, status=400)
+    # "Simpan dan tambah lagi" comes back to an empty form for the next row.
+    again = "lagi" in request.POST
+    done = apply(
+        request,
+        form,
+        lambda data: services.rekomendasi_create(rapat=rapat, actor=request.user, data=data, request=request),
+        success=_("Uraian dan masukan perbaikan ditambahkan."),
+        to=reverse("reports:monev_recommendation_create" if again else "reports:monev_meeting", args=[rapat.pk]),
+    )
+    return done or _recommendation_form_page(request, form, rapat=rapat, status=400)
 
 
 def _visible(request, pk: int) -> Rekomendasi:
@@ -222,24 +215,23 @@ def recommendation_detail(request, pk: int):
         if not may_follow_up:
             raise Http404
         form = FollowUpForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.tindak_lanjut_record(
-                    rekomendasi=rec,
-                    actor=request.user,
-                    uraian=form.cleaned_data["uraian"],
-                    tanggal=form.cleaned_data["tanggal"],
-                    selesai=form.cleaned_data["selesai"],
-                    files=form.cleaned_data["berkas"],
-                    request=request,
-                )
-            except PermissionDenied as exc:
-                raise Http404 from exc
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("Tindak lanjut dicatat."))
-                return redirect("reports:monev_recommendation", rec.pk)
+        done = apply(
+            request,
+            form,
+            lambda data: services.tindak_lanjut_record(
+                rekomendasi=rec,
+                actor=request.user,
+                uraian=data["uraian"],
+                tanggal=data["tanggal"],
+                selesai=data["selesai"],
+                files=data["berkas"],
+                request=request,
+            ),
+            success=_("Tindak lanjut dicatat."),
+            to=reverse("reports:monev_recommendation", args=[rec.pk]),
+        )
+        if done:
+            return done
         status = 400
     context = {
         "rec": rec,
@@ -262,15 +254,14 @@ def recommendation_change(request, pk: int):
         form = RecommendationForm(initial=RecommendationForm.initial_of(rec))
         return _recommendation_form_page(request, form, rapat=rec.rapat, rekomendasi=rec, signed=signed)
     form = RecommendationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.rekomendasi_change(rekomendasi=rec, actor=request.user, data=form.cleaned_data, request=request)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Masukan perbaikan diperbarui."))
-            return redirect("reports:monev_recommendation", rec.pk)
-    return _recommendation_form_page(request, form, rapat=rec.rapat, rekomendasi=rec, signed=signed, status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.rekomendasi_change(rekomendasi=rec, actor=request.user, data=data, request=request),
+        success=_("Masukan perbaikan diperbarui."),
+        to=reverse("reports:monev_recommendation", args=[rec.pk]),
+    )
+    return done or _recommendation_form_page(request, form, rapat=rec.rapat, rekomendasi=rec, signed=signed, status=400)
 
 
 @login_required
@@ -282,16 +273,18 @@ def recommendation_reopen(request, pk: int):
         messages.warning(request, _("Masukan ini belum selesai."))
         return redirect("reports:monev_recommendation", rec.pk)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rekomendasi_reopen(
-                rekomendasi=rec, actor=request.user, alasan=form.cleaned_data["alasan"], request=request
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Masukan dibuka kembali dan akan dibawa ke laporan berikutnya sampai selesai."))
-            return redirect("reports:monev_recommendation", rec.pk)
+    if request.method == "POST":
+        done = apply(
+            request,
+            form,
+            lambda data: services.rekomendasi_reopen(
+                rekomendasi=rec, actor=request.user, alasan=data["alasan"], request=request
+            ),
+            success=_("Masukan dibuka kembali dan akan dibawa ke laporan berikutnya sampai selesai."),
+            to=reverse("reports:monev_recommendation", args=[rec.pk]),
+        )
+        if done:
+            return done
     return render(
         request,
         "reports/monev/recommendation_reopen.html",

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from casework.forms_case import add_service_errors
 from security import audit
 
 from .. import formats
+from ..form_views import apply
 from ..workplan import access as workplan_access
 from . import access, documents, selectors, services, snapshot
 from .forms import ReasonForm, ReportTextsForm, SignForm
@@ -150,17 +151,16 @@ def edit(request, year: int, semester: int):
         form = ReportTextsForm(initial={name: getattr(report, name) for name in services.REPORT_FIELDS})
         return _form_page(request, form, report=report, title=title, action="edit")
     form = ReportTextsForm(request.POST)
-    if form.is_valid():
-        try:
-            services.monev_report_edit(
-                year=year, semester=semester, actor=request.user, data=form.cleaned_data, request=request
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Teks laporan disimpan."))
-            return redirect("reports:monev_semester", year, semester)
-    return _form_page(request, form, report=report, title=title, action="edit", status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.monev_report_edit(
+            year=year, semester=semester, actor=request.user, data=data, request=request
+        ),
+        success=_("Teks laporan disimpan."),
+        to=reverse("reports:monev_semester", args=[year, semester]),
+    )
+    return done or _form_page(request, form, report=report, title=title, action="edit", status=400)
 
 
 @login_required
@@ -207,24 +207,21 @@ def sign(request, year: int, semester: int):
         form = SignForm(place=report.tempat)
         return _form_page(request, form, report=report, title=title, action="sign", lead=lead)
     form = SignForm(request.POST)
-    if form.is_valid():
-        try:
-            signed = services.monev_report_sign(
-                year=year,
-                semester=semester,
-                actor=request.user,
-                tempat=form.cleaned_data["tempat"],
-                tanggal=form.cleaned_data["tanggal"],
-                request=request,
-            )
-        except PermissionDenied as exc:
-            raise Http404 from exc
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Laporan ditandatangani sebagai versi %(number)d.") % {"number": signed.nomor})
-            return redirect("reports:monev_semester", year, semester)
-    return _form_page(request, form, report=report, title=title, action="sign", lead=lead, status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.monev_report_sign(
+            year=year,
+            semester=semester,
+            actor=request.user,
+            tempat=data["tempat"],
+            tanggal=data["tanggal"],
+            request=request,
+        ),
+        success=lambda signed: _("Laporan ditandatangani sebagai versi %(number)d.") % {"number": signed.nomor},
+        to=reverse("reports:monev_semester", args=[year, semester]),
+    )
+    return done or _form_page(request, form, report=report, title=title, action="sign", lead=lead, status=400)
 
 
 @login_required
@@ -244,14 +241,13 @@ def reopen(request, year: int, semester: int):
     if request.method != "POST":
         return _form_page(request, ReasonForm(), report=report, title=title, action="reopen", lead=lead)
     form = ReasonForm(request.POST)
-    if form.is_valid():
-        try:
-            services.monev_report_reopen(
-                year=year, semester=semester, actor=request.user, alasan=form.cleaned_data["alasan"], request=request
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Laporan dibuka kembali untuk diperbaiki."))
-            return redirect("reports:monev_semester", year, semester)
-    return _form_page(request, form, report=report, title=title, action="reopen", lead=lead, status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.monev_report_reopen(
+            year=year, semester=semester, actor=request.user, alasan=data["alasan"], request=request
+        ),
+        success=_("Laporan dibuka kembali untuk diperbaiki."),
+        to=reverse("reports:monev_semester", args=[year, semester]),
+    )
+    return done or _form_page(request, form, report=report, title=title, action="reopen", lead=lead, status=400)

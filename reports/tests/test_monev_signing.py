@@ -235,3 +235,26 @@ def test_the_statistics_follow_the_engine_figures_for_every_kind(people, meeting
     assert table.footer[1] == sum(received_in(f.kind, S1_2026) for f in figures)
     chart = next(b for b in section.blocks if isinstance(b, Chart))
     assert chart.categories[0] == "Januari 2026" and len(chart.categories) == 6
+
+
+def test_the_report_costs_the_same_queries_whatever_the_number_of_records(people, meeting, recommend, follow_up):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        report = selectors.report_for(2026, 2)
+        with CaptureQueriesContext(connection) as captured:
+            documents.build(report)
+        return len(captured)
+
+    first = meeting(D(2026, 3, 1))
+    follow_up(recommend(first), D(2026, 3, 5))
+    recommend(meeting(D(2026, 8, 1)))
+    small = queries()
+    for month in (8, 9, 10):
+        rapat = meeting(D(2026, month, 15))
+        for _ in range(3):
+            follow_up(recommend(rapat), D(2026, month, 20))
+    for _ in range(3):
+        follow_up(recommend(first), D(2026, 4, 1))
+    assert queries() == small

@@ -13,14 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from casework.forms_case import add_service_errors
 from security import audit
 
 from .. import formats
+from ..form_views import apply
 from ..stored_files import file_response
 from . import access, documents, schedule, services
 from .forms import ActionForm, EvidenceForm, PlanSettingsForm
@@ -114,16 +115,18 @@ def plan_settings(request, year: int):
     _keeper(request)
     plan = get_object_or_404(RencanaKerja, tahun=_year_or_404(year))
     form = PlanSettingsForm(request.POST or None, initial={"pengingat_hari": plan.pengingat_hari})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rencana_kerja_change(
-                plan=plan, actor=request.user, pengingat_hari=form.cleaned_data["pengingat_hari"], request=request
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Pengingat disimpan."))
-            return redirect("reports:workplan_year", year)
+    if request.method == "POST":
+        done = apply(
+            request,
+            form,
+            lambda data: services.rencana_kerja_change(
+                plan=plan, actor=request.user, pengingat_hari=data["pengingat_hari"], request=request
+            ),
+            success=_("Pengingat disimpan."),
+            to=reverse("reports:workplan_year", args=[year]),
+        )
+        if done:
+            return done
     return render(
         request,
         "reports/workplan/settings.html",
@@ -147,15 +150,14 @@ def action_create(request, year: int):
         form = ActionForm(initial={"bulan_mulai": 1, "bulan_selesai": 12, "jenis_output": "unggahan"})
         return _action_form_page(request, form, plan=plan)
     form = ActionForm(request.POST)
-    if form.is_valid():
-        try:
-            aksi = services.aksi_create(plan=plan, actor=request.user, data=form.cleaned_data, request=request)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Rencana aksi ditambahkan."))
-            return redirect("reports:workplan_action", aksi.pk)
-    return _action_form_page(request, form, plan=plan, status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.aksi_create(plan=plan, actor=request.user, data=data, request=request),
+        success=_("Rencana aksi ditambahkan."),
+        to=lambda aksi: reverse("reports:workplan_action", args=[aksi.pk]),
+    )
+    return done or _action_form_page(request, form, plan=plan, status=400)
 
 
 def _action(pk: int) -> RencanaAksi:
@@ -207,15 +209,14 @@ def action_change(request, pk: int):
     if request.method != "POST":
         return _action_form_page(request, ActionForm(initial=ActionForm.initial_of(aksi)), plan=aksi.rencana, aksi=aksi)
     form = ActionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.aksi_change(aksi=aksi, actor=request.user, data=form.cleaned_data, request=request)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Rencana aksi diperbarui."))
-            return redirect("reports:workplan_action", aksi.pk)
-    return _action_form_page(request, form, plan=aksi.rencana, aksi=aksi, status=400)
+    done = apply(
+        request,
+        form,
+        lambda data: services.aksi_change(aksi=aksi, actor=request.user, data=data, request=request),
+        success=_("Rencana aksi diperbarui."),
+        to=reverse("reports:workplan_action", args=[aksi.pk]),
+    )
+    return done or _action_form_page(request, form, plan=aksi.rencana, aksi=aksi, status=400)
 
 
 @login_required
@@ -243,24 +244,24 @@ def evidence_add(request, pk: int):
     if request.method != "POST":
         return redirect("reports:workplan_action", aksi.pk)
     form = EvidenceForm(request.POST, request.FILES, slots=slots)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.bukti_add(
-                aksi=aksi,
-                actor=request.user,
-                periode=data["periode"],
-                jenis=data["jenis"],
-                keterangan=data["keterangan"],
-                tautan=data["tautan"],
-                files=data["berkas"],
-                request=request,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Bukti dicatat."))
-            return redirect("reports:workplan_action", aksi.pk)
+    done = apply(
+        request,
+        form,
+        lambda data: services.bukti_add(
+            aksi=aksi,
+            actor=request.user,
+            periode=data["periode"],
+            jenis=data["jenis"],
+            keterangan=data["keterangan"],
+            tautan=data["tautan"],
+            files=data["berkas"],
+            request=request,
+        ),
+        success=_("Bukti dicatat."),
+        to=reverse("reports:workplan_action", args=[aksi.pk]),
+    )
+    if done:
+        return done
     return render(request, "reports/workplan/evidence_form.html", {"form": form, "aksi": aksi}, status=400)
 
 
