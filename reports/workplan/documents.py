@@ -10,14 +10,30 @@ from django.utils.translation import gettext as _
 from ..document import Document, Link, Paragraph, Section, Table
 from ..monev.selectors import unit_name
 from .indicators import SubArea
-from .schedule import months_text
+from .models import Frekuensi
+from .schedule import short_months_text
 from .status import ActionStatus
 
 COLUMNS = ("NO", "INDIKATOR", "RENCANA AKSI", "OUTPUT", "WAKTU", "PELAKSANA", "STATUS", "BUKTI")
 
 
 def _state_text(status: ActionStatus) -> str:
-    return "; ".join(f"{s.slot.label}: {s.state_label}" for s in status.slots)
+    """One period: its state. Several: how many periods are in each state."""
+    if len(status.slots) == 1:
+        return status.slots[0].state_label
+    counts: dict[str, int] = {}
+    for slot in status.slots:
+        counts[slot.state_label] = counts.get(slot.state_label, 0) + 1
+    return "; ".join(f"{label}: {count}" for label, count in counts.items())
+
+
+def _often(frekuensi: str) -> str:
+    """The frequency in a word or two, for a narrow column."""
+    return {
+        Frekuensi.SEKALI: _("sekali"),
+        Frekuensi.BULANAN: _("tiap bulan"),
+        Frekuensi.SEMESTERAN: _("tiap semester"),
+    }[frekuensi]
 
 
 def _who(status: ActionStatus) -> str:
@@ -37,7 +53,7 @@ def build(year: int, statuses: list[ActionStatus]) -> Document:
                 s.aksi.indikator,
                 s.aksi.rencana_aksi,
                 s.aksi.output,
-                f"{months_text(year, s.aksi.bulan_mulai, s.aksi.bulan_selesai)} ({s.aksi.get_frekuensi_display()})",
+                f"{short_months_text(year, s.aksi.bulan_mulai, s.aksi.bulan_selesai)} ({_often(s.aksi.frekuensi)})",
                 _who(s),
                 _state_text(s),
                 Link(len(s.links), reverse("reports:workplan_action", args=[s.aksi.pk])),
@@ -47,7 +63,7 @@ def build(year: int, statuses: list[ActionStatus]) -> Document:
         sections.append(
             Section(
                 str(area_label),
-                (Table(COLUMNS, rows, widths=(0.5, 2.5, 3, 2.5, 1.6, 1.5, 2.2, 0.7), sheet=_("Rencana aksi")),),
+                (Table(COLUMNS, rows, widths=(0.8, 2.3, 2.7, 2.2, 1.7, 2.1, 2.5, 1.3), sheet=_("Rencana aksi")),),
             )
         )
     if not sections:

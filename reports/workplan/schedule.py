@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from casework.reporting import Period
 
@@ -26,8 +27,30 @@ _MONTHS = (
 )  # fmt: skip
 
 
+_SHORT_MONTHS = (
+    pgettext_lazy("bulan singkat", "Jan"),
+    pgettext_lazy("bulan singkat", "Feb"),
+    pgettext_lazy("bulan singkat", "Mar"),
+    pgettext_lazy("bulan singkat", "Apr"),
+    pgettext_lazy("bulan singkat", "Mei"),
+    pgettext_lazy("bulan singkat", "Jun"),
+    pgettext_lazy("bulan singkat", "Jul"),
+    pgettext_lazy("bulan singkat", "Agu"),
+    pgettext_lazy("bulan singkat", "Sep"),
+    pgettext_lazy("bulan singkat", "Okt"),
+    pgettext_lazy("bulan singkat", "Nov"),
+    pgettext_lazy("bulan singkat", "Des"),
+)
+
+
 def month_name(month: int) -> str:
     return _(_MONTHS[month - 1])
+
+
+def short_months_text(year: int, first: int, last: int) -> str:
+    """Like months_text, with the months abbreviated, for a narrow column."""
+    names = [str(_SHORT_MONTHS[m - 1]) for m in (first, last)]
+    return f"{names[0]} {year}" if first == last else f"{names[0]}–{names[1]} {year}"
 
 
 @dataclass(frozen=True)
