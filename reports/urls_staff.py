@@ -7,4 +7,6 @@ app_name = "reports"
 
 urlpatterns: list = [
     path("bulanan/", include("reports.urls_monthly")),
+    path("", include("reports.urls_monev")),
+    path("", include("reports.urls_workplan")),
 ]

@@ -1,5 +1,6 @@
-"""Fixtures for the reports' tests: the data set across the four kinds (dataset.py) and
-clients signed in (with the second factor) as each role."""
+"""Fixtures for the reports' tests: the data set across the four kinds (dataset.py),
+clients signed in (with the second factor) as each role, and the monev records
+(monev_fixtures.py)."""
 
 import pytest
 from django.test import Client
@@ -8,6 +9,7 @@ from django.utils import translation
 from accounts.testing import verified_login
 
 from . import dataset as dataset_module
+from .monev_fixtures import clock, follow_up, meeting, monev_people, recommend, tree  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -35,7 +35,8 @@ from accounts import roles
 from accounts.models import UnitKerja, UnitProfile
 from accounts.services import TOTP_DEVICE_NAME, confirmed_totp_device
 
-CASE_APPS = ("pengaduan", "wbs", "gratifikasi", "benturan")
+# The kinds' demo cases first, then the reports' records (monev, work plan) that read them.
+CASE_APPS = ("pengaduan", "wbs", "gratifikasi", "benturan", "reports")
 EMAIL_DOMAIN = "disdukcapil.example"
 
 

@@ -1,0 +1,13 @@
+"""The reports' own records live in their packages; Django finds them here."""
+
+from .monev.models import (  # noqa: F401
+    BerkasRapat,
+    BerkasTindakLanjut,
+    LaporanMonev,
+    LaporanMonevVersi,
+    PengaturanMonev,
+    RapatMonev,
+    Rekomendasi,
+    TindakLanjutRekomendasi,
+)
+from .workplan.models import BerkasBuktiAksi, BuktiAksi, RencanaAksi, RencanaKerja  # noqa: F401
