@@ -83,7 +83,9 @@ def test_each_role_opens_only_its_pages(client, monev_people, records, who):
 
 def test_a_unit_head_sees_the_recommendations_of_their_units_only(monev_people, records):
     mine, headless, other = records["mine"], records["headless"], records["other"]
-    visible = {who: set(access.visible_recommendations(monev_people[who]).values_list("pk", flat=True)) for who in monev_people}
+    visible = {
+        who: set(access.visible_recommendations(monev_people[who]).values_list("pk", flat=True)) for who in monev_people
+    }
     assert visible["kasi"] == {mine.pk}
     assert visible["kabid"] == {mine.pk, headless.pk}
     assert visible["kasi_lain"] == {other.pk}

@@ -15,7 +15,9 @@ def monev_items(user):
     return [item for item in waiting_for(user) if item.label.startswith("Masukan perbaikan monev")]
 
 
-def test_the_owner_sees_their_open_recommendations_with_due_dates(monev_people, meeting, recommend, follow_up, tree, client):
+def test_the_owner_sees_their_open_recommendations_with_due_dates(
+    monev_people, meeting, recommend, follow_up, tree, client
+):
     rapat = meeting(D(2026, 3, 8))
     first = recommend(rapat, masukan="Pasang banner janji layanan", due=D(2026, 4, 30))
     second = recommend(rapat, masukan="Perbarui SOP loket", due=D(2026, 4, 15))

@@ -99,7 +99,9 @@ def test_a_signed_version_keeps_its_numbers_and_text(monev_people, meeting, reco
     assert "Sudah disosialisasikan." not in page
 
     # Reissue: reopen with a reason, correct the text, sign again.
-    services.monev_report_reopen(year=2026, semester=1, actor=monev_people["tim"], alasan="Pengaduan Mei belum tercatat.")
+    services.monev_report_reopen(
+        year=2026, semester=1, actor=monev_people["tim"], alasan="Pengaduan Mei belum tercatat."
+    )
     services.monev_report_edit(
         year=2026, semester=1, actor=monev_people["tim"], data={"pendahuluan": "Pendahuluan yang diperbaiki."}
     )

@@ -26,7 +26,9 @@ def plan(monev_people):
 
 def test_each_role_opens_only_its_pages(client, monev_people, plan):
     aksi = plan.aksi.order_by("urutan").first()
-    bukti = services.bukti_add(aksi=aksi, actor=monev_people["tim"], periode="2026", jenis="foto", tautan="https://a.id/")
+    bukti = services.bukti_add(
+        aksi=aksi, actor=monev_people["tim"], periode="2026", jenis="foto", tautan="https://a.id/"
+    )
     read = [
         reverse("reports:workplan_year", args=[2026]),
         reverse("reports:workplan_year", args=[2026]) + "?format=xlsx",

@@ -153,6 +153,8 @@ def test_the_status_costs_the_same_whatever_the_size_of_the_plan(monev_people, p
     small = queries()
     for aksi in plan.aksi.all()[1:6]:
         for slot in slots(2026, aksi.bulan_mulai, aksi.bulan_selesai, aksi.frekuensi):
-            services.bukti_add(aksi=aksi, actor=monev_people["tim"], periode=slot.key, jenis="foto", tautan="https://a.id/")
+            services.bukti_add(
+                aksi=aksi, actor=monev_people["tim"], periode=slot.key, jenis="foto", tautan="https://a.id/"
+            )
     services.rencana_kerja_create(year=2025, actor=monev_people["tim"])
     assert queries() == small
