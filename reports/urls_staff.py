@@ -5,4 +5,7 @@ from django.urls import include, path  # noqa: F401
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", include("reports.urls_lke")),
+    path("", include("reports.urls_lhkpn")),
+]
