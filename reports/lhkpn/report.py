@@ -62,7 +62,7 @@ def build(year: int, compliance: dict[str, Compliance], rows: list) -> Document:
                             for number, row in enumerate(listed, start=1)
                         ),
                         empty=_("Belum ada yang ditetapkan wajib %(kind)s untuk tahun ini.") % {"kind": choice.label},
-                        widths=(0.7, 2.4, 2.7, 2.2, 2.2, 1.8, 3),
+                        widths=(0.8, 2.2, 3.2, 2.2, 2.2, 2.2, 2.8),
                         sheet=str(choice.label),
                     ),
                 ),

@@ -183,7 +183,6 @@ def _items(evaluation: Evaluation, numbered: dict[int, int]) -> list[Section]:
                         score(sub.score),
                     ),
                     widths=(0.8, 5, 3, 2.4, 1.1, 1.1),
-                    sheet=component.name,
                 )
             )
         sections.append(Section(component.name, tuple(tables), page_break=True))
