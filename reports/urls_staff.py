@@ -9,4 +9,6 @@ urlpatterns: list = [
     path("bulanan/", include("reports.urls_monthly")),
     path("", include("reports.urls_monev")),
     path("", include("reports.urls_workplan")),
+    path("", include("reports.urls_lke")),
+    path("", include("reports.urls_lhkpn")),
 ]
