@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
@@ -31,17 +32,15 @@ def top_unit() -> UnitKerja | None:
 
 # --- The agency as the public sees it ------------------------------------------------------
 
-#: How long a process keeps the top unit's profile (every public page shows it). An edit
-#: in the admin clears this process's copy at once (signals); other processes see it
-#: within this time.
-TOP_PROFILE_SECONDS = 60
 _top: dict = {}
 
 
 def top_profile() -> UnitProfile | None:
-    """The top unit's profile (profile_for(None)), kept a minute per process."""
+    """The top unit's profile (profile_for(None)), kept SIGAP_PROFILE_CACHE_SECONDS per
+    process (every page's footer shows it). An edit in the admin clears this process's
+    copy at once (signals); other processes see it within that time."""
     now = time.monotonic()
-    if _top and now - _top["at"] < TOP_PROFILE_SECONDS:
+    if _top and now - _top["at"] < settings.SIGAP_PROFILE_CACHE_SECONDS:
         return _top["profile"]
     profile = profile_for(None)
     _top.update(profile=profile, at=now)

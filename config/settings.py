@@ -475,3 +475,9 @@ LOGGING = {
         "django.security.SuspiciousOperation": {"filters": _WBS_FILTER},
     },
 }
+
+# How long a process keeps the agency's profile that every page's footer shows
+# (accounts.profiles.top_profile); an edit shows at once in the process that made it. The
+# tests read it afresh on every page, so a page's query count does not depend on which
+# page came first.
+SIGAP_PROFILE_CACHE_SECONDS = env.int("SIGAP_PROFILE_CACHE_SECONDS", default=0 if SIGAP_ENV == "test" else 60)

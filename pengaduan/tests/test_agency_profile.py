@@ -124,3 +124,18 @@ def test_the_wbs_news_mail_names_the_agency_only(profile):
 
 def test_nothing_was_sent_by_building_notices(profile):
     assert mail.outbox == [] and sms.outbox == []
+
+
+def test_a_process_keeps_the_profile_a_while_and_forgets_it_on_an_edit(
+    client, profile, settings, django_assert_num_queries
+):
+    from accounts import profiles
+
+    settings.SIGAP_PROFILE_CACHE_SECONDS = 60
+    profiles.forget_top_profile()
+    assert profiles.top_profile() == profile
+    with django_assert_num_queries(0):
+        profiles.top_profile()
+    profile.phone = "0271 1"
+    profile.save()
+    assert profiles.top_profile().phone == "0271 1"
