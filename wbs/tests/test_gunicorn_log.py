@@ -46,7 +46,7 @@ def _production_env(tmp_path: Path) -> dict:
         SIGAP_WBS_IDENTITY_KEYS="1:gunicorn-log-test-identity",
         ALLOWED_HOSTS="127.0.0.1",
         PROXY_COUNT="1",
-        # The pages asked for here read no table; an empty database is enough.
+        # Every page's footer reads the agency's profile: the database is migrated first.
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         SIGAP_PRIVATE_STORAGE=str(tmp_path / "private"),
@@ -83,9 +83,8 @@ def served(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("gunicorn")
     env = _production_env(tmp_path)
     python = sys.executable
-    subprocess.run(
-        [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
-    )
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
     port = _free_port()
     logs = {name: tmp_path / f"{name}.log" for name in ("access", "error", "output")}
     with logs["output"].open("w") as output:
