@@ -171,6 +171,7 @@ class KindFigures:
 
 @dataclass(frozen=True)
 class FollowUpRow:
+    kind: str
     case_id: int
     reference: str
     received_on: date
@@ -183,6 +184,25 @@ class FollowUpRow:
     on_time: bool | None
     summary: str
     confidentiality: str
+
+
+@dataclass(frozen=True)
+class MonthlyBreakdown:
+    """Counts per month and value of one field (KindReporting.monthly_breakdown)."""
+
+    months: tuple[Period, ...]
+    #: The values found, in order (Tally.count unused: see count()).
+    values: tuple[Tally, ...]
+    counts: dict[tuple[str, str], int]
+
+    def count(self, month: Period, key: str) -> int:
+        return self.counts.get((month.slug, key), 0)
+
+    def total(self, key: str) -> int:
+        return sum(n for (_month, value), n in self.counts.items() if value == key)
+
+    def month_total(self, month: Period) -> int:
+        return sum(n for (slug, _value), n in self.counts.items() if slug == month.slug)
 
 
 class KindReporting:
@@ -239,6 +259,28 @@ class KindReporting:
             finished=Count("pk", filter=self._finished()),
             on_time=Count("pk", filter=self._on_time()),
         )
+        by_month, compliance_by_month = self._monthly(cases, period)
+        return KindFigures(
+            kind=self.kind,
+            label=self.label,
+            period=period,
+            received=totals["received"],
+            finished=totals["finished"],
+            in_process=totals["received"] - totals["finished"],
+            finished_on_time=totals["on_time"],
+            by_channel=self._breakdown(cases, self.channel_field, self.channel_labels),
+            by_kategori=self._breakdown(cases, self.kategori_field, self.kategori_labels),
+            by_unit=self._breakdown(cases, "unit__name", None, empty=_("Belum ditetapkan")),
+            by_month=by_month,
+            compliance_by_month=compliance_by_month,
+        )
+
+    def monthly(self, period: Period) -> tuple[tuple[Tally, ...], tuple[tuple[str, int, int], ...]]:
+        """Received per month of `period`, and per month (label, finished, finished on
+        time): the trend alone, in one grouped query (figures() includes it)."""
+        return self._monthly(self.cases(period).order_by(), period)
+
+    def _monthly(self, cases: QuerySet, period: Period):
         monthly = {
             (row["y"], row["m"]): row
             for row in cases.annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
@@ -252,20 +294,7 @@ class KindReporting:
             row = monthly.get((month.start.year, month.start.month), {})
             by_month.append(Tally(month.slug, month.label, row.get("n", 0)))
             compliance_by_month.append((month.label, row.get("done", 0), row.get("on_time", 0)))
-        return KindFigures(
-            kind=self.kind,
-            label=self.label,
-            period=period,
-            received=totals["received"],
-            finished=totals["finished"],
-            in_process=totals["received"] - totals["finished"],
-            finished_on_time=totals["on_time"],
-            by_channel=self._breakdown(cases, self.channel_field, self.channel_labels),
-            by_kategori=self._breakdown(cases, self.kategori_field, self.kategori_labels),
-            by_unit=self._breakdown(cases, "unit__name", None, empty=_("Belum ditetapkan")),
-            by_month=tuple(by_month),
-            compliance_by_month=tuple(compliance_by_month),
-        )
+        return tuple(by_month), tuple(compliance_by_month)
 
     @staticmethod
     def _breakdown(cases: QuerySet, path: str | None, labels: dict | None, empty: str = "") -> tuple[Tally, ...]:
@@ -280,16 +309,20 @@ class KindReporting:
 
     # --- Follow-up rows ------------------------------------------------------------------
 
-    def follow_up_rows(self, period: Period, *, public: bool) -> list[FollowUpRow]:
+    def follow_up_rows(self, period: Period, *, public: bool, within: QuerySet | None = None) -> list[FollowUpRow]:
         """One row per case received in `period`, oldest first, with its follow-up summary.
-        The public version (`public=True`) lists only *biasa* cases, with no reference and
-        no summary unless the kind has one written for publication; a counts-only kind
-        lists none."""
+
+        The public version (`public=True`) lists only the cases `public_cases` allows
+        (*biasa* ones), with no reference and no summary unless the kind has one written
+        for publication; a counts-only kind lists none. `within` (a queryset of cases)
+        keeps only those cases: the ones the reader may open (reports.access decides)."""
         if public and self.counts_only:
             return []
         cases = self.cases(period)
         if public:
-            cases = cases.filter(confidentiality=Confidentiality.BIASA)
+            cases = self.public_cases(cases)
+        if within is not None:
+            cases = cases.filter(pk__in=within.values("pk"))
         fields = ["pk", "reference", "received_on", "state", "closed_at", "confidentiality", "unit__name"]
         if self.kategori_field:
             fields.append(self.kategori_field)
@@ -301,6 +334,7 @@ class KindReporting:
             finished = row["state"] in self.case_kind.final_states
             result.append(
                 FollowUpRow(
+                    kind=self.kind,
                     case_id=row["pk"],
                     reference="" if public else row["reference"],
                     received_on=row["received_on"],
@@ -322,6 +356,62 @@ class KindReporting:
         the public version only text written for publication, never the answer to a
         person."""
         return {}
+
+    def public_cases(self, cases: QuerySet) -> QuerySet:
+        """Which of `cases` a public list may name (anonymised): *biasa* ones only; a kind
+        narrows this further (a complaint moved to the WBS, a kind never published)."""
+        return cases.filter(confidentiality=Confidentiality.BIASA)
+
+    def case_url(self, case_id: int) -> str:
+        """Where staff open the case (the kind's own page, else the engine's)."""
+        from django.urls import reverse
+
+        name = self.case_kind.detail_url_name or "case:detail"
+        return reverse(name, args=[case_id])
+
+    # --- Counts per month by one field -----------------------------------------------------
+
+    def monthly_breakdown(self, period: Period, path: str, labels: dict | None = None) -> MonthlyBreakdown:
+        """How many cases received in each month of `period` have each value of `path`
+        (a field or lookup of the kind's model, e.g. "state", "kategori__name"): one
+        grouped query. Values are ordered as `labels` lists them, then by name."""
+        rows = (
+            self.cases(period)
+            .order_by()
+            .annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
+            .values("y", "m", path)
+            .annotate(n=Count("pk"))
+        )
+        counts: dict[tuple[str, str], int] = {}
+        found: set[str] = set()
+        for row in rows:
+            key = str(row[path] or "")
+            counts[(f"{row['y']}-{row['m']:02d}", key)] = row["n"]
+            found.add(key)
+        order = {str(value): index for index, value in enumerate(labels or {})}
+        keys = sorted(found, key=lambda key: (order.get(key, len(order)), key))
+        empty = _("Tidak diisi")
+        values = tuple(Tally(key, str((labels or {}).get(key, key)) if key else empty, 0) for key in keys)
+        return MonthlyBreakdown(months=tuple(period.months()), values=values, counts=counts)
+
+
+#: How long a free-text part of a staff summary may be: a report row is a summary, and the
+#: full text stays on the case's own page.
+SUMMARY_TEXT_LIMIT = 240
+
+
+def brief(text: str | None, limit: int = SUMMARY_TEXT_LIMIT) -> str:
+    """`text` on one line, cut at a word before `limit` characters with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return f"{cut}…"
+
+
+def join_summary(parts) -> str:
+    """Summary parts (sentences, some empty) as one text."""
+    return " ".join(part.strip() for part in parts if part and part.strip())
 
 
 def _local_date(moment) -> date | None:
@@ -348,11 +438,14 @@ def all_reporting() -> list[KindReporting]:
 
 
 __all__ = [
+    "MonthlyBreakdown",
     "Tally",
     "FollowUpRow",
     "KindFigures",
     "KindReporting",
     "Period",
     "all_reporting",
+    "brief",
+    "join_summary",
     "reporting_of",
 ]

@@ -31,3 +31,7 @@ class PengaturanMonevAdmin(AuditedAdmin):
             },
         )
     ]
+
+
+# Each other report area registers its own configuration.
+from .lke import admin as _lke_admin  # noqa: E402, F401

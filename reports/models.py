@@ -1,5 +1,7 @@
 """The reports' own records live in their packages; Django finds them here."""
 
+from .lhkpn.models import JenisLaporanHarta, LhkpnBukti, LhkpnKewajiban  # noqa: F401
+from .lke.models import LkeComponent, LkeFramework, LkeItem, LkeOption, LkeOverride, LkeSubComponent  # noqa: F401
 from .monev.models import (  # noqa: F401
     BerkasRapat,
     BerkasTindakLanjut,

@@ -6,6 +6,9 @@ from django.urls import include, path  # noqa: F401
 app_name = "reports"
 
 urlpatterns: list = [
+    path("bulanan/", include("reports.urls_monthly")),
     path("", include("reports.urls_monev")),
     path("", include("reports.urls_workplan")),
+    path("", include("reports.urls_lke")),
+    path("", include("reports.urls_lhkpn")),
 ]

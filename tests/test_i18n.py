@@ -91,7 +91,7 @@ def test_language_switch_is_a_form_on_every_page(client, db):
     assert 'name="language" value="id"' in body
 
 
-def test_an_english_browser_still_gets_indonesian_until_the_user_switches(client):
+def test_an_english_browser_still_gets_indonesian_until_the_user_switches(client, db):
     from django.urls import reverse
 
     page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")

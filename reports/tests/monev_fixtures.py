@@ -76,7 +76,7 @@ def tree(db):
 
 
 @pytest.fixture
-def people(tree, make_user):
+def monev_people(tree, make_user):
     kadis = _person(
         make_user, roles.PEGAWAI, roles.PIMPINAN, name="Drs. Budi Santoso", unit=tree["dinas"], nip="197305121998031002"
     )
@@ -102,7 +102,7 @@ def people(tree, make_user):
 
 
 @pytest.fixture
-def meeting(people, clock):
+def meeting(monev_people, clock):
     def make(day, **fields):
         data = {
             "tanggal": day,
@@ -114,7 +114,7 @@ def meeting(people, clock):
         data.update(fields)
         clock.to(day)
         try:
-            return services.rapat_create(actor=people["tim"], data=data)
+            return services.rapat_create(actor=monev_people["tim"], data=data)
         finally:
             clock.to(TODAY)
 
@@ -122,7 +122,7 @@ def meeting(people, clock):
 
 
 @pytest.fixture
-def recommend(people, tree):
+def recommend(monev_people, tree):
     def make(rapat, *, unit=None, due=None, **fields):
         data = {
             "uraian": fields.pop("uraian", "Sosialisasi ZI belum menjangkau petugas loket."),
@@ -131,18 +131,18 @@ def recommend(people, tree):
             "batas_waktu": due or rapat.tanggal + datetime.timedelta(days=30),
         }
         data.update(fields)
-        return services.rekomendasi_create(rapat=rapat, actor=people["tim"], data=data)
+        return services.rekomendasi_create(rapat=rapat, actor=monev_people["tim"], data=data)
 
     return make
 
 
 @pytest.fixture
-def follow_up(people, clock):
+def follow_up(monev_people, clock):
     def make(rec, day, *, done=False, actor=None, text="Telah disosialisasikan pada apel pagi."):
         clock.to(day)
         try:
             return services.tindak_lanjut_record(
-                rekomendasi=rec, actor=actor or people["tim"], uraian=text, tanggal=day, selesai=done
+                rekomendasi=rec, actor=actor or monev_people["tim"], uraian=text, tanggal=day, selesai=done
             )
         finally:
             clock.to(TODAY)
@@ -150,11 +150,11 @@ def follow_up(people, clock):
     return make
 
 
-def sign(people, year, semester, *, day=None, actor=None, place="Kota Contoh"):
+def sign(monev_people, year, semester, *, day=None, actor=None, place="Kota Contoh"):
     return services.monev_report_sign(
         year=year,
         semester=semester,
-        actor=actor or people["kadis"],
+        actor=actor or monev_people["kadis"],
         tempat=place,
         tanggal=day or TODAY,
     )

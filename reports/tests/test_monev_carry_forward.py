@@ -39,7 +39,7 @@ def carried_rows(doc) -> list[tuple]:
     return rows
 
 
-def test_an_open_recommendation_is_carried_until_done(meeting, recommend, follow_up, people):
+def test_an_open_recommendation_is_carried_until_done(meeting, recommend, follow_up, monev_people):
     s1 = Period.semester(2025, 1)
     s2 = Period.semester(2025, 2)
     s3 = Period.semester(2026, 1)
@@ -96,13 +96,13 @@ def test_carried_across_two_semesters_and_grouped_by_meeting(meeting, recommend,
     assert [row[1] for row in carried_rows(doc)] == ["A", "B"]
 
 
-def test_a_reopened_recommendation_is_carried_again(meeting, recommend, follow_up, people, clock):
+def test_a_reopened_recommendation_is_carried_again(meeting, recommend, follow_up, monev_people, clock):
     rec = recommend(meeting(D(2025, 3, 1)))
     follow_up(rec, D(2025, 3, 20), done=True)
     s2 = Period.semester(2025, 2)
     assert selectors.carried_into(s2) == []
     clock.to(D(2025, 8, 5))
-    services.rekomendasi_reopen(rekomendasi=rec, actor=people["tim"], alasan="Belum menjangkau loket kecamatan.")
+    services.rekomendasi_reopen(rekomendasi=rec, actor=monev_people["tim"], alasan="Belum menjangkau loket kecamatan.")
     clock.to(TODAY)
     assert [r.pk for r in selectors.carried_into(s2)] == [rec.pk] == expected_carried(s2)
     rec.refresh_from_db()

@@ -39,8 +39,8 @@ def meeting_post(**overrides):
     return data
 
 
-def test_a_meeting_is_recorded_with_its_files_encrypted(client, people, clock):
-    verified_login(client, people["tim"])
+def test_a_meeting_is_recorded_with_its_files_encrypted(client, monev_people, clock):
+    verified_login(client, monev_people["tim"])
     photo = png()
     response = client.post(
         reverse("reports:monev_meeting_create"),
@@ -57,8 +57,8 @@ def test_a_meeting_is_recorded_with_its_files_encrypted(client, people, clock):
     assert download.content == read_attachment(stored)
 
 
-def test_a_refused_file_keeps_what_was_typed(client, people, clock):
-    verified_login(client, people["tim"])
+def test_a_refused_file_keeps_what_was_typed(client, monev_people, clock):
+    verified_login(client, monev_people["tim"])
     response = client.post(
         reverse("reports:monev_meeting_create"),
         {
@@ -74,9 +74,9 @@ def test_a_refused_file_keeps_what_was_typed(client, people, clock):
 
 
 @override_settings(SIGAP_ATTACHMENT_MAX_COUNT=2, SIGAP_ATTACHMENT_MAX_BYTES=1024 * 1024)
-def test_too_many_or_too_large_files_are_refused(client, people, meeting, recommend):
+def test_too_many_or_too_large_files_are_refused(client, monev_people, meeting, recommend):
     rapat = meeting(D(2026, 3, 8))
-    verified_login(client, people["tim"])
+    verified_login(client, monev_people["tim"])
     url = reverse("reports:monev_meeting_files", args=[rapat.pk])
     three = [SimpleUploadedFile(f"f{i}.png", png()) for i in range(3)]
     response = client.post(url, {"jenis": "foto", "berkas": three})
@@ -91,9 +91,9 @@ def test_too_many_or_too_large_files_are_refused(client, people, meeting, recomm
     assert BerkasRapat.objects.count() == 1
 
 
-def test_follow_up_evidence_is_kept_with_a_refusal_reported_beside_the_field(client, people, meeting, recommend):
+def test_follow_up_evidence_is_kept_with_a_refusal_reported_beside_the_field(client, monev_people, meeting, recommend):
     rec = recommend(meeting(D(2026, 3, 8)))
-    verified_login(client, people["kasi"])
+    verified_login(client, monev_people["kasi"])
     url = reverse("reports:monev_recommendation", args=[rec.pk])
     response = client.post(
         url,
@@ -125,7 +125,7 @@ def test_follow_up_evidence_is_kept_with_a_refusal_reported_beside_the_field(cli
     assert rec.selesai_pada == D(2026, 4, 1) and BerkasTindakLanjut.objects.count() == 1
 
 
-def test_key_rotation_and_the_orphan_sweep_cover_report_files(settings, people, meeting):
+def test_key_rotation_and_the_orphan_sweep_cover_report_files(settings, monev_people, meeting):
     from reports.monev import services
     from reports.monev.forms import MeetingFilesForm
 
@@ -133,7 +133,7 @@ def test_key_rotation_and_the_orphan_sweep_cover_report_files(settings, people, 
     form = MeetingFilesForm({"jenis": "notula"}, {"berkas": [SimpleUploadedFile("n.png", png())]})
     assert form.is_valid(), form.errors
     stored = services.rapat_add_files(
-        rapat=rapat, actor=people["tim"], jenis="notula", files=form.cleaned_data["berkas"]
+        rapat=rapat, actor=monev_people["tim"], jenis="notula", files=form.cleaned_data["berkas"]
     )[0]
     content = read_attachment(stored)
     # The sweep knows the file belongs to a row.

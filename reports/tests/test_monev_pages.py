@@ -24,9 +24,9 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_a_semester_from_meeting_to_the_next_reports_carried_table(client, people, tree, clock):
+def test_a_semester_from_meeting_to_the_next_reports_carried_table(client, monev_people, tree, clock):
     clock.to(D(2026, 3, 9))
-    verified_login(client, people["tim"])
+    verified_login(client, monev_people["tim"])
     response = client.post(
         reverse("reports:monev_meeting_create"),
         {"tanggal": "2026-03-08", "perihal": "Monev Maret", "peserta": "Kepala Dinas dan Tim ZI"},
@@ -48,7 +48,7 @@ def test_a_semester_from_meeting_to_the_next_reports_carried_table(client, peopl
     banner, sop = Rekomendasi.objects.order_by("nomor")
 
     clock.to(D(2026, 4, 2))
-    verified_login(client, people["kasi"])
+    verified_login(client, monev_people["kasi"])
     response = client.post(
         reverse("reports:monev_recommendation", args=[sop.pk]),
         {"uraian": "SOP loket ditetapkan ulang", "tanggal": "2026-04-01", "selesai": "on"},
@@ -56,9 +56,9 @@ def test_a_semester_from_meeting_to_the_next_reports_carried_table(client, peopl
     assert response.status_code == 302
 
     clock.to(D(2026, 7, 1))
-    verified_login(client, people["tim"])
+    verified_login(client, monev_people["tim"])
     assert client.post(reverse("reports:monev_submit", args=[2026, 1])).status_code == 302
-    verified_login(client, people["kadis"])
+    verified_login(client, monev_people["kadis"])
     response = client.post(
         reverse("reports:monev_sign", args=[2026, 1]), {"tempat": "Kota Contoh", "tanggal": "2026-06-30"}
     )
@@ -68,7 +68,7 @@ def test_a_semester_from_meeting_to_the_next_reports_carried_table(client, peopl
     # The next semester's report, as a page and as a PDF, carries the unfinished one.
     clock.to(D(2026, 8, 1))
     url = reverse("reports:monev_semester", args=[2026, 2])
-    verified_login(client, people["kadis"])  # a month later: a new session
+    verified_login(client, monev_people["kadis"])  # a month later: a new session
     page = client.get(url).content.decode()
     carried = page.split("A. Masukan perbaikan periode sebelumnya")[1].split("B. Masukan perbaikan semester ini")[0]
     assert "Pasang banner janji layanan" in carried and "Perbarui SOP loket" not in carried
@@ -85,9 +85,9 @@ def test_a_semester_from_meeting_to_the_next_reports_carried_table(client, peopl
     assert "SOP loket ditetapkan ulang (1 April 2026) Selesai 1 April 2026." in signed
 
 
-def test_the_workbook_holds_the_pages_tables(client, people, meeting, recommend):
+def test_the_workbook_holds_the_pages_tables(client, monev_people, meeting, recommend):
     recommend(meeting(D(2026, 3, 8)), masukan="Perbanyak infografis")
-    verified_login(client, people["inspektorat"])
+    verified_login(client, monev_people["inspektorat"])
     response = client.get(reverse("reports:monev_semester", args=[2026, 1]) + "?format=xlsx")
     assert response.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
@@ -96,8 +96,8 @@ def test_the_workbook_holds_the_pages_tables(client, people, meeting, recommend)
     assert "Pengaduan masyarakat" in cells or any(str(v).startswith("Pengaduan") for v in cells if v)
 
 
-def test_refused_forms_keep_what_was_typed(client, people, meeting, tree):
-    verified_login(client, people["tim"])
+def test_refused_forms_keep_what_was_typed(client, monev_people, meeting, tree):
+    verified_login(client, monev_people["tim"])
     response = client.post(
         reverse("reports:monev_meeting_create"),
         {"tanggal": "2030-01-01", "perihal": "Monev yang akan datang", "peserta": "Tim ZI"},
@@ -123,7 +123,7 @@ def test_refused_forms_keep_what_was_typed(client, people, meeting, tree):
     assert "Pendahuluan baru" in response.content.decode()
     assert not LaporanMonev.objects.exists()
 
-    verified_login(client, people["kadis"])
+    verified_login(client, monev_people["kadis"])
     response = client.post(
         reverse("reports:monev_sign", args=[2026, 1]), {"tempat": "Kota Contoh", "tanggal": "2031-01-01"}
     )
@@ -133,9 +133,9 @@ def test_refused_forms_keep_what_was_typed(client, people, meeting, tree):
     assert not LaporanMonevVersi.objects.exists()
 
 
-def test_the_index_lists_the_semesters(client, people, meeting):
+def test_the_index_lists_the_semesters(client, monev_people, meeting):
     meeting(D(2025, 8, 1))
-    verified_login(client, people["kadis"])
+    verified_login(client, monev_people["kadis"])
     page = client.get(reverse("reports:monev_index")).content.decode()
     assert "Semester II 2025" in page and "Semester II 2026" in page
     assert reverse("reports:monev_semester", args=[2025, 2]) in page

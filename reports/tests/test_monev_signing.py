@@ -61,14 +61,14 @@ def pendahuluan_text(doc: Document) -> str:
     return " ".join(texts)
 
 
-def test_a_signed_version_keeps_its_numbers_and_text(people, meeting, recommend, follow_up, complaint, client):
+def test_a_signed_version_keeps_its_numbers_and_text(monev_people, meeting, recommend, follow_up, complaint, client):
     complaint(D(2026, 2, 10))
     complaint(D(2026, 3, 5))
     rec = recommend(meeting(D(2026, 3, 8)))
     assert received_in("pengaduan", S1_2026) == 2
 
-    version = sign(people, 2026, 1, day=D(2026, 6, 30))
-    assert version.nomor == 1 and version.ditandatangani_oleh == people["kadis"]
+    version = sign(monev_people, 2026, 1, day=D(2026, 6, 30))
+    assert version.nomor == 1 and version.ditandatangani_oleh == monev_people["kadis"]
     issued = snapshot.from_json(version.dokumen)
     assert statistics_row(issued, "Pengaduan")[1] == 2
     assert issued.signature == Signature(
@@ -83,7 +83,7 @@ def test_a_signed_version_keeps_its_numbers_and_text(people, meeting, recommend,
     complaint(D(2026, 5, 2))
     follow_up(rec, D(2026, 7, 2), done=True, text="Sudah disosialisasikan.")
     services.rekomendasi_change(
-        rekomendasi=rec, actor=people["tim"], data={"batas_waktu": D(2026, 9, 30), "unit": rec.unit}
+        rekomendasi=rec, actor=monev_people["tim"], data={"batas_waktu": D(2026, 9, 30), "unit": rec.unit}
     )
     assert received_in("pengaduan", S1_2026) == 3
     live = documents.build(LaporanMonev.objects.get(tahun=2026, semester=1))
@@ -93,17 +93,19 @@ def test_a_signed_version_keeps_its_numbers_and_text(people, meeting, recommend,
     kept = LaporanMonevVersi.objects.get(pk=version.pk)
     assert kept.dokumen == version.dokumen
     assert snapshot.from_json(kept.dokumen) == issued
-    verified_login(client, people["inspektorat"])
+    verified_login(client, monev_people["inspektorat"])
     page = client.get(reverse("reports:monev_semester", args=[2026, 1])).content.decode()
     assert "Versi 1, ditandatangani" in page
     assert "Sudah disosialisasikan." not in page
 
     # Reissue: reopen with a reason, correct the text, sign again.
-    services.monev_report_reopen(year=2026, semester=1, actor=people["tim"], alasan="Pengaduan Mei belum tercatat.")
-    services.monev_report_edit(
-        year=2026, semester=1, actor=people["tim"], data={"pendahuluan": "Pendahuluan yang diperbaiki."}
+    services.monev_report_reopen(
+        year=2026, semester=1, actor=monev_people["tim"], alasan="Pengaduan Mei belum tercatat."
     )
-    second = sign(people, 2026, 1, day=D(2026, 7, 10))
+    services.monev_report_edit(
+        year=2026, semester=1, actor=monev_people["tim"], data={"pendahuluan": "Pendahuluan yang diperbaiki."}
+    )
+    second = sign(monev_people, 2026, 1, day=D(2026, 7, 10))
     assert second.nomor == 2 and second.alasan == "Pengaduan Mei belum tercatat."
     reissued = snapshot.from_json(second.dokumen)
     assert statistics_row(reissued, "Pengaduan")[1] == 3
@@ -117,11 +119,11 @@ def test_a_signed_version_keeps_its_numbers_and_text(people, meeting, recommend,
     assert LaporanMonev.objects.get(tahun=2026, semester=1).versi_terakhir == 2
 
 
-def test_a_signed_semester_locks_what_it_printed(people, meeting, recommend, follow_up, tree):
+def test_a_signed_semester_locks_what_it_printed(monev_people, meeting, recommend, follow_up, tree):
     rapat = meeting(D(2026, 3, 8))
     rec = recommend(rapat)
-    sign(people, 2026, 1)
-    tim = people["tim"]
+    sign(monev_people, 2026, 1)
+    tim = monev_people["tim"]
     with pytest.raises(ValidationError, match="sudah ditandatangani"):
         services.rapat_change(rapat=rapat, actor=tim, data={"perihal": "Perihal lain"})
     with pytest.raises(ValidationError, match="sudah ditandatangani"):
@@ -144,47 +146,47 @@ def test_a_signed_semester_locks_what_it_printed(people, meeting, recommend, fol
     meeting(D(2026, 7, 20))
 
 
-def test_the_tim_records_a_signature_made_on_paper(people, meeting):
+def test_the_tim_records_a_signature_made_on_paper(monev_people, meeting):
     meeting(D(2026, 3, 8))
-    version = sign(people, 2026, 1, actor=people["tim"], day=D(2026, 6, 29))
-    assert version.ditandatangani_oleh == people["kadis"] and version.dicatat_oleh == people["tim"]
+    version = sign(monev_people, 2026, 1, actor=monev_people["tim"], day=D(2026, 6, 29))
+    assert version.ditandatangani_oleh == monev_people["kadis"] and version.dicatat_oleh == monev_people["tim"]
     assert snapshot.from_json(version.dokumen).signature.name == "Drs. Budi Santoso"
     entry = AuditEntry.objects.filter(event=services.EVENT_REPORT_SIGNED).get()
-    assert entry.actor_id == people["tim"].pk and entry.data["on_paper"] is True
+    assert entry.actor_id == monev_people["tim"].pk and entry.data["on_paper"] is True
 
 
-def test_signing_is_refused_when_wrong(people, meeting):
+def test_signing_is_refused_when_wrong(monev_people, meeting):
     meeting(D(2026, 3, 8))
     with pytest.raises(ValidationError) as refused:
         services.monev_report_sign(
-            year=2026, semester=1, actor=people["kadis"], tempat="", tanggal=TODAY + datetime.timedelta(days=1)
+            year=2026, semester=1, actor=monev_people["kadis"], tempat="", tanggal=TODAY + datetime.timedelta(days=1)
         )
     assert set(refused.value.message_dict) == {"tempat", "tanggal"}
     with pytest.raises(ValidationError, match="sebelum semester dimulai"):
-        sign(people, 2026, 1, day=D(2025, 12, 31))
+        sign(monev_people, 2026, 1, day=D(2025, 12, 31))
     for who in ("inspektorat", "pegawai", "kasi", "admin_sistem"):
         with pytest.raises(PermissionDenied):
-            sign(people, 2026, 1, actor=people[who])
-    sign(people, 2026, 1)
+            sign(monev_people, 2026, 1, actor=monev_people[who])
+    sign(monev_people, 2026, 1)
     with pytest.raises(ValidationError, match="sudah ditandatangani"):
-        sign(people, 2026, 1)
+        sign(monev_people, 2026, 1)
     assert LaporanMonevVersi.objects.count() == 1
 
 
-def test_submitting_asks_the_pimpinan_and_needs_a_meeting(people, meeting):
+def test_submitting_asks_the_pimpinan_and_needs_a_meeting(monev_people, meeting):
     from casework.waiting import waiting_for
 
     with pytest.raises(ValidationError, match="paling sedikit satu rapat"):
-        services.monev_report_submit(year=2026, semester=2, actor=people["tim"])
+        services.monev_report_submit(year=2026, semester=2, actor=monev_people["tim"])
     meeting(D(2026, 9, 1))
-    services.monev_report_submit(year=2026, semester=2, actor=people["tim"])
+    services.monev_report_submit(year=2026, semester=2, actor=monev_people["tim"])
     report = LaporanMonev.objects.get(tahun=2026, semester=2)
     assert report.status == StatusLaporan.DIAJUKAN
-    items = [item for item in waiting_for(people["kadis"]) if "Tandatangani" in item.label]
+    items = [item for item in waiting_for(monev_people["kadis"]) if "Tandatangani" in item.label]
     assert [item.url for item in items] == [reverse("reports:monev_semester", args=[2026, 2])]
-    assert not [item for item in waiting_for(people["tim"]) if "Tandatangani" in item.label]
-    sign(people, 2026, 2)
-    assert not [item for item in waiting_for(people["kadis"]) if "Tandatangani" in item.label]
+    assert not [item for item in waiting_for(monev_people["tim"]) if "Tandatangani" in item.label]
+    sign(monev_people, 2026, 2)
+    assert not [item for item in waiting_for(monev_people["kadis"]) if "Tandatangani" in item.label]
 
 
 def test_a_document_survives_its_snapshot_exactly():
@@ -219,7 +221,7 @@ def test_a_document_survives_its_snapshot_exactly():
     assert snapshot.from_json(kept) == doc
 
 
-def test_the_statistics_follow_the_engine_figures_for_every_kind(people, meeting, complaint):
+def test_the_statistics_follow_the_engine_figures_for_every_kind(monev_people, meeting, complaint):
     from casework.reporting import all_reporting
 
     complaint(D(2026, 1, 31))
@@ -237,7 +239,7 @@ def test_the_statistics_follow_the_engine_figures_for_every_kind(people, meeting
     assert chart.categories[0] == "Januari 2026" and len(chart.categories) == 6
 
 
-def test_the_report_costs_the_same_queries_whatever_the_number_of_records(people, meeting, recommend, follow_up):
+def test_the_report_costs_the_same_queries_whatever_the_number_of_records(monev_people, meeting, recommend, follow_up):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -20,13 +20,15 @@ D = datetime.date
 
 
 @pytest.fixture
-def plan(people):
-    return services.rencana_kerja_create(year=2026, actor=people["tim"])
+def plan(monev_people):
+    return services.rencana_kerja_create(year=2026, actor=monev_people["tim"])
 
 
-def test_each_role_opens_only_its_pages(client, people, plan):
+def test_each_role_opens_only_its_pages(client, monev_people, plan):
     aksi = plan.aksi.order_by("urutan").first()
-    bukti = services.bukti_add(aksi=aksi, actor=people["tim"], periode="2026", jenis="foto", tautan="https://a.id/")
+    bukti = services.bukti_add(
+        aksi=aksi, actor=monev_people["tim"], periode="2026", jenis="foto", tautan="https://a.id/"
+    )
     read = [
         reverse("reports:workplan_year", args=[2026]),
         reverse("reports:workplan_year", args=[2026]) + "?format=xlsx",
@@ -46,7 +48,7 @@ def test_each_role_opens_only_its_pages(client, people, plan):
         ("pegawai", False, False),
         ("admin_sistem", False, False),
     ):
-        verified_login(client, people[who])
+        verified_login(client, monev_people[who])
         for url in read:
             assert client.get(url).status_code == (200 if reads else 404), (who, url)
         for url in keep:
@@ -56,8 +58,8 @@ def test_each_role_opens_only_its_pages(client, people, plan):
     assert not RencanaKerja.objects.filter(tahun=2027).exists()
 
 
-def test_the_tim_creates_the_plan_and_uploads_evidence(client, people, clock):
-    verified_login(client, people["tim"])
+def test_the_tim_creates_the_plan_and_uploads_evidence(client, monev_people, clock):
+    verified_login(client, monev_people["tim"])
     page = client.get(reverse("reports:workplan_year", args=[2026])).content.decode()
     assert "Belum ada rencana kerja tahun 2026" in page
     assert client.post(reverse("reports:workplan_create", args=[2026])).status_code == 302
@@ -96,8 +98,8 @@ def test_the_tim_creates_the_plan_and_uploads_evidence(client, people, clock):
     assert "Daftar hadir: Sosialisasi 12 Januari" in detail and "Ada bukti" in detail
 
 
-def test_an_action_form_refusal_keeps_what_was_typed(client, people, plan):
-    verified_login(client, people["tim"])
+def test_an_action_form_refusal_keeps_what_was_typed(client, monev_people, plan):
+    verified_login(client, monev_people["tim"])
     response = client.post(
         reverse("reports:workplan_action_create", args=[2026]),
         {
@@ -119,8 +121,8 @@ def test_an_action_form_refusal_keeps_what_was_typed(client, people, plan):
     assert "Bulan selesai tidak boleh sebelum bulan mulai." in body
 
 
-def test_the_plan_downloads_as_pdf_and_workbook(client, people, plan):
-    verified_login(client, people["inspektorat"])
+def test_the_plan_downloads_as_pdf_and_workbook(client, monev_people, plan):
+    verified_login(client, monev_people["inspektorat"])
     pdf = client.get(reverse("reports:workplan_year", args=[2026]) + "?format=pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     xlsx = client.get(reverse("reports:workplan_year", args=[2026]) + "?format=xlsx")
@@ -131,9 +133,9 @@ def evidence_items(user):
     return [item for item in waiting_for(user) if item.label.startswith("Bukti rencana aksi")]
 
 
-def test_due_and_missing_evidence_waits_for_the_tim(people, clock, plan):
+def test_due_and_missing_evidence_waits_for_the_tim(monev_people, clock, plan):
     clock.to(D(2026, 2, 10))
-    items = evidence_items(people["tim"])
+    items = evidence_items(monev_people["tim"])
     # Late: the January rows (benturan mapping, January complaints are proven by SIGAP);
     # due within 14 days: February's.
     labels = {item.label for item in items}
@@ -141,15 +143,15 @@ def test_due_and_missing_evidence_waits_for_the_tim(people, clock, plan):
     assert all(item.due <= D(2026, 2, 24) for item in items)
     assert not any("laporan bulanan tindak lanjut pengaduan" in label.lower() for label in labels)
     for who in ("kadis", "inspektorat", "kasi", "pegawai"):
-        assert evidence_items(people[who]) == [], who
+        assert evidence_items(monev_people[who]) == [], who
 
     aksi = plan.aksi.get(indikator_kode="benturan.pemetaan")
-    services.bukti_add(aksi=aksi, actor=people["tim"], periode="2026", jenis="sk", tautan="https://a.id/sk")
+    services.bukti_add(aksi=aksi, actor=monev_people["tim"], periode="2026", jenis="sk", tautan="https://a.id/sk")
     assert not any(
-        item.url == reverse("reports:workplan_action", args=[aksi.pk]) for item in evidence_items(people["tim"])
+        item.url == reverse("reports:workplan_action", args=[aksi.pk]) for item in evidence_items(monev_people["tim"])
     )
 
     # Fewer reminder days, fewer items.
-    services.rencana_kerja_change(plan=plan, actor=people["tim"], pengingat_hari=0)
-    assert all(item.due < D(2026, 2, 10) for item in evidence_items(people["tim"]))
+    services.rencana_kerja_change(plan=plan, actor=monev_people["tim"], pengingat_hari=0)
+    assert all(item.due < D(2026, 2, 10) for item in evidence_items(monev_people["tim"]))
     clock.to(TODAY)

@@ -23,15 +23,15 @@ D = datetime.date
 
 
 @pytest.fixture
-def plan(people):
-    return services.rencana_kerja_create(year=2026, actor=people["tim"])
+def plan(monev_people):
+    return services.rencana_kerja_create(year=2026, actor=monev_people["tim"])
 
 
 def action(plan, code) -> RencanaAksi:
     return plan.aksi.get(indikator_kode=code)
 
 
-def test_a_year_starts_from_the_seed_rows_then_from_the_year_before(people, plan):
+def test_a_year_starts_from_the_seed_rows_then_from_the_year_before(monev_people, plan):
     rows = list(plan.aksi.order_by("urutan"))
     assert [(r.indikator_kode, r.rencana_aksi, r.jenis_output) for r in rows] == [
         (d.indikator_kode, d.rencana_aksi, d.jenis_output) for d in DEFAULT_ACTIONS
@@ -39,11 +39,11 @@ def test_a_year_starts_from_the_seed_rows_then_from_the_year_before(people, plan
     # Every indicator of the area has an action.
     assert {r.indikator_kode for r in rows} == set(INDICATORS)
     changed = action(plan, "spip.lingkungan")
-    services.aksi_change(aksi=changed, actor=people["tim"], data={"pelaksana": "Inspektur Pembantu"})
-    services.aksi_set_active(aksi=action(plan, "lhkasn.kepatuhan"), actor=people["tim"], aktif=False)
+    services.aksi_change(aksi=changed, actor=monev_people["tim"], data={"pelaksana": "Inspektur Pembantu"})
+    services.aksi_set_active(aksi=action(plan, "lhkasn.kepatuhan"), actor=monev_people["tim"], aktif=False)
     services.aksi_create(
         plan=plan,
-        actor=people["tim"],
+        actor=monev_people["tim"],
         data={
             "sub_area": "pengaduan",
             "indikator_kode": "pengaduan.kebijakan",
@@ -56,17 +56,17 @@ def test_a_year_starts_from_the_seed_rows_then_from_the_year_before(people, plan
             "frekuensi": "sekali",
         },
     )
-    next_year = services.rencana_kerja_create(year=2027, actor=people["tim"])
+    next_year = services.rencana_kerja_create(year=2027, actor=monev_people["tim"])
     copied = list(next_year.aksi.order_by("urutan"))
     assert len(copied) == len(DEFAULT_ACTIONS)  # one withdrawn, one added
     assert next_year.aksi.get(indikator_kode="spip.lingkungan").pelaksana == "Inspektur Pembantu"
     assert not next_year.aksi.filter(indikator_kode="lhkasn.kepatuhan").exists()
     assert next_year.aksi.filter(rencana_aksi="Survei kepuasan pelapor").exists()
     with pytest.raises(ValidationError):
-        services.rencana_kerja_create(year=2027, actor=people["tim"])
+        services.rencana_kerja_create(year=2027, actor=monev_people["tim"])
     for who in ("kadis", "inspektorat", "kasi", "admin_sistem"):
         with pytest.raises(PermissionDenied):
-            services.rencana_kerja_create(year=2028, actor=people[who])
+            services.rencana_kerja_create(year=2028, actor=monev_people[who])
 
 
 def test_the_schedule_gives_each_period_its_due_date():
@@ -88,7 +88,7 @@ def test_the_schedule_gives_each_period_its_due_date():
     assert [(s.key, s.label, s.end) for s in once] == [("2026", "Januari–Februari 2026", D(2026, 2, 28))]
 
 
-def test_the_indicators_move_from_not_due_to_late_to_proven(people, plan, meeting):
+def test_the_indicators_move_from_not_due_to_late_to_proven(monev_people, plan, meeting):
     from reports.tests.test_monev_files import png  # noqa: F401
 
     start = indicator_status(2026, today=D(2026, 1, 10))
@@ -106,7 +106,7 @@ def test_the_indicators_move_from_not_due_to_late_to_proven(people, plan, meetin
     # An upload proves the benturan mapping.
     bukti = services.bukti_add(
         aksi=action(plan, "benturan.pemetaan"),
-        actor=people["tim"],
+        actor=monev_people["tim"],
         periode="2026",
         jenis="sk",
         keterangan="SK Tim Benturan Kepentingan",
@@ -119,7 +119,7 @@ def test_the_indicators_move_from_not_due_to_late_to_proven(people, plan, meetin
     july = indicator_status(2026, today=D(2026, 7, 2))
     assert july["pengaduan.monev"] == (BELUM_ADA, [])
     meeting(D(2026, 3, 8))
-    sign(people, 2026, 1, day=D(2026, 6, 30))
+    sign(monev_people, 2026, 1, day=D(2026, 6, 30))
     state, links = indicator_status(2026, today=D(2026, 7, 2))["pengaduan.monev"]
     assert state == LENGKAP
     assert [link.url for link in links] == ["/staf/laporan/monev/2026/semester-1/versi/1/"]
@@ -127,32 +127,34 @@ def test_the_indicators_move_from_not_due_to_late_to_proven(people, plan, meetin
     assert indicator_status(2027 - 1, today=D(2027, 1, 5))["pengaduan.monev"][0] == SEBAGIAN
 
 
-def test_a_withdrawn_action_no_longer_counts(people, plan):
+def test_a_withdrawn_action_no_longer_counts(monev_people, plan):
     aksi = action(plan, "benturan.pemetaan")
-    services.aksi_set_active(aksi=aksi, actor=people["tim"], aktif=False)
+    services.aksi_set_active(aksi=aksi, actor=monev_people["tim"], aktif=False)
     assert "benturan.pemetaan" not in indicator_status(2026, today=D(2026, 3, 1))
 
 
-def test_evidence_needs_a_period_of_the_action_and_a_file_or_link(people, plan):
+def test_evidence_needs_a_period_of_the_action_and_a_file_or_link(monev_people, plan):
     aksi = action(plan, "benturan.pemetaan")
     with pytest.raises(ValidationError) as refused:
-        services.bukti_add(aksi=aksi, actor=people["tim"], periode="2026-05", jenis="x")
+        services.bukti_add(aksi=aksi, actor=monev_people["tim"], periode="2026-05", jenis="x")
     assert set(refused.value.message_dict) == {"periode", "jenis", "berkas"}
     with pytest.raises(PermissionDenied):
-        services.bukti_add(aksi=aksi, actor=people["kadis"], periode="2026", jenis="sk", tautan="https://a.id/")
+        services.bukti_add(aksi=aksi, actor=monev_people["kadis"], periode="2026", jenis="sk", tautan="https://a.id/")
 
 
-def test_the_status_costs_the_same_whatever_the_size_of_the_plan(people, plan):
+def test_the_status_costs_the_same_whatever_the_size_of_the_plan(monev_people, plan):
     def queries():
         with CaptureQueriesContext(connection) as captured:
             plan_status(2026, today=D(2026, 12, 31))
         return len(captured)
 
     first = plan.aksi.order_by("urutan").first()
-    services.bukti_add(aksi=first, actor=people["tim"], periode="2026", jenis="foto", tautan="https://a.id/")
+    services.bukti_add(aksi=first, actor=monev_people["tim"], periode="2026", jenis="foto", tautan="https://a.id/")
     small = queries()
     for aksi in plan.aksi.all()[1:6]:
         for slot in slots(2026, aksi.bulan_mulai, aksi.bulan_selesai, aksi.frekuensi):
-            services.bukti_add(aksi=aksi, actor=people["tim"], periode=slot.key, jenis="foto", tautan="https://a.id/")
-    services.rencana_kerja_create(year=2025, actor=people["tim"])
+            services.bukti_add(
+                aksi=aksi, actor=monev_people["tim"], periode=slot.key, jenis="foto", tautan="https://a.id/"
+            )
+    services.rencana_kerja_create(year=2025, actor=monev_people["tim"])
     assert queries() == small
