@@ -24,6 +24,10 @@ class ReportsConfig(AppConfig):
         waiting.register(recommendations_to_follow_up)
         waiting.register(reports_to_sign)
         waiting.register(evidence_due)
+        # The work plan's evidence speaks for the LKE's items (reports.lke.sources).
+        from .workplan import lke_sources
+
+        lke_sources.register_all()
         # `<report_year:year>`, `<report_semester:semester>` in the report pages' paths.
         for converter, name in ((YearConverter, "report_year"), (SemesterConverter, "report_semester")):
             if name not in converters.get_converters():
