@@ -7,9 +7,12 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Laporan")
 
     def ready(self):
+        from django.urls import converters, register_converter
+
         from casework import waiting
         from casework.attachments import register_file_model
 
+        from .converters import SemesterConverter, YearConverter
         from .models import BerkasBuktiAksi, BerkasRapat, BerkasTindakLanjut
         from .monev.waiting import recommendations_to_follow_up, reports_to_sign
         from .workplan.waiting import evidence_due
@@ -21,3 +24,11 @@ class ReportsConfig(AppConfig):
         waiting.register(recommendations_to_follow_up)
         waiting.register(reports_to_sign)
         waiting.register(evidence_due)
+        # The work plan's evidence speaks for the LKE's items (reports.lke.sources).
+        from .workplan import lke_sources
+
+        lke_sources.register_all()
+        # `<report_year:year>`, `<report_semester:semester>` in the report pages' paths.
+        for converter, name in ((YearConverter, "report_year"), (SemesterConverter, "report_semester")):
+            if name not in converters.get_converters():
+                register_converter(converter, name)

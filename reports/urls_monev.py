@@ -4,7 +4,7 @@ from django.urls import path
 
 from .monev import views_records, views_report
 
-_SEMESTER = "monev/<int:year>/semester-<int:semester>/"
+_SEMESTER = "monev/<report_year:year>/semester-<report_semester:semester>/"
 
 urlpatterns = [
     path("monev/", views_report.index, name="monev_index"),
@@ -13,7 +13,7 @@ urlpatterns = [
     path(_SEMESTER + "ajukan/", views_report.submit, name="monev_submit"),
     path(_SEMESTER + "tandatangani/", views_report.sign, name="monev_sign"),
     path(_SEMESTER + "buka-kembali/", views_report.reopen, name="monev_reopen"),
-    path(_SEMESTER + "versi/<int:number>/", views_report.version, name="monev_version"),
+    path(_SEMESTER + "versi/<id:number>/", views_report.version, name="monev_version"),
     path("monev/rapat/baru/", views_records.meeting_create, name="monev_meeting_create"),
     path("monev/rapat/<id:pk>/", views_records.meeting_detail, name="monev_meeting"),
     path("monev/rapat/<id:pk>/ubah/", views_records.meeting_change, name="monev_meeting_change"),

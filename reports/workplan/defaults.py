@@ -150,7 +150,7 @@ DEFAULT_ACTIONS: tuple[DefaultAction, ...] = (
     ),
     DefaultAction(
         _P,
-        "pengaduan.evaluasi_ditindaklanjuti",
+        "pengaduan.evaluasi_tindak_lanjut",
         "Hasil evaluasi penanganan pengaduan telah ditindaklanjuti",
         "Melaksanakan masukan perbaikan hasil evaluasi penanganan pengaduan",
         "Laporan monev semester, bab tindak lanjut hasil evaluasi",
@@ -186,7 +186,7 @@ DEFAULT_ACTIONS: tuple[DefaultAction, ...] = (
     ),
     DefaultAction(
         _W,
-        "wbs.evaluasi_ditindaklanjuti",
+        "wbs.evaluasi_tindak_lanjut",
         "Hasil evaluasi whistle-blowing system telah ditindaklanjuti",
         "Memantau pelaksanaan rencana aksi perbaikan WBS setiap enam bulan",
         "Laporan monev semester, bab tindak lanjut hasil evaluasi",
@@ -246,7 +246,7 @@ DEFAULT_ACTIONS: tuple[DefaultAction, ...] = (
     ),
     DefaultAction(
         _B,
-        "benturan.evaluasi_ditindaklanjuti",
+        "benturan.evaluasi_tindak_lanjut",
         "Hasil evaluasi penanganan benturan kepentingan telah ditindaklanjuti",
         "Melaksanakan masukan perbaikan hasil evaluasi penanganan benturan kepentingan",
         "Laporan monev semester, bab tindak lanjut hasil evaluasi",

@@ -34,18 +34,18 @@ INDICATORS: dict[str, tuple[str, object]] = {
     "pengaduan.kebijakan": (SubArea.PENGADUAN, _("Kebijakan pengaduan masyarakat telah diterapkan")),
     "pengaduan.tindak_lanjut": (SubArea.PENGADUAN, _("Pengaduan masyarakat telah ditindaklanjuti")),
     "pengaduan.monev": (SubArea.PENGADUAN, _("Penanganan pengaduan telah dimonitor dan dievaluasi")),
-    "pengaduan.evaluasi_ditindaklanjuti": (
+    "pengaduan.evaluasi_tindak_lanjut": (
         SubArea.PENGADUAN,
         _("Hasil evaluasi penanganan pengaduan telah ditindaklanjuti"),
     ),
     "wbs.penerapan": (SubArea.WBS, _("Whistle-blowing system telah diterapkan")),
     "wbs.evaluasi": (SubArea.WBS, _("Penerapan whistle-blowing system telah dievaluasi")),
-    "wbs.evaluasi_ditindaklanjuti": (SubArea.WBS, _("Hasil evaluasi whistle-blowing system telah ditindaklanjuti")),
+    "wbs.evaluasi_tindak_lanjut": (SubArea.WBS, _("Hasil evaluasi whistle-blowing system telah ditindaklanjuti")),
     "benturan.pemetaan": (SubArea.BENTURAN, _("Benturan kepentingan dalam tugas utama telah dipetakan")),
     "benturan.sosialisasi": (SubArea.BENTURAN, _("Penanganan benturan kepentingan telah disosialisasikan")),
     "benturan.implementasi": (SubArea.BENTURAN, _("Penanganan benturan kepentingan telah diterapkan")),
     "benturan.evaluasi": (SubArea.BENTURAN, _("Penanganan benturan kepentingan telah dievaluasi")),
-    "benturan.evaluasi_ditindaklanjuti": (
+    "benturan.evaluasi_tindak_lanjut": (
         SubArea.BENTURAN,
         _("Hasil evaluasi penanganan benturan kepentingan telah ditindaklanjuti"),
     ),
