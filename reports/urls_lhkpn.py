@@ -2,12 +2,15 @@
 
 from django.urls import path
 
+from . import year_converter
 from .lhkpn import views
+
+year_converter.register()
 
 urlpatterns = [
     path("lhkpn/", views.register_page, name="lhkpn"),
-    path("lhkpn/<int:tahun>/wajib/", views.obligation_add, name="lhkpn_obligation_add"),
-    path("lhkpn/<int:tahun>/wajib/<id:pk>/", views.filing_record, name="lhkpn_filing"),
-    path("lhkpn/<int:tahun>/wajib/<id:pk>/hapus/", views.obligation_remove, name="lhkpn_obligation_remove"),
-    path("lhkpn/<int:tahun>/wajib/<id:pk>/bukti/", views.evidence_download, name="lhkpn_evidence"),
+    path("lhkpn/<tahun:tahun>/wajib/", views.obligation_add, name="lhkpn_obligation_add"),
+    path("lhkpn/<tahun:tahun>/wajib/<id:pk>/", views.filing_record, name="lhkpn_filing"),
+    path("lhkpn/<tahun:tahun>/wajib/<id:pk>/hapus/", views.obligation_remove, name="lhkpn_obligation_remove"),
+    path("lhkpn/<tahun:tahun>/wajib/<id:pk>/bukti/", views.evidence_download, name="lhkpn_evidence"),
 ]

@@ -25,7 +25,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from casework.attachments import attachment_response
 from casework.forms_case import add_service_errors
 from security import audit
-from security.request_values import FIRST_YEAR, LAST_YEAR
 
 from ..formats import requested_format, respond
 from ..lke.forms import YearForm
@@ -35,12 +34,6 @@ from .forms import FilingForm, ObligationForm
 from .models import LhkpnBukti, LhkpnKewajiban
 
 LHKPN_EVIDENCE_DOWNLOADED = "lhkpn.evidence_downloaded"
-
-
-def _year_or_404(tahun: int) -> int:
-    if not FIRST_YEAR <= tahun <= LAST_YEAR:
-        raise Http404
-    return tahun
 
 
 def _reader(request) -> None:
@@ -80,7 +73,7 @@ def register_page(request):
 def obligation_add(request, tahun: int):
     _reader(request)
     _keeper(request)
-    year = _year_or_404(tahun)
+    year = tahun
     if request.method != "POST":
         form = ObligationForm(tahun=year)
         return render(request, "reports/lhkpn/obligation_form.html", {"form": form, "year": year})
@@ -120,7 +113,7 @@ def _filing_page(request, row, form, status=200):
 def filing_record(request, tahun: int, pk: int):
     _reader(request)
     _keeper(request)
-    row = _row_or_404(_year_or_404(tahun), pk)
+    row = _row_or_404(tahun, pk)
     if request.method != "POST":
         initial = {"tanggal_lapor": row.tanggal_lapor, "nomor_tanda_terima": row.nomor_tanda_terima}
         return _filing_page(request, row, FilingForm(initial=initial))
@@ -156,7 +149,7 @@ def filing_record(request, tahun: int, pk: int):
 def obligation_remove(request, tahun: int, pk: int):
     _reader(request)
     _keeper(request)
-    row = _row_or_404(_year_or_404(tahun), pk)
+    row = _row_or_404(tahun, pk)
     try:
         services.lhkpn_obligation_remove(kewajiban=row, actor=request.user, request=request)
     except ValidationError as exc:
@@ -172,7 +165,7 @@ def obligation_remove(request, tahun: int, pk: int):
 @require_safe
 def evidence_download(request, tahun: int, pk: int):
     _reader(request)
-    row = _row_or_404(_year_or_404(tahun), pk)
+    row = _row_or_404(tahun, pk)
     bukti = LhkpnBukti.objects.filter(kewajiban=row).first()
     if bukti is None:
         raise Http404

@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casework.forms_case import add_service_errors
-from security.request_values import FIRST_YEAR, LAST_YEAR
 
 from ..formats import requested_format, respond
 from . import report, selectors, services
@@ -60,8 +59,6 @@ def lke_page(request):
 
 
 def _item_or_404(tahun: int, pk: int):
-    if not FIRST_YEAR <= tahun <= LAST_YEAR:
-        raise Http404
     item = selectors.item_of_year(tahun, pk)
     if item is None:
         raise Http404
