@@ -1,13 +1,21 @@
-"""Path converters of the report pages: a year is four digits (the view answers 404
-outside the years SIGAP keeps) and a semester is 1 or 2, so nothing else reaches a view
-and no number past what a date can hold is ever parsed (security.request_values)."""
+"""Path converters of the report pages (`<report_year:…>`, `<report_semester:…>`,
+registered in reports.apps): a year is one SIGAP answers for (security.request_values),
+a semester is 1 or 2, so nothing else reaches a view (any other is a plain 404, as
+`<id:pk>` does for ids) and no number past what a date can hold is ever parsed."""
+
+from security.request_values import parse_year
 
 
 class YearConverter:
-    regex = "[0-9]{4}"
+    # 2000–2100 in the pattern itself, so that the URL walker of the tests (tests/urlwalk)
+    # fills in a year that resolves; to_python checks against request_values as well.
+    regex = "(?:20[0-9]{2}|2100)"
 
     def to_python(self, value: str) -> int:
-        return int(value)
+        year = parse_year(value)
+        if year is None:
+            raise ValueError(value)  # the resolver then tries the next pattern, then 404
+        return year
 
     def to_url(self, value) -> str:
         return f"{int(value):04d}"

@@ -3,6 +3,7 @@ cases (casework's seed_demo, CASE_APPS): each report area adds its own, once."""
 
 from __future__ import annotations
 
+from .lke_demo import create_demo_cases as lke_records
 from .monev.demo import create_demo_records as monev_records
 from .workplan.demo import create_demo_records as workplan_records
 
@@ -10,3 +11,5 @@ from .workplan.demo import create_demo_records as workplan_records
 def create_demo_cases(*, users, units) -> None:
     monev_records(users=users, units=units)
     workplan_records(users=users, units=units)
+    # Last: the LKE's demo (its register and an override) reads the records above.
+    lke_records(users=users, units=units)
