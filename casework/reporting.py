@@ -202,6 +202,16 @@ class KindReporting:
     #: Figures of this kind are counts only for anyone but its handlers (WBS), and it
     #: never has a public row.
     counts_only: bool = False
+    #: The kind's staff list (a URL name taking no argument), where the cases behind a
+    #: figure are listed with the shared filters of casework.forms_list (the period
+    #: received, finished or in process, the deadline status); empty: none to link to.
+    list_url_name: str = ""
+    #: Roles that see every case of the kind in that list (recusal aside): a report's
+    #: figure is a link to the list only for them, since for anyone else the list would
+    #: show fewer cases than the figure counts.
+    list_roles: tuple[str, ...] = ()
+    #: Whether that list narrows to exactly one Case.unit with ?unit=<id>.
+    list_filters_unit: bool = False
 
     @cached_property
     def case_kind(self) -> CaseKind:
@@ -212,6 +222,11 @@ class KindReporting:
     @property
     def label(self) -> str:
         return str(self.case_kind.label)
+
+    def lists_all_for(self, user) -> bool:
+        """Whether `user` sees every case of the kind in its staff list, so that a figure
+        may link to the cases behind it."""
+        return bool(self.list_url_name and self.list_roles and user.has_role(*self.list_roles))
 
     def cases(self, period: Period) -> QuerySet:
         """The kind's cases received in `period`."""

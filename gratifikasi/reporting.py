@@ -5,6 +5,7 @@ deadline. The UPG recap keeps its own detailed figures (recap.py)."""
 from casework.reporting import KindReporting
 
 from .choices import Clock, JenisLaporan
+from .policy import GratifikasiPolicy
 
 
 class GratifikasiReporting(KindReporting):
@@ -13,6 +14,8 @@ class GratifikasiReporting(KindReporting):
     kategori_labels = {choice.value: choice.label for choice in JenisLaporan}
     # The declarant's own clocks (reporting to the UPG, completing) are not the unit's.
     compliance_clocks = (Clock.UPG_KPK,)
+    list_url_name = "gratifikasi_staff:list"
+    list_roles = GratifikasiPolicy.handler_roles
 
 
 reporting = GratifikasiReporting()
