@@ -18,6 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import access_requests, admin_audit, passwords, services
+from .admin_profile import UnitProfileInline
 from .models import AccessRequest, UnitKerja, User
 
 admin_audit.install(admin.site)
@@ -358,6 +359,7 @@ class UnitKerjaAdmin(admin.ModelAdmin):
     ordering = ("code",)
     autocomplete_fields = ("parent", "head")
     fields = ("name", "code", "level", "parent", "head", "is_active")
+    inlines = (UnitProfileInline,)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

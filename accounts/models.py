@@ -204,3 +204,41 @@ class AccessRequest(models.Model):
         if self.state == self.State.PENDING and not self.is_pending:
             return self.State.EXPIRED.label
         return self.get_state_display()
+
+
+class UnitProfile(models.Model):
+    """How a unit presents itself: the letterhead of its reports and prints, and the
+    contacts its public pages give. A unit without one uses its nearest parent's
+    (accounts.profiles.profile_for)."""
+
+    unit = models.OneToOneField(
+        UnitKerja, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="profile"
+    )
+    official_name = models.CharField(
+        _("nama resmi"),
+        max_length=200,
+        help_text=_("Seperti pada kop surat, mis. Dinas Kependudukan dan Pencatatan Sipil"),
+    )
+    parent_agency = models.CharField(
+        _("instansi induk"),
+        max_length=200,
+        blank=True,
+        help_text=_("Baris pertama kop, mis. Pemerintah Kabupaten Contoh"),
+    )
+    address = models.CharField(_("alamat kantor"), max_length=300, blank=True)
+    city = models.CharField(_("kota"), max_length=100, blank=True, help_text=_("Tempat penandatanganan laporan"))
+    phone = models.CharField(_("telepon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
+    office_hours = models.CharField(_("jam layanan"), max_length=200, blank=True)
+    # Kept in the database (a few dozen KB), so a logo needs no public media folder and
+    # travels with every backup.
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
+    logo_type = models.CharField(max_length=20, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("profil unit")
+        verbose_name_plural = _("profil unit")
+
+    def __str__(self):
+        return self.official_name

@@ -99,6 +99,8 @@ def test_admin_change_is_audited(admin_client, superuser, staff):
 
 def test_admin_add_and_delete_are_audited(admin_client):
     new_unit = {"name": "Seksi KTP", "code": "ktp", "level": "seksi", "is_active": "on"}
+    # The unit's profile is an inline on the same page; this unit gets none.
+    new_unit |= {"profile-TOTAL_FORMS": "0", "profile-INITIAL_FORMS": "0"}
     admin_client.post(reverse("admin:accounts_unitkerja_add"), new_unit)
     unit = UnitKerja.objects.get(code="ktp")
     admin_client.post(reverse("admin:accounts_unitkerja_delete", args=[unit.pk]), {"post": "yes"})

@@ -31,7 +31,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
-from accounts.models import UnitKerja
+from accounts.models import UnitKerja, UnitProfile
 from accounts.services import TOTP_DEVICE_NAME, confirmed_totp_device
 
 CASE_APPS = ("pengaduan", "wbs", "gratifikasi", "benturan")
@@ -277,6 +277,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo creates accounts with published passwords; it never runs in production.")
         with transaction.atomic():
             units = self._units()
+            self._profile(units["disdukcapil"])
             users, accounts = self._users(units)
             for spec in UNITS:
                 unit = units[spec.code]
@@ -301,6 +302,24 @@ class Command(BaseCommand):
                 },
             )
         return units
+
+    def _profile(self, dinas: UnitKerja) -> None:
+        """A believable letterhead and contacts for the demo's Dinas (accounts.UnitProfile)."""
+        UnitProfile.objects.update_or_create(
+            unit=dinas,
+            defaults={
+                "official_name": "Dinas Kependudukan dan Pencatatan Sipil",
+                "parent_agency": "Pemerintah Kabupaten Sukamaju",
+                "address": "Jl. Jenderal Sudirman No. 17, Sukamaju 57111",
+                "city": "Sukamaju",
+                "phone": "(0271) 555-0117",
+                "email": "disdukcapil@sukamaju.go.id",
+                "website": "https://disdukcapil.sukamaju.go.id",
+                "office_hours": "Senin–Kamis 08.00–15.00, Jumat 08.00–11.00 WIB",
+                "logo": _demo_logo(),
+                "logo_type": "image/png",
+            },
+        )
 
     def _users(self, units):
         User = get_user_model()
@@ -395,3 +414,18 @@ def _ascii_qr(data: str) -> str:
     buffer = io.StringIO()
     qr.print_ascii(out=buffer, invert=True)
     return buffer.getvalue().rstrip("\n")
+
+
+def _demo_logo() -> bytes:
+    """A plain emblem for the demo letterhead: a shield-blue disc with the unit's initials."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (160, 160), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, 156, 156), fill=(11, 74, 130, 255), outline=(224, 138, 0, 255), width=8)
+    draw.text((80, 80), "DUKCAPIL", fill="white", anchor="mm", font_size=22)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
