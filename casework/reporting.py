@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -35,7 +36,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear, TruncDate
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from .models import Confidentiality, Deadline
+from .models import Case, Confidentiality, Deadline
 
 if TYPE_CHECKING:
     from .kinds import CaseKind
@@ -246,51 +247,69 @@ class KindReporting:
     def _on_time(self) -> Q:
         return self._finished() & Q(closed_at__isnull=False) & ~Q(self._missed())
 
+    def _case_rows(self, period: Period) -> QuerySet:
+        """The kind's cases received in `period` as shared case rows: the figures read only
+        the case table (one index serves them) unless they need the kind's own columns."""
+        cases = Case.objects.filter(kind=self.kind, received_on__gte=period.start, received_on__lte=period.end)
+        return cases.order_by()
+
     def figures(self, period: Period) -> KindFigures:
-        """The kind's figures for `period` (five grouped queries)."""
-        cases = self.cases(period).order_by()
-        totals = cases.aggregate(
-            received=Count("pk"),
-            finished=Count("pk", filter=self._finished()),
-            on_time=Count("pk", filter=self._on_time()),
+        """The kind's figures for `period`, in three grouped queries whatever the number of
+        cases: per month and unit from the case table alone; the finished within the
+        deadline per month (the missed deadlines as an anti-join, not a subquery run for
+        every case); per channel and kategori from the kind's table."""
+        months = period.months()
+        rows = self._case_rows(period)
+        per_month_unit = (
+            rows.annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
+            .values_list("y", "m", "unit__name")
+            .annotate(n=Count("pk"), done=Count("pk", filter=self._finished()))
         )
-        monthly = {
-            (row["y"], row["m"]): row
-            for row in cases.annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
-            .values("y", "m")
-            .annotate(
-                n=Count("pk"), done=Count("pk", filter=self._finished()), on_time=Count("pk", filter=self._on_time())
-            )
-        }
-        by_month, compliance_by_month = [], []
-        for month in period.months():
-            row = monthly.get((month.start.year, month.start.month), {})
-            by_month.append(Tally(month.slug, month.label, row.get("n", 0)))
-            compliance_by_month.append((month.label, row.get("done", 0), row.get("on_time", 0)))
+        received, finished, units = defaultdict(int), defaultdict(int), defaultdict(int)
+        for year, month, unit, n, done in per_month_unit:
+            received[(year, month)] += n
+            finished[(year, month)] += done
+            units[unit] += n
+        on_time = dict(
+            ((year, month), n)
+            for year, month, n in rows.filter(self._on_time())
+            .annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
+            .values_list("y", "m")
+            .annotate(n=Count("pk"))
+        )
+        by_channel, by_kategori = self._own_breakdowns(period)
+        keys = [(month.start.year, month.start.month) for month in months]
         return KindFigures(
             kind=self.kind,
             label=self.label,
             period=period,
-            received=totals["received"],
-            finished=totals["finished"],
-            in_process=totals["received"] - totals["finished"],
-            finished_on_time=totals["on_time"],
-            by_channel=self._breakdown(cases, self.channel_field, self.channel_labels),
-            by_kategori=self._breakdown(cases, self.kategori_field, self.kategori_labels),
-            by_unit=self._breakdown(cases, "unit__name", None, empty=_("Belum ditetapkan")),
-            by_month=tuple(by_month),
-            compliance_by_month=tuple(compliance_by_month),
+            received=sum(received.values()),
+            finished=sum(finished.values()),
+            in_process=sum(received.values()) - sum(finished.values()),
+            finished_on_time=sum(on_time.values()),
+            by_channel=by_channel,
+            by_kategori=by_kategori,
+            by_unit=_tallies(units, None, empty=_("Belum ditetapkan")),
+            by_month=tuple(Tally(m.slug, m.label, received.get(key, 0)) for m, key in zip(months, keys, strict=True)),
+            compliance_by_month=tuple(
+                (m.label, finished.get(key, 0), on_time.get(key, 0)) for m, key in zip(months, keys, strict=True)
+            ),
         )
 
-    @staticmethod
-    def _breakdown(cases: QuerySet, path: str | None, labels: dict | None, empty: str = "") -> tuple[Tally, ...]:
-        if path is None:
-            return ()
-        rows = cases.values(path).annotate(n=Count("pk")).order_by("-n", path)
-        empty = empty or _("Tidak diisi")
-        return tuple(
-            Tally(str(row[path] or ""), str((labels or {}).get(row[path], row[path])) if row[path] else empty, row["n"])
-            for row in rows
+    def _own_breakdowns(self, period: Period) -> tuple[tuple[Tally, ...], tuple[Tally, ...]]:
+        """By channel and by kategori, the kind's own columns, in one grouped query."""
+        paths = [path for path in (self.channel_field, self.kategori_field) if path]
+        if not paths:
+            return (), ()
+        channels, kategori = defaultdict(int), defaultdict(int)
+        for row in self.cases(period).order_by().values(*paths).annotate(n=Count("pk")):
+            if self.channel_field:
+                channels[row[self.channel_field]] += row["n"]
+            if self.kategori_field:
+                kategori[row[self.kategori_field]] += row["n"]
+        return (
+            _tallies(channels, self.channel_labels) if self.channel_field else (),
+            _tallies(kategori, self.kategori_labels) if self.kategori_field else (),
         )
 
     # --- Follow-up rows ------------------------------------------------------------------
@@ -337,6 +356,15 @@ class KindReporting:
         the public version only text written for publication, never the answer to a
         person."""
         return {}
+
+
+def _tallies(counts: dict, labels: dict | None, empty: str = "") -> tuple[Tally, ...]:
+    """A breakdown's lines, largest first, then by key (an empty one last)."""
+    empty = empty or _("Tidak diisi")
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+    return tuple(
+        Tally(str(key or ""), str((labels or {}).get(key, key)) if key else empty, n) for key, n in ordered if n
+    )
 
 
 def _local_date(moment) -> date | None:
