@@ -263,6 +263,9 @@ SIGAP_PERIODIC_TASKS = [
     "casework.tasks.open_pending_cases",
     "pengaduan.tasks.auto_close_answered",
     "benturan.tasks.remind_yearly_declarations",
+    # The dashboard's counts of the days that can no longer change; the expired report files.
+    "reports.dashboard.tasks.count_received_days",
+    "reports.jobs.tasks.remove_expired_report_files",
 ]
 
 # An employee who has not answered an open yearly declaration campaign is reminded by

@@ -1,8 +1,11 @@
 """The reports' staff pages, under /staf/laporan/. Each report area keeps its own URL
 module, included here."""
 
-from django.urls import include, path  # noqa: F401
+from django.urls import include, path
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("dasbor/", include("reports.urls_dashboard")),
+    path("unduhan/", include("reports.urls_jobs")),
+]
