@@ -272,6 +272,12 @@ SIGAP_PERIODIC_TASKS = [
 # e-mail at most once in this many days (benturan.tasks).
 SIGAP_CAMPAIGN_REMINDER_DAYS = env.int("SIGAP_CAMPAIGN_REMINDER_DAYS", default=7)
 
+# A report made in the background (reports.jobs) is kept this many days for its
+# download; a run still going after this many minutes is taken for dead (its worker
+# stopped), so the same report may be asked for again.
+SIGAP_REPORT_FILE_DAYS = env.int("SIGAP_REPORT_FILE_DAYS", default=7)
+SIGAP_REPORT_JOB_STALL_MINUTES = env.int("SIGAP_REPORT_JOB_STALL_MINUTES", default=60)
+
 # A running deadline this many working days away counts as "due soon" (reminders, inbox).
 SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)
 

@@ -41,13 +41,13 @@ BUILD_PREFIX = "reports."
 
 def file_days() -> int:
     """How many days a made file is kept for its download (SIGAP_REPORT_FILE_DAYS)."""
-    return int(getattr(settings, "SIGAP_REPORT_FILE_DAYS", 7))
+    return settings.SIGAP_REPORT_FILE_DAYS
 
 
 def stall_minutes() -> int:
     """After how long a job still running is taken for dead (its worker stopped), so the
     same request may be made again (SIGAP_REPORT_JOB_STALL_MINUTES)."""
-    return int(getattr(settings, "SIGAP_REPORT_JOB_STALL_MINUTES", 60))
+    return settings.SIGAP_REPORT_JOB_STALL_MINUTES
 
 
 def request_digest(*, user, report_key: str, period: Period, fmt: str, build: str, params: dict, unit_id) -> str:
