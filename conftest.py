@@ -24,6 +24,7 @@ def _fresh_cache():
     a process keeps (casework.choice_rows): a rolled-back row sends no signal."""
     from django.core.cache import cache
 
+    from accounts import profiles
     from casework import choice_rows
     from wbs import throttle
 
@@ -33,6 +34,8 @@ def _fresh_cache():
         # The WBS pages count in process memory, not the cache (wbs.throttle); other
         # kinds' tests post to them too (a complaint moved to the WBS).
         throttle.reset()
+        # A rolled-back profile sends no signal either.
+        profiles.forget_top_profile()
 
     forget()
     yield

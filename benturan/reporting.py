@@ -1,10 +1,66 @@
 """What the reports read of conflict-of-interest cases (casework.reporting): the source of
-the conflict as the kategori, and the superior's decision as the deadline."""
+the conflict as the kategori, the superior's decision as the deadline, the summary of
+each case's decision and control, and the two registers as report sections: the
+implementation matrix and the risk map.
 
-from casework.reporting import KindReporting
+Both registers are read through their own selectors and keep their own rules of who reads
+what: the matrix lists the cases the reader may open (benturan.matrix, through the cases'
+policy), with counts of every case of the period for the rest; the risk map shows the
+units the reader's register scope covers (benturan.registers_access). A conflict case is
+never published (apps.py): it has no public row.
+"""
 
-from .choices import Clock, Sumber
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from casework.reporting import KindReporting, Period, Tally, brief, join_summary
+
+from .choices import Clock, JenisPengendalian, Keputusan, State, Sumber
 from .policy import BenturanPolicy
+
+
+@dataclass(frozen=True)
+class ImplementationMatrix:
+    """The matrix rows of a period (those the reader may open) and counts of all of them."""
+
+    header: tuple[str, ...]
+    #: (case id, cells) per row, cells as benturan.matrix.COLUMNS give them.
+    rows: tuple[tuple[int, tuple], ...]
+    #: Cases of the period the reader may not open: counted, not listed.
+    hidden: int
+    by_state: tuple[Tally, ...]
+    by_control: tuple[Tally, ...]
+
+
+@dataclass(frozen=True)
+class RiskMap:
+    """The risk map within the reader's scope: counts per cell of the 5 × 5 matrix, per
+    level, and the entries."""
+
+    #: (kemungkinan, dampak) → number of entries.
+    grid: dict[tuple[int, int], int]
+    likelihood_labels: dict[int, str]
+    impact_labels: dict[int, str]
+    by_level: tuple[Tally, ...]
+    header: tuple[str, ...]
+    entries: tuple[tuple, ...]
+    overdue: int
+
+
+#: The columns of benturan.matrix.COLUMNS a report's matrix shows (by position): number,
+#: received, unit, official, matter, controls, who answers, status, carried out. An A4
+#: page holds nine; the register's own page and export keep all of them.
+REPORT_COLUMNS = (0, 1, 2, 3, 4, 7, 8, 9, 11)
+
+
+def _day(day) -> str:
+    return date_format(day, "j F Y")
 
 
 class BenturanReporting(KindReporting):
@@ -16,6 +72,132 @@ class BenturanReporting(KindReporting):
     # The Tim and the Inspektorat read every case; a superior only what reached them.
     # The list's unit filter takes the units below too, so it is not offered per unit.
     list_roles = (*BenturanPolicy.handler_roles, *BenturanPolicy.observer_roles)
+
+    def public_cases(self, cases: QuerySet) -> QuerySet:
+        # A declaration names its declarant and a report keeps its reporter from the
+        # official: never a public row, whatever its confidentiality says.
+        return cases.none()
+
+    def summaries(self, case_ids: list[int], *, public: bool) -> dict[int, str]:
+        if public:
+            return {}
+        from .models import Benturan, Pengendalian
+
+        rows = Benturan.objects.filter(pk__in=case_ids).only(
+            "pk", "state", "keputusan", "diputuskan_pada", "tanggal_pelaksanaan", "hasil_pemantauan"
+        )
+        controls: dict[int, list[str]] = {}
+        labels = dict(JenisPengendalian.choices)
+        for benturan_id, jenis in (
+            Pengendalian.objects.filter(benturan_id__in=case_ids).order_by("pk").values_list("benturan_id", "jenis")
+        ):
+            controls.setdefault(benturan_id, []).append(str(labels.get(jenis, jenis)))
+        return {row.pk: self._staff(row, controls.get(row.pk, [])) for row in rows}
+
+    @staticmethod
+    def _staff(row, controls: list[str]) -> str:
+        parts = []
+        if row.keputusan:
+            decided = _day(row.diputuskan_pada.date()) if row.diputuskan_pada else ""
+            parts.append(
+                _("Keputusan %(day)s: %(decision)s.")
+                % {"day": decided, "decision": dict(Keputusan.choices)[row.keputusan]}
+            )
+        if controls:
+            parts.append(_("Pengendalian: %(controls)s.") % {"controls": "; ".join(controls)})
+        if row.tanggal_pelaksanaan:
+            parts.append(_("Dilaksanakan %(day)s.") % {"day": _day(row.tanggal_pelaksanaan)})
+        if row.hasil_pemantauan:
+            parts.append(_("Hasil pemantauan: %(text)s") % {"text": brief(row.hasil_pemantauan)})
+        return join_summary(parts)
+
+    # --- The registers as report sections ----------------------------------------------------
+
+    def implementation_matrix(self, period: Period, *, user) -> ImplementationMatrix:
+        """The implementation matrix of the cases received in `period`: the rows `user`
+        may open (benturan.matrix, in a fixed number of queries), and counts of all."""
+        from . import matrix
+        from .models import Pengendalian
+
+        all_cases = self.cases(period).order_by()
+        shown = matrix.matrix_cases(user).filter(received_on__gte=period.start, received_on__lte=period.end)
+        columns = [matrix.COLUMNS[index] for index in REPORT_COLUMNS]
+        rows = tuple((row.case.pk, tuple(column.value(row) for column in columns)) for row in matrix.rows(shown))
+        states = dict(State.choices)
+        by_state = {row["state"]: row["n"] for row in all_cases.values("state").annotate(n=Count("pk"))}
+        controls = {
+            row["jenis"]: row["n"]
+            for row in Pengendalian.objects.filter(benturan__in=all_cases.values("pk"))
+            .order_by()
+            .values("jenis")
+            .annotate(n=Count("pk"))
+        }
+        return ImplementationMatrix(
+            header=tuple(str(column.label) for column in columns),
+            rows=rows,
+            hidden=sum(by_state.values()) - len(rows),
+            by_state=tuple(
+                Tally(value, str(states[value]), by_state[value]) for value in State.values if value in by_state
+            ),
+            by_control=tuple(
+                Tally(value, str(label), controls.get(value, 0)) for value, label in JenisPengendalian.choices
+            ),
+        )
+
+    def risk_map(self, *, user, today: date | None = None) -> RiskMap | None:
+        """The risk map as it stands, within `user`'s register scope; None when the user
+        reads no register."""
+        from django.utils import timezone
+
+        from . import risk_map, risk_scale
+        from .models.peta_risiko import Objek
+        from .registers_access import register_scope
+
+        scope = register_scope(user)
+        if scope is None:
+            return None
+        today = today or timezone.localdate()
+        entries = list(risk_map.entries(scope))
+        grid: dict[tuple[int, int], int] = {}
+        levels: dict[str, int] = {}
+        for entry in entries:
+            grid[(entry.kemungkinan, entry.dampak)] = grid.get((entry.kemungkinan, entry.dampak), 0) + 1
+            levels[entry.level_db] = levels.get(entry.level_db, 0) + 1
+        objek, sumber, level_labels = dict(Objek.choices), dict(Sumber.choices), dict(risk_scale.Level.choices)
+        header = (
+            _("Unit kerja"),
+            _("Jabatan atau proses"),
+            _("Yang dipetakan"),
+            _("Sumber benturan"),
+            _("Kemungkinan"),
+            _("Dampak"),
+            _("Level risiko"),
+            _("Pemilik risiko"),
+            _("Tinjauan berikutnya"),
+        )
+        rows = tuple(
+            (
+                entry.unit.name,
+                entry.nama,
+                str(objek.get(entry.objek, entry.objek)),
+                str(sumber.get(entry.sumber, "")) if entry.sumber else "",
+                entry.kemungkinan,
+                entry.dampak,
+                str(level_labels.get(entry.level_db, entry.level_db)),
+                entry.pemilik.get_full_name() or entry.pemilik.get_username(),
+                entry.tinjau_berikutnya,
+            )
+            for entry in entries
+        )
+        return RiskMap(
+            grid=grid,
+            likelihood_labels={k: str(v) for k, v in risk_scale.KEMUNGKINAN.items()},
+            impact_labels={k: str(v) for k, v in risk_scale.DAMPAK.items()},
+            by_level=tuple(Tally(value, str(label), levels.get(value, 0)) for value, label in risk_scale.Level.choices),
+            header=tuple(header),
+            entries=rows,
+            overdue=sum(1 for entry in entries if entry.tinjau_berikutnya < today),
+        )
 
 
 reporting = BenturanReporting()

@@ -86,9 +86,30 @@ def storage_root() -> Path:
     return root
 
 
-def storage_path(attachment: Attachment) -> Path:
-    """Where an attachment's encrypted bytes live on disk."""
+def storage_path(attachment) -> Path:
+    """Where an attachment's (or another registered file row's) encrypted bytes live."""
     return storage_root() / str(attachment.storage_name)
+
+
+# Files kept by other apps -------------------------------------------------------------
+
+_file_models: list[type] = []
+
+
+def register_file_model(model: type) -> None:
+    """Declare a model outside the engine whose rows own encrypted files in the private
+    folder (a report's meeting minutes, a work plan's evidence): like Attachment it has
+    `storage_name` (a UUID, the file's name), `key_version` and `size`. Call from the
+    owning app's AppConfig.ready(). Key rotation then re-encrypts its files too, and the
+    orphan sweep keeps them; without this, rotation would leave them under an old key
+    and the sweep would delete them as orphans."""
+    if model not in _file_models:
+        _file_models.append(model)
+
+
+def file_models() -> list[type]:
+    """Every model whose rows own files in the private folder, Attachment first."""
+    return [Attachment, *_file_models]
 
 
 def write_atomically(path: Path, blob: bytes) -> None:
@@ -258,8 +279,9 @@ def sweep_orphan_files(*, older_than: timedelta = timedelta(hours=1), dry_run: b
     names = [name for name in old_files if _is_uuid(name)]
     for start in range(0, len(names), 1000):
         chunk = names[start : start + 1000]
-        rows = Attachment.objects.filter(storage_name__in=chunk).values_list("storage_name", flat=True)
-        known.update(str(storage_name) for storage_name in rows)
+        for model in file_models():
+            rows = model._base_manager.filter(storage_name__in=chunk).values_list("storage_name", flat=True)
+            known.update(str(storage_name) for storage_name in rows)
     orphans = sorted(name for name in old_files if name not in known)
     if not dry_run:
         for name in orphans:

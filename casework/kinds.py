@@ -72,6 +72,12 @@ class CaseKind:
     # read of the kind (its figures for a period, its follow-up rows). The reports app
     # reads kinds only through it.
     reporting: str = ""
+    # Dotted path of `receive(handover) -> (case, receipt_code)` for the kind that takes
+    # whistle-blowing reports moved from another kind (casework.handover); at most one.
+    whistleblowing_intake: str = ""
+    # Dotted path of `move(*, case) -> (case, report, receipt_code)` for a kind whose
+    # cases may move to the whistle-blowing kind with the reporter's consent.
+    move_to_whistleblowing: str = ""
 
     @property
     def model(self) -> type[Case]:

@@ -172,6 +172,7 @@ class KindFigures:
 
 @dataclass(frozen=True)
 class FollowUpRow:
+    kind: str
     case_id: int
     reference: str
     received_on: date
@@ -184,6 +185,25 @@ class FollowUpRow:
     on_time: bool | None
     summary: str
     confidentiality: str
+
+
+@dataclass(frozen=True)
+class MonthlyBreakdown:
+    """Counts per month and value of one field (KindReporting.monthly_breakdown)."""
+
+    months: tuple[Period, ...]
+    #: The values found, in order (Tally.count unused: see count()).
+    values: tuple[Tally, ...]
+    counts: dict[tuple[str, str], int]
+
+    def count(self, month: Period, key: str) -> int:
+        return self.counts.get((month.slug, key), 0)
+
+    def total(self, key: str) -> int:
+        return sum(n for (_month, value), n in self.counts.items() if value == key)
+
+    def month_total(self, month: Period) -> int:
+        return sum(n for (slug, _value), n in self.counts.items() if slug == month.slug)
 
 
 class KindReporting:
@@ -258,7 +278,33 @@ class KindReporting:
         cases: per month and unit from the case table alone; the finished within the
         deadline per month (the missed deadlines as an anti-join, not a subquery run for
         every case); per channel and kategori from the kind's table."""
-        months = period.months()
+        received, finished, on_time, units = self._counts(period)
+        by_channel, by_kategori = self._own_breakdowns(period)
+        by_month, compliance_by_month = self._months(period, received, finished, on_time)
+        return KindFigures(
+            kind=self.kind,
+            label=self.label,
+            period=period,
+            received=sum(received.values()),
+            finished=sum(finished.values()),
+            in_process=sum(received.values()) - sum(finished.values()),
+            finished_on_time=sum(on_time.values()),
+            by_channel=by_channel,
+            by_kategori=by_kategori,
+            by_unit=_tallies(units, None, empty=_("Belum ditetapkan")),
+            by_month=by_month,
+            compliance_by_month=compliance_by_month,
+        )
+
+    def monthly(self, period: Period) -> tuple[tuple[Tally, ...], tuple[tuple[str, int, int], ...]]:
+        """Received per month of `period`, and per month (label, finished, finished on
+        time): the trend alone, in two grouped queries (figures() includes it)."""
+        received, finished, on_time, _units = self._counts(period)
+        return self._months(period, received, finished, on_time)
+
+    def _counts(self, period: Period) -> tuple[dict, dict, dict, dict]:
+        """Received and finished per (year, month), finished on time per (year, month), and
+        received per unit name: two grouped queries on the case table."""
         rows = self._case_rows(period)
         per_month_unit = (
             rows.annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
@@ -277,24 +323,16 @@ class KindReporting:
             .values_list("y", "m")
             .annotate(n=Count("pk"))
         )
-        by_channel, by_kategori = self._own_breakdowns(period)
-        keys = [(month.start.year, month.start.month) for month in months]
-        return KindFigures(
-            kind=self.kind,
-            label=self.label,
-            period=period,
-            received=sum(received.values()),
-            finished=sum(finished.values()),
-            in_process=sum(received.values()) - sum(finished.values()),
-            finished_on_time=sum(on_time.values()),
-            by_channel=by_channel,
-            by_kategori=by_kategori,
-            by_unit=_tallies(units, None, empty=_("Belum ditetapkan")),
-            by_month=tuple(Tally(m.slug, m.label, received.get(key, 0)) for m, key in zip(months, keys, strict=True)),
-            compliance_by_month=tuple(
-                (m.label, finished.get(key, 0), on_time.get(key, 0)) for m, key in zip(months, keys, strict=True)
-            ),
-        )
+        return received, finished, on_time, units
+
+    @staticmethod
+    def _months(period: Period, received: dict, finished: dict, on_time: dict):
+        by_month, compliance_by_month = [], []
+        for month in period.months():
+            key = (month.start.year, month.start.month)
+            by_month.append(Tally(month.slug, month.label, received.get(key, 0)))
+            compliance_by_month.append((month.label, finished.get(key, 0), on_time.get(key, 0)))
+        return tuple(by_month), tuple(compliance_by_month)
 
     def _own_breakdowns(self, period: Period) -> tuple[tuple[Tally, ...], tuple[Tally, ...]]:
         """By channel and by kategori, the kind's own columns, in one grouped query."""
@@ -314,16 +352,20 @@ class KindReporting:
 
     # --- Follow-up rows ------------------------------------------------------------------
 
-    def follow_up_rows(self, period: Period, *, public: bool) -> list[FollowUpRow]:
+    def follow_up_rows(self, period: Period, *, public: bool, within: QuerySet | None = None) -> list[FollowUpRow]:
         """One row per case received in `period`, oldest first, with its follow-up summary.
-        The public version (`public=True`) lists only *biasa* cases, with no reference and
-        no summary unless the kind has one written for publication; a counts-only kind
-        lists none."""
+
+        The public version (`public=True`) lists only the cases `public_cases` allows
+        (*biasa* ones), with no reference and no summary unless the kind has one written
+        for publication; a counts-only kind lists none. `within` (a queryset of cases)
+        keeps only those cases: the ones the reader may open (reports.access decides)."""
         if public and self.counts_only:
             return []
         cases = self.cases(period)
         if public:
-            cases = cases.filter(confidentiality=Confidentiality.BIASA)
+            cases = self.public_cases(cases)
+        if within is not None:
+            cases = cases.filter(pk__in=within.values("pk"))
         fields = ["pk", "reference", "received_on", "state", "closed_at", "confidentiality", "unit__name"]
         if self.kategori_field:
             fields.append(self.kategori_field)
@@ -335,6 +377,7 @@ class KindReporting:
             finished = row["state"] in self.case_kind.final_states
             result.append(
                 FollowUpRow(
+                    kind=self.kind,
                     case_id=row["pk"],
                     reference="" if public else row["reference"],
                     received_on=row["received_on"],
@@ -356,6 +399,62 @@ class KindReporting:
         the public version only text written for publication, never the answer to a
         person."""
         return {}
+
+    def public_cases(self, cases: QuerySet) -> QuerySet:
+        """Which of `cases` a public list may name (anonymised): *biasa* ones only; a kind
+        narrows this further (a complaint moved to the WBS, a kind never published)."""
+        return cases.filter(confidentiality=Confidentiality.BIASA)
+
+    def case_url(self, case_id: int) -> str:
+        """Where staff open the case (the kind's own page, else the engine's)."""
+        from django.urls import reverse
+
+        name = self.case_kind.detail_url_name or "case:detail"
+        return reverse(name, args=[case_id])
+
+    # --- Counts per month by one field -----------------------------------------------------
+
+    def monthly_breakdown(self, period: Period, path: str, labels: dict | None = None) -> MonthlyBreakdown:
+        """How many cases received in each month of `period` have each value of `path`
+        (a field or lookup of the kind's model, e.g. "state", "kategori__name"): one
+        grouped query. Values are ordered as `labels` lists them, then by name."""
+        rows = (
+            self.cases(period)
+            .order_by()
+            .annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
+            .values("y", "m", path)
+            .annotate(n=Count("pk"))
+        )
+        counts: dict[tuple[str, str], int] = {}
+        found: set[str] = set()
+        for row in rows:
+            key = str(row[path] or "")
+            counts[(f"{row['y']}-{row['m']:02d}", key)] = row["n"]
+            found.add(key)
+        order = {str(value): index for index, value in enumerate(labels or {})}
+        keys = sorted(found, key=lambda key: (order.get(key, len(order)), key))
+        empty = _("Tidak diisi")
+        values = tuple(Tally(key, str((labels or {}).get(key, key)) if key else empty, 0) for key in keys)
+        return MonthlyBreakdown(months=tuple(period.months()), values=values, counts=counts)
+
+
+#: How long a free-text part of a staff summary may be: a report row is a summary, and the
+#: full text stays on the case's own page.
+SUMMARY_TEXT_LIMIT = 240
+
+
+def brief(text: str | None, limit: int = SUMMARY_TEXT_LIMIT) -> str:
+    """`text` on one line, cut at a word before `limit` characters with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return f"{cut}…"
+
+
+def join_summary(parts) -> str:
+    """Summary parts (sentences, some empty) as one text."""
+    return " ".join(part.strip() for part in parts if part and part.strip())
 
 
 def _tallies(counts: dict, labels: dict | None, empty: str = "") -> tuple[Tally, ...]:
@@ -391,11 +490,14 @@ def all_reporting() -> list[KindReporting]:
 
 
 __all__ = [
+    "MonthlyBreakdown",
     "Tally",
     "FollowUpRow",
     "KindFigures",
     "KindReporting",
     "Period",
     "all_reporting",
+    "brief",
+    "join_summary",
     "reporting_of",
 ]

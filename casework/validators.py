@@ -1,6 +1,6 @@
-"""Checks of contact details any kind asks a reporter for, each failing with a message
-that says what is wrong, so a member of the public can correct the input without
-guessing."""
+"""Checks of identity and contact details more than one kind asks for (the NIK of a
+complainant or a gift's declarant, a reporter's phone), each failing with a message that
+says what is wrong, so a person can correct the input without guessing."""
 
 from __future__ import annotations
 
@@ -30,4 +30,46 @@ def validate_phone(value: str) -> None:
             _("Nomor telepon harus 8 sampai 15 angka; yang Anda isi %(count)d angka."),
             code="phone_length",
             params={"count": digits},
+        )
+
+
+NIK_LENGTH = 16
+# People type a NIK as printed on the card or copied from a form: in groups, with dots.
+_NIK_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+def normalize_nik(value: str) -> str:
+    """The NIK without the spaces, dots and dashes people type between its groups."""
+    return _NIK_SEPARATORS.sub("", value or "")
+
+
+def validate_nik(value: str) -> None:
+    """A NIK (Nomor Induk Kependudukan) is 16 digits: region (6), birth date as DDMMYY
+    with 40 added to the day for women, then a 4-digit serial. Only its shape and
+    birth-date part can be checked without the population register."""
+    if not value:
+        return
+    if not value.isdigit():
+        raise ValidationError(_("NIK hanya boleh berisi angka."), code="nik_not_digits")
+    if len(value) != NIK_LENGTH:
+        raise ValidationError(
+            _("NIK harus 16 angka; yang Anda isi %(count)d angka."),
+            code="nik_length",
+            params={"count": len(value)},
+        )
+    day, month = int(value[6:8]), int(value[8:10])
+    if not (1 <= day <= 31 or 41 <= day <= 71):
+        raise ValidationError(
+            _(
+                "Angka ke-7 dan ke-8 NIK adalah tanggal lahir: 01–31, atau 41–71 untuk perempuan; "
+                "yang Anda isi %(value)s."
+            ),
+            code="nik_day",
+            params={"value": value[6:8]},
+        )
+    if not 1 <= month <= 12:
+        raise ValidationError(
+            _("Angka ke-9 dan ke-10 NIK adalah bulan lahir: 01–12; yang Anda isi %(value)s."),
+            code="nik_month",
+            params={"value": value[8:10]},
         )

@@ -33,7 +33,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts import profiles
 from security import crypto, ratelimit
 
 from . import intake, selectors, services, tracking
@@ -62,6 +63,14 @@ DEFAULT_POST_RATE = "30/h"
 
 def home(request):
     return render(request, "home.html")
+
+
+def agency_logo(request):
+    """The logo of the unit running this SIGAP (accounts.UnitProfile), for the home page."""
+    profile = profiles.top_profile()
+    if profile is None or not profile.logo:
+        raise Http404
+    return HttpResponse(bytes(profile.logo), content_type=profile.logo_type or "image/png")
 
 
 TRACK_GROUP = "track"

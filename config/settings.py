@@ -138,6 +138,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 # The WBS reporter pages load the shared files from under static/wbs/.
                 "wbs.staticfiles.reporter_assets",
+                # The agency's name and contacts, for every page's footer.
+                "accounts.context_processors.agency",
             ],
         },
     },
@@ -192,6 +194,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# django-axes announces itself on every start of every process (each manage.py command,
+# each test worker); the lockouts it makes are in the audit log and the admin.
+AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

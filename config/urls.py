@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from pengaduan import views_wbs_consent
+from wbs import views_from_complaint
 
 # The server error page carries the nonce of its inline style (casework.views_errors).
 handler500 = "casework.views_errors.server_error"
@@ -15,8 +15,8 @@ urlpatterns = [
     path("", include("casework.urls_public")),
     path("pengaduan/", include("pengaduan.urls_public")),
     # A complaint's consent to move to the WBS is a WBS page: the reporter privacy of /wbs/
-    # covers it (pengaduan.views_wbs_consent).
-    path("wbs/dari-pengaduan/", views_wbs_consent.consent, name="pengaduan_wbs_consent"),
+    # covers it (wbs.views_from_complaint).
+    path("wbs/dari-pengaduan/", views_from_complaint.consent, name="pengaduan_wbs_consent"),
     path("wbs/", include("wbs.urls_public")),
     path("gratifikasi/", include("gratifikasi.urls_declarant")),
     path("benturan/", include("benturan.urls_declarant")),

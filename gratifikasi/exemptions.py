@@ -83,6 +83,39 @@ def rules_in_force(on: date) -> QuerySet[ExemptionRule]:
     return ExemptionRule.objects.filter(_in_force(on)).exclude(Exists(newer)).order_by("letter", "category")
 
 
+def rules_ended(on: date) -> list[ExemptionRule]:
+    """The categories no longer in force on `on` (a letter the regulation deleted), each
+    as its last version, in letter order: so a list that goes from m to o can say that n
+    was deleted, and since when."""
+    in_force = set(rules_in_force(on).values_list("category", flat=True))
+    last = {}
+    for rule in (
+        ExemptionRule.objects.filter(effective_to__lt=on).exclude(category__in=in_force).order_by("effective_to")
+    ):
+        last[rule.category] = rule
+    return sorted(last.values(), key=lambda rule: (rule.letter, rule.category))
+
+
+def ended_since(rule: ExemptionRule) -> date:
+    """The first day `rule` no longer applied."""
+    return rule.effective_to + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ListedRule:
+    rule: ExemptionRule
+    #: The first day the letter no longer applied (None: in force).
+    ended_since: date | None = None
+
+
+def rule_listing(on: date) -> list[ListedRule]:
+    """Every letter as it stands on `on`, in order: the rules in force, and in their place
+    the letters deleted before that day, saying since when."""
+    listed = [ListedRule(rule) for rule in rules_in_force(on)]
+    listed += [ListedRule(rule, ended_since(rule)) for rule in rules_ended(on)]
+    return sorted(listed, key=lambda entry: (entry.rule.letter, entry.rule.category))
+
+
 def rule_in_force(category: str, on: date) -> ExemptionRule | None:
     """The version of `category` in force on `on`, or None (not yet, or no longer)."""
     return rules_in_force(on).filter(category=category).first()
@@ -242,8 +275,9 @@ def _advice(on: date, others: GiverTotals, **kwargs) -> Advice:
 
 
 def _conflict_reason(hubungan: str) -> str:
+    # Read by the declarant and by the UPG officer alike: it names the receiver, not "you".
     return _(
-        "Pemberi adalah %(giver)s, pihak yang berurusan dengan jabatan atau layanan Anda. Ketentuan tidak wajib "
+        "Pemberi adalah %(giver)s, pihak yang berurusan dengan jabatan atau layanan penerima. Ketentuan tidak wajib "
         "lapor hanya berlaku jika tidak ada benturan kepentingan, jadi pemberian ini wajib dilaporkan."
     ) % {"giver": str(HubunganPemberi(hubungan).label).lower()}
 

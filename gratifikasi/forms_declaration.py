@@ -16,7 +16,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja, nip_validator
@@ -25,8 +25,7 @@ from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
-from casework.validators import validate_phone
-from pengaduan.validators import normalize_nik, validate_nik
+from casework.validators import normalize_nik, validate_nik, validate_phone
 from security.request_values import IdChoiceField
 
 from . import exemptions
@@ -319,6 +318,18 @@ class DeclarationForm(DeclarationFields):
                 label = _("%(rule)s (tidak berlaku pada tanggal pemberian)") % {"rule": _rule_label(rule)}
                 choices.append((rule.category, label))
         self.fields["kategori"].choices = choices
+        ended = exemptions.rules_ended(on)
+        if ended:
+            # The letters run from m to o after n was deleted: say so, not leave a gap.
+            field = self.fields["kategori"]
+            field.help_text = " ".join(
+                [str(field.help_text)]
+                + [
+                    str(_("Huruf %(letter)s dihapus sejak %(day)s."))
+                    % {"letter": rule.letter, "day": formats.date_format(exemptions.ended_since(rule), "j F Y")}
+                    for rule in ended
+                ]
+            )
 
     def _fill_identity_from(self, user) -> None:
         """What the account holds is shown and kept as it is; the rest is typed here. A

@@ -23,6 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from casework.datetext import opened_at_text
 from casework.money import format_rupiah
+from casework.pdf_letterhead import flowables, letterhead_for
 from casework.pdf_text import escape
 
 BRAND = colors.HexColor("#0b4a82")
@@ -142,6 +143,8 @@ def render_receipt_pdf(case) -> bytes:
         )
     )
     story = [
+        # The unit the declarant works in speaks on its own letterhead (or its parent's).
+        *flowables(letterhead_for(case.unit), A4[0] - 40 * mm),
         Paragraph(escape(_("Tanda terima laporan gratifikasi")), title),
         Paragraph(
             escape(_("Unit Pengendalian Gratifikasi (UPG) telah menerima dan meregistrasi laporan berikut.")), body

@@ -34,8 +34,8 @@ from casework.models import Attachment
 from casework.money import as_amount, format_rupiah
 from casework.sanitize import CleanFile
 from casework.services import case_open, run_transition
+from casework.validators import normalize_nik
 from casework.workflow import TransitionBlocked, blocked_reasons, transition_meta
-from pengaduan.validators import normalize_nik
 
 from . import clocks, conditions, history_notes
 from .choices import (

@@ -227,7 +227,7 @@ def page(request, case, *, status=200, **bound_forms):
             "files": _files(case),
             "inline_types": INLINE_TYPES,
             "advice": _advice(case),
-            "rules_in_force": exemptions.rules_in_force(case.tanggal_terima),
+            "rule_listing": exemptions.rule_listing(case.tanggal_terima),
             "custody_items": list(custody_of(case)),
             "custody_form": custody_form,
             "may_release": may_keep,

@@ -34,6 +34,7 @@ class PengaduanConfig(AppConfig):
                 model_label="pengaduan.Pengaduan",
                 policy=PengaduanPolicy(),
                 initial_state=State.DITERIMA.value,
+                move_to_whistleblowing="pengaduan.services_wbs.pengaduan_move_to_wbs",
                 reporting="pengaduan.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},

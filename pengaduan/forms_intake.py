@@ -2,7 +2,7 @@
 trap for robots.
 
 The form checks only the shape of the input (lengths, dates, choices, the NIK as
-pengaduan.validators says, the phone as casework.validators says);
+casework.validators says, the phone as casework.validators says);
 pengaduan.services.pengaduan_create checks the rest and its errors are put back on these
 fields, which carry the service's argument names.
 
@@ -31,13 +31,12 @@ from casework.formstamp import seconds_since_started, sign_started
 from casework.models import Confidentiality
 from casework.named_persons import PersonInput
 from casework.uploads import AttachmentsField
-from casework.validators import validate_phone
+from casework.validators import normalize_nik, validate_nik, validate_phone
 from security.request_values import IdChoiceField, parse_id
 
 from . import selectors
 from .choices import Jenis
 from .models import TEXT_MAX_LENGTH
-from .validators import normalize_nik, validate_nik
 
 HONEYPOT = "keterangan_tambahan"
 # The service's names of fields this form shows under another name.
@@ -198,7 +197,9 @@ class PengaduanForm(forms.Form):
 
     anonim = forms.BooleanField(label=_("Rahasiakan identitas saya (anonim)"), required=False, initial=True)
     rahasia = forms.BooleanField(
-        label=_("Jangan publikasikan isi pengaduan saya (rahasia)"), required=False, initial=True
+        label=_("Jangan cantumkan pengaduan saya di daftar tindak lanjut publik (rahasia)"),
+        required=False,
+        initial=True,
     )
 
     keterangan_tambahan = forms.CharField(

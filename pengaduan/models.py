@@ -36,12 +36,11 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
 
 from casework.models import Case
-from casework.validators import validate_phone
+from casework.validators import validate_nik, validate_phone
 from security.fields import EncryptedCharField, EncryptedTextField
 
 from . import conditions
 from .choices import ArchiveReason, Channel, Clock, Jenis, State
-from .validators import validate_nik
 
 TEXT_MAX_LENGTH = 10_000
 

@@ -40,6 +40,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_fsm.signals import post_transition
 
+from accounts import profiles
 from casework import sms
 from casework.datetext import received_text
 from security import crypto
@@ -95,8 +96,19 @@ def unseal_code(sealed: str) -> str:
 # --- What is said -------------------------------------------------------------------------
 
 
-def _footer() -> str:
-    return _("Pesan ini dikirim otomatis oleh SIGAP; mohon tidak membalas pesan ini.")
+def _footer(case) -> list[str]:
+    """The closing lines: an automatic message, and who sends it and how to reach them
+    (the profile of the complaint's unit, or the agency's)."""
+    return [
+        _("Pesan ini dikirim otomatis oleh SIGAP; mohon tidak membalas pesan ini."),
+        "",
+        *profiles.signature_lines(profiles.profile_for(case.unit)),
+    ]
+
+
+def _sms_sign_off(case, text: str) -> str:
+    signature = profiles.sms_signature(profiles.profile_for(case.unit))
+    return f"{text} ({signature})" if signature else text
 
 
 def receipt_notice(case, *, code: str, url: str | None = None) -> Notice:
@@ -117,13 +129,16 @@ def receipt_notice(case, *, code: str, url: str | None = None) -> Notice:
             "pengaduan Anda. Kami tidak menyimpan kode ini dan tidak dapat mengirimkannya ulang."
         ),
         "",
-        _footer(),
+        *_footer(case),
     ]
     return Notice(
         subject=_("[SIGAP] Tanda terima pengaduan %(reference)s") % values,
         body="\n".join(body),
-        short=_("SIGAP: pengaduan %(reference)s diterima. Kode pelacakan: %(code)s (rahasiakan). Lacak di %(url)s")
-        % values,
+        short=_sms_sign_off(
+            case,
+            _("SIGAP: pengaduan %(reference)s diterima. Kode pelacakan: %(code)s (rahasiakan). Lacak di %(url)s")
+            % values,
+        ),
     )
 
 
@@ -136,13 +151,16 @@ def status_notice(case, *, state: str, url: str | None = None) -> Notice:
         _("Untuk melihat perkembangan dan jawaban petugas, buka %(url)s lalu masukkan kode pelacakan Anda.") % values,
         _("Isi pengaduan dan kode pelacakan tidak pernah dikirim lewat pesan ini."),
         "",
-        _footer(),
+        *_footer(case),
     ]
     return Notice(
         subject=_("[SIGAP] Status pengaduan %(reference)s: %(status)s") % values,
         body="\n".join(body),
-        short=_("SIGAP: status pengaduan %(reference)s kini %(status)s. Lihat di %(url)s dengan kode pelacakan Anda.")
-        % values,
+        short=_sms_sign_off(
+            case,
+            _("SIGAP: status pengaduan %(reference)s kini %(status)s. Lihat di %(url)s dengan kode pelacakan Anda.")
+            % values,
+        ),
     )
 
 

@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
 
+from casework.pdf_letterhead import Letterhead, flowables
 from casework.pdf_text import escape
 
 BRAND = colors.HexColor("#0b4a82")
@@ -36,7 +37,9 @@ def _qr(url: str, size: float = 32 * mm) -> Drawing:
     return drawing
 
 
-def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: str) -> bytes:
+def render_receipt_pdf(
+    *, reference: str, code: str, opened: str, tracking_url: str, letterhead: Letterhead | None = None
+) -> bytes:
     """The receipt PDF's bytes. `opened` is the received date as text, `tracking_url`
     the address of the tracking page (absolute when SIGAP_BASE_URL is set)."""
     buffer = io.BytesIO()
@@ -102,7 +105,9 @@ def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: 
     )
     how.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
 
+    head = letterhead or Letterhead()
     story = [
+        *flowables(head, A4[0] - 40 * mm),
         Paragraph(escape(_("Tanda terima pengaduan")), title),
         Paragraph(escape(_("Pengaduan Anda telah kami terima dan akan ditindaklanjuti.")), body),
         Spacer(1, 6 * mm),
@@ -118,6 +123,19 @@ def render_receipt_pdf(*, reference: str, code: str, opened: str, tracking_url: 
                 )
             ),
             small,
+        ),
+        *(
+            [
+                Paragraph(
+                    escape(
+                        _("Jika kode hilang, hubungi petugas pengaduan dan sebutkan nomor pengaduan: %(contacts)s")
+                        % {"contacts": head.contacts}
+                    ),
+                    small,
+                )
+            ]
+            if head.contacts
+            else []
         ),
         Paragraph(escape(_("Dibuat oleh SIGAP.")), small),
     ]

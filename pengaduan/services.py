@@ -36,13 +36,13 @@ from casework.services import (
     record_case_event,
     run_transition,
 )
+from casework.validators import normalize_nik
 from casework.workflow import TransitionBlocked, blocked_reasons
 from security import audit
 
 from . import conditions, history_notes, notify, selectors
 from .choices import ArchiveReason, Channel, Clock, Jenis, State
 from .models import KategoriLayanan, Pengaduan
-from .validators import normalize_nik
 
 KIND = "pengaduan"
 #: The most staff one complaint may name (the complainant names one; handlers add more).

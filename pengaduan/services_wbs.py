@@ -7,8 +7,9 @@ move it"), with the complainant's consent.
 2. The complainant consents (setujui_wbs) or declines (tolak_wbs, back to triage; a
    handler may also withdraw the proposal the same way).
 3. On consent, one transaction files a WBS report with the complaint's content and files
-   through wbs.services.wbs_create — the complainant's identity, if they gave one, is
-   *sealed* there, which protects it more than a complaint's "anonim" flag — and then
+   through the engine's handover (casework.handover), which the WBS takes as any report
+   — the complainant's identity, if they gave one, is *sealed* there, which protects it
+   more than a complaint's "anonim" flag — and then
    empties the complaint of that content and identity and removes its files.
 
 Nothing links the two: the complaint keeps no reference to the report and the report none
@@ -27,16 +28,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from casework import attachments, parties
-from casework.models import Attachment
+from casework import attachments, handover, parties
+from casework.models import Attachment, Case
 from casework.named_persons import PersonInput, persons_of
 from casework.sanitize import CleanFile
 from casework.services import record_case_event, run_transition
 from security import audit
-from wbs import services as wbs_services
-from wbs.choices import Kategori as WbsKategori
-from wbs.identity import Identitas
-from wbs.models import LaporanWbs
 
 from .models import Pengaduan
 from .parties import of as party_of
@@ -80,10 +77,10 @@ def pengaduan_keep_as_complaint(*, case, actor=None, note: str = "", request=Non
     return run_transition(case=case, name="tolak_wbs", actor=actor, note=note, request=request)
 
 
-def _identity(locked: Pengaduan) -> Identitas | None:
+def _identity(locked: Pengaduan) -> handover.ReporterIdentity | None:
     if not any((locked.nama, locked.nik, locked.email, locked.telepon)):
         return None
-    return Identitas(
+    return handover.ReporterIdentity(
         nama=locked.nama,
         email=locked.email,
         telepon=locked.telepon,
@@ -116,7 +113,7 @@ def _files(locked: Pengaduan) -> tuple[list[Attachment], list[CleanFile]]:
     return rows, files
 
 
-def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, LaporanWbs, str]:
+def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, Case, str]:
     """The complainant consents on the tracking page: file the WBS report, empty the
     complaint. Returns the complaint, the report and its receipt code, to show once."""
     with transaction.atomic():
@@ -129,15 +126,16 @@ def pengaduan_move_to_wbs(*, case) -> tuple[Pengaduan, LaporanWbs, str]:
             ),
         )
         rows, files = _files(locked)
-        report, receipt_code = wbs_services.wbs_create(
-            title=locked.title,
-            kategori=WbsKategori.LAINNYA,
-            apa=locked.isi,
-            dimana=locked.lokasi,
-            kapan=locked.tanggal_kejadian.strftime("%d-%m-%Y") if locked.tanggal_kejadian else "",
-            identitas=_identity(locked),
-            terlapor=_named_staff(locked),
-            bukti=files,
+        report, receipt_code = handover.to_whistleblowing(
+            handover.Handover(
+                title=locked.title,
+                what=locked.isi,
+                where=locked.lokasi,
+                when=locked.tanggal_kejadian.strftime("%d-%m-%Y") if locked.tanggal_kejadian else "",
+                identity=_identity(locked),
+                named_persons=_named_staff(locked),
+                files=files,
+            )
         )
         # Nor a digest of the complainant's name (casework.parties): the report seals it.
         parties.forget(locked, party_of(locked))

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from casework import sms
 from casework.attachments import add_attachment
 from casework.datetext import opened_at_text
+from casework.pdf_letterhead import letterhead_for
 from security import ratelimit
 
 from . import notify, receipt_cookie, services
@@ -147,6 +148,9 @@ def receipt_pdf(request):
         code=slot["code"],
         opened=_opened_text(slot),
         tracking_url=notify.tracking_url(request),
+        # The complaint may not be opened yet (casework.intake), so it has no unit: the
+        # agency's own letterhead.
+        letterhead=letterhead_for(None),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = "tanda-terima-" + slot["reference"].replace("/", "-") + ".pdf"

@@ -158,7 +158,7 @@ def rate(request, case):
 @require_POST
 def wbs_decline(request, case):
     """The complainant declines the proposal to move the complaint to the WBS: it stays a
-    complaint, back in triage. (Consent is taken on a WBS page: pengaduan.views_wbs_consent.)"""
+    complaint, back in triage. (Consent is taken on a WBS page: wbs.views_from_complaint.)"""
     if throttled(request):
         messages.error(request, str(TOO_MANY_POSTS))
         return render_track_page(request, case, status=429)

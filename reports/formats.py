@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
-from accounts.profiles import profile_for
+from casework.pdf_letterhead import Letterhead, letterhead_for
 
 from . import document, render_pdf, render_xlsx
 
@@ -25,24 +24,8 @@ def requested_format(request) -> str:
     return wanted if wanted in FORMATS else "html"
 
 
-def letterhead(unit=None) -> render_pdf.Letterhead:
-    """The PDF letterhead from the profile of `unit` (its own, a parent's, or the top
-    unit's); a plain "SIGAP" heading when no unit has a profile yet."""
-    profile = profile_for(unit)
-    if profile is None:
-        return render_pdf.Letterhead()
-    lines = tuple(line.upper() for line in (profile.parent_agency, profile.official_name) if line)
-    contacts = " · ".join(
-        part
-        for part in (
-            profile.address,
-            _("Telp. %(phone)s") % {"phone": profile.phone} if profile.phone else "",
-            profile.email,
-            profile.website,
-        )
-        if part
-    )
-    return render_pdf.Letterhead(lines=lines, contacts=contacts, logo=bytes(profile.logo or b""))
+def letterhead(unit=None) -> Letterhead:
+    return letterhead_for(unit)
 
 
 def pdf_bytes(doc: document.Document, *, unit=None) -> bytes:

@@ -1,6 +1,15 @@
-"""The reports' models, each area's in its own module."""
+"""The reports' own records live in their packages; Django finds them here."""
 
-from .dashboard.models import ReceivedDayCount, ReceivedDayCoverage
-from .jobs.models import ReportJob
-
-__all__ = ["ReceivedDayCount", "ReceivedDayCoverage", "ReportJob"]
+from .dashboard.models import ReceivedDayCount, ReceivedDayCoverage  # noqa: F401
+from .jobs.models import ReportJob  # noqa: F401
+from .monev.models import (  # noqa: F401
+    BerkasRapat,
+    BerkasTindakLanjut,
+    LaporanMonev,
+    LaporanMonevVersi,
+    PengaturanMonev,
+    RapatMonev,
+    Rekomendasi,
+    TindakLanjutRekomendasi,
+)
+from .workplan.models import BerkasBuktiAksi, BuktiAksi, RencanaAksi, RencanaKerja  # noqa: F401

@@ -10,7 +10,6 @@ finding typed by staff cannot change the layout.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -19,11 +18,9 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     CondPageBreak,
-    Image,
     KeepTogether,
     PageBreak,
     SimpleDocTemplate,
@@ -33,6 +30,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as PdfParagraph
 
+from casework import pdf_letterhead
+from casework.pdf_letterhead import Letterhead
 from casework.pdf_text import escape
 
 from . import charts, document, values
@@ -41,15 +40,6 @@ BRAND = colors.HexColor("#0b4a82")
 RULE = colors.HexColor("#9aa3ad")
 HEAD_FILL = colors.HexColor("#e6edf5")
 MARGIN = 18 * mm
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    """The lines at the top of the first page (accounts.UnitProfile, see formats.py)."""
-
-    lines: tuple[str, ...] = ()
-    contacts: str = ""
-    logo: bytes = b""
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -69,10 +59,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             "section", parent=body, fontName="Helvetica-Bold", fontSize=11, leading=15, textColor=BRAND, spaceBefore=8
         ),
         "caption": ParagraphStyle("caption", parent=body, fontSize=8.5, fontName="Helvetica-Oblique"),
-        "letter_big": ParagraphStyle(
-            "letter_big", parent=body, fontName="Helvetica-Bold", fontSize=12.5, leading=15, alignment=TA_CENTER
-        ),
-        "letter": ParagraphStyle("letter", parent=body, fontSize=8, leading=10, alignment=TA_CENTER),
         "sign": ParagraphStyle("sign", parent=body, alignment=TA_CENTER),
     }
 
@@ -108,33 +94,6 @@ class _NumberedCanvas(pdf_canvas.Canvas):
             A4[0] - MARGIN, 10 * mm, _("Halaman %(page)s dari %(total)s") % {"page": self._pageNumber, "total": total}
         )
         self.restoreState()
-
-
-def _letterhead(head: Letterhead, styles) -> list:
-    if not head.lines:
-        return []
-    text = [PdfParagraph(escape(line), styles["letter_big"]) for line in head.lines]
-    if head.contacts:
-        text.append(PdfParagraph(escape(head.contacts), styles["letter"]))
-    logo_width = 20 * mm
-    width = A4[0] - 2 * MARGIN
-    if head.logo:
-        reader = ImageReader(io.BytesIO(head.logo))
-        w, h = reader.getSize()
-        logo = Image(io.BytesIO(head.logo), width=logo_width, height=logo_width * h / max(w, 1))
-    else:
-        logo = ""
-    table = Table([[logo, text]], colWidths=[logo_width + 4 * mm, width - 2 * (logo_width + 4 * mm)], hAlign="CENTER")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEBELOW", (0, 0), (-1, -1), 1.5, colors.black),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    return [table, Spacer(1, 6 * mm)]
 
 
 def _cell(cell, styles, numeric: bool):
@@ -216,7 +175,7 @@ def render(doc: document.Document, *, letterhead: Letterhead | None = None) -> b
         subject=doc.subtitle,
         author="SIGAP",
     )
-    story = _letterhead(letterhead or Letterhead(), styles)
+    story = pdf_letterhead.flowables(letterhead or Letterhead(), width)
     story.append(PdfParagraph(escape(doc.title), styles["title"]))
     if doc.subtitle:
         story.append(PdfParagraph(escape(doc.subtitle), styles["subtitle"]))

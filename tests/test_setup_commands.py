@@ -129,10 +129,21 @@ def test_seed_demo_builds_the_unit_tree_with_heads():
 
 
 @pytest.mark.django_db
-def test_seed_demo_prints_qr_codes_by_default():
+def test_seed_demo_ends_with_the_logins_and_draws_qr_codes_only_when_asked():
     out = io.StringIO()
     call_command("seed_demo", stdout=out)
-    assert "█" in out.getvalue()
+    output = out.getvalue()
+    assert "█" not in output
+    assert output.index("otpauth://totp/") < output.index("Demo logins")
+    pimpinan = next(spec for spec in seed_demo.USERS if spec.represents == roles.PIMPINAN)
+    out = io.StringIO()
+    call_command("seed_demo", "--qr", pimpinan.nip, stdout=out)
+    assert out.getvalue().count(pimpinan.nip) >= 3 and "█" in out.getvalue()
+    out = io.StringIO()
+    call_command("seed_demo", "--qr", stdout=out)
+    # Each QR code's first row draws the tops of two finder squares.
+    first_rows = [line for line in out.getvalue().splitlines() if line.startswith("██") and "▄▄▄▄▄" in line]
+    assert len(first_rows) >= len(seed_demo.USERS)
 
 
 @pytest.mark.django_db

@@ -39,6 +39,7 @@ class WbsConfig(AppConfig):
                 model_label="wbs.LaporanWbs",
                 policy=WbsPolicy(),
                 initial_state=State.DITERIMA.value,
+                whistleblowing_intake="wbs.handover.receive",
                 reporting="wbs.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},

@@ -18,6 +18,8 @@ from django.core.mail import EmailMessage, mailers
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts import profiles
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,6 +43,9 @@ def compose(email: str) -> EmailMessage:
                     "Demi kerahasiaan, isi laporan dan kabarnya tidak pernah dikirim lewat e-mail. Anda dapat "
                     "berhenti menerima pemberitahuan ini dari halaman laporan Anda."
                 ),
+                "",
+                # The agency's own name and contacts: never the unit the report is about.
+                *profiles.signature_lines(profiles.top_profile()),
             ]
         )
         return EmailMessage(subject=_("[SIGAP] Ada kabar baru"), body=body, to=[email])

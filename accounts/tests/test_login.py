@@ -49,6 +49,13 @@ def test_enrolled_user_goes_on_to_verification(client, enrolled):
     assert response["Location"].startswith(reverse("accounts:otp_verify"))
 
 
+def test_the_second_factor_page_shows_no_staff_menu_only_the_way_out(client, enrolled):
+    login_password(client, NIP)
+    page = client.get(reverse("accounts:otp_verify")).content.decode()
+    assert "Kotak Masuk" not in page and "Gratifikasi saya" not in page
+    assert f'action="{reverse("accounts:logout")}"' in page
+
+
 def test_next_is_carried_to_the_second_factor(client, staff):
     response = login_password(client, NIP, next="/staf/kasus/1/")
     assert response["Location"] == reverse("accounts:otp_enrol") + "?next=%2Fstaf%2Fkasus%2F1%2F"

@@ -6,7 +6,6 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import gratifikasi.models.exemption
-import pengaduan.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -55,7 +54,7 @@ class Migration(migrations.Migration):
                 ('case_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='casework.case')),
                 ('jenis_laporan', models.CharField(choices=[('penerimaan', 'Penerimaan gratifikasi'), ('penolakan', 'Penolakan gratifikasi')], max_length=20, verbose_name='jenis laporan')),
                 ('nama', security.fields.EncryptedCharField(plaintext_max_length=200, verbose_name='nama pelapor')),
-                ('nik', security.fields.EncryptedCharField(plaintext_max_length=16, validators=[pengaduan.validators.validate_nik], verbose_name='NIK')),
+                ('nik', security.fields.EncryptedCharField(plaintext_max_length=16, validators=[casework.validators.validate_nik], verbose_name='NIK')),
                 ('nip', models.CharField(blank=True, max_length=18, validators=[django.core.validators.RegexValidator('^\\d{18}$', 'NIP terdiri atas 18 angka.')], verbose_name='NIP')),
                 ('jabatan', models.CharField(max_length=200, verbose_name='jabatan')),
                 ('alamat', security.fields.EncryptedCharField(plaintext_max_length=300, verbose_name='alamat pelapor')),

@@ -33,8 +33,7 @@ from django_fsm import transition
 from accounts.models import nip_validator
 from casework.models import Case
 from casework.money import MAX_DIGITS
-from casework.validators import validate_phone
-from pengaduan.validators import validate_nik
+from casework.validators import validate_nik, validate_phone
 from security.fields import EncryptedCharField, EncryptedTextField
 
 from .. import conditions

@@ -311,6 +311,17 @@ def test_farewell_rule_is_gone_after_2026(declarant):
     assert "rekan_pisah_sambut" in rules_in_force(BEFORE).values_list("category", flat=True)
 
 
+def test_the_listing_says_where_a_letter_was_deleted(db):
+    from gratifikasi.exemptions import rule_listing
+
+    after = rule_listing(AMENDED)
+    letters = [entry.rule.letter for entry in after]
+    assert letters == sorted(letters) and "n" in letters
+    [deleted] = [entry for entry in after if entry.ended_since]
+    assert deleted.rule.category == "rekan_pisah_sambut" and deleted.ended_since == date(2026, 1, 20)
+    assert not any(entry.ended_since for entry in rule_listing(BEFORE))
+
+
 def test_picking_the_deleted_farewell_rule_says_since_when(declarant):
     advice = advise(
         **farewell_gift(declarant, tanggal_terima=date(2026, 2, 2), nilai=Decimal(100_000)),

@@ -100,6 +100,10 @@ def test_the_page_shows_the_advice_recorded_and_the_rules_in_force_on_the_day_re
     assert "Ketentuan yang berlaku pada 20 Januari 2026" in body
     assert after.saran_pengecualian.title in body and after.saran_pengecualian.source in body
     assert "mungkin berlaku" in body and "Rp1.500.000" in body
+    # The list of letters says n was deleted on that day, not jump from m to o.
+    assert "<strong>n.</strong> Dihapus: tidak berlaku lagi sejak 20 Januari 2026" in body
+    before_body = as_officer.get(url("detail", before)).content.decode()
+    assert "Dihapus: tidak berlaku lagi" not in before_body
 
 
 def test_the_page_shows_the_history(as_officer, declaration_in):
@@ -310,3 +314,12 @@ def test_script_typed_in_any_field_is_inert(as_officer, submit_declaration, decl
     body = as_officer.get(url("detail", case)).content.decode()
     assert SCRIPT not in body
     assert body.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 10
+
+
+def test_the_officer_reads_the_conflict_note_about_the_receiver_not_about_themself(as_officer, submit_declaration):
+    from gratifikasi.choices import HubunganPemberi
+
+    case = submit_declaration(hubungan=HubunganPemberi.PENGGUNA_LAYANAN)
+    body = as_officer.get(url("detail", case)).content.decode()
+    assert "berurusan dengan jabatan atau layanan penerima" in body
+    assert "layanan Anda" not in body

@@ -4,7 +4,6 @@ import security.fields
 import casework.validators
 import django.core.validators
 import django.db.models.deletion
-import pengaduan.validators
 from django.db import migrations, models
 
 
@@ -44,7 +43,7 @@ class Migration(migrations.Migration):
                 ('channel', models.CharField(choices=[('web', 'Formulir web'), ('kotak_pengaduan', 'Kotak pengaduan'), ('email', 'E-mail'), ('sms_whatsapp', 'SMS / WhatsApp'), ('telepon', 'Telepon'), ('datang_langsung', 'Datang langsung'), ('media_sosial', 'Media sosial'), ('sp4n_lapor', 'SP4N-LAPOR!')], default='web', max_length=20, verbose_name='saluran')),
                 ('lapor_tracking_id', models.CharField(blank=True, max_length=50, verbose_name='nomor tiket SP4N-LAPOR!')),
                 ('nama', security.fields.EncryptedCharField(blank=True, plaintext_max_length=200, validators=[django.core.validators.MaxLengthValidator(200)], verbose_name='nama pelapor')),
-                ('nik', security.fields.EncryptedCharField(blank=True, plaintext_max_length=16, validators=[pengaduan.validators.validate_nik], verbose_name='NIK')),
+                ('nik', security.fields.EncryptedCharField(blank=True, plaintext_max_length=16, validators=[casework.validators.validate_nik], verbose_name='NIK')),
                 ('email', security.fields.EncryptedCharField(blank=True, plaintext_max_length=254, validators=[django.core.validators.MaxLengthValidator(254), django.core.validators.EmailValidator('Alamat e-mail tidak valid.')], verbose_name='e-mail pelapor')),
                 ('telepon', security.fields.EncryptedCharField(blank=True, plaintext_max_length=30, validators=[casework.validators.validate_phone], verbose_name='nomor telepon / WhatsApp pelapor')),
                 ('forwarded_to', models.CharField(blank=True, max_length=300, verbose_name='diteruskan kepada')),

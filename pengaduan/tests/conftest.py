@@ -1,6 +1,7 @@
 """Fixtures for the complaints app: units, people, complaints in any state, a fixed today."""
 
 import datetime
+import time
 
 import pytest
 from django.urls import reverse
@@ -8,10 +9,12 @@ from django.utils import timezone, translation
 
 from accounts import roles
 from accounts.models import UnitKerja
+from casework import intake
+from casework.formstamp import sign_started
 from casework.models import Deadline
 from pengaduan import services, services_wbs
 from pengaduan.choices import ArchiveReason, Clock, State
-from pengaduan.models import KategoriLayanan
+from pengaduan.models import KategoriLayanan, Pengaduan
 
 
 @pytest.fixture(autouse=True)
@@ -152,3 +155,30 @@ def tracked(client, file_pengaduan, advance):
         return case
 
     return make
+
+
+@pytest.fixture
+def filed(client, kategori):
+    """File a complaint through the public form as a browser would, open it, and read the
+    receipt page; returns the case and the code the page shows."""
+
+    def file(**extra):
+        data = {
+            "jenis": "pengaduan",
+            "title": "Antrean KTP-el terlalu lama",
+            "isi": "Menunggu enam jam.",
+            "kategori": str(kategori.pk),
+            "anonim": "on",
+            "rahasia": "on",
+            "dimulai": sign_started(time.time() - 60),
+            **extra,
+        }
+        response = client.post(reverse("pengaduan:create"), data)
+        assert response.status_code == 302 and response["Location"] == "/pengaduan/tanda-terima/"
+        intake.open_pending()
+        case = Pengaduan.objects.get()
+        body = client.get("/pengaduan/tanda-terima/").content.decode()
+        code = body.split('<code id="tracking-code" class="receipt__code">')[1].split("</code>")[0]
+        return case, code
+
+    return file

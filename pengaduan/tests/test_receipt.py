@@ -9,40 +9,13 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 
-from casework import intake, tracking
-from casework.formstamp import sign_started
+from casework import tracking
 from pengaduan import receipt_cookie
 from pengaduan.models import Pengaduan
 
 RECEIPT = "/pengaduan/tanda-terima/"
 PDF = "/pengaduan/tanda-terima/pdf/"
 DONE = "/pengaduan/tanda-terima/sudah-disimpan/"
-
-
-@pytest.fixture
-def filed(client, kategori):
-    """File a complaint through the form; returns the case and the code the page shows."""
-
-    def file(**extra):
-        data = {
-            "jenis": "pengaduan",
-            "title": "Antrean KTP-el terlalu lama",
-            "isi": "Menunggu enam jam.",
-            "kategori": str(kategori.pk),
-            "anonim": "on",
-            "rahasia": "on",
-            "dimulai": sign_started(time.time() - 60),
-            **extra,
-        }
-        response = client.post(reverse("pengaduan:create"), data)
-        assert response.status_code == 302 and response["Location"] == RECEIPT
-        intake.open_pending()
-        case = Pengaduan.objects.get()
-        body = client.get(RECEIPT).content.decode()
-        code = body.split('<code id="tracking-code" class="receipt__code">')[1].split("</code>")[0]
-        return case, code
-
-    return file
 
 
 def pdf_text(content: bytes) -> str:

@@ -14,7 +14,8 @@ from PIL import Image
 
 from accounts.models import UnitKerja, UnitProfile
 from accounts.profiles import profile_for
-from reports import charts, formats, render_pdf
+from casework.pdf_letterhead import Letterhead
+from reports import charts, formats
 from reports.document import Chart, Document, Link, Paragraph, Section, Series, Signature, Table
 
 
@@ -159,7 +160,7 @@ def test_the_pdf_carries_the_letterhead_and_logo(units):
 
 
 def test_without_a_profile_the_pdf_still_renders(db):
-    assert formats.letterhead() == render_pdf.Letterhead()
+    assert formats.letterhead() == Letterhead()
     assert pdf_text(formats.pdf_bytes(sample())).startswith("Laporan Uji")
 
 

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.db.models.functions import Cast, Substr
 
-from casework.attachments import storage_path, write_atomically
+from casework.attachments import file_models, storage_path, write_atomically
 from casework.models import Attachment
 from security import audit, crypto
 from security.fields import Ciphertext, EncryptedTextField
@@ -61,7 +61,8 @@ class Plan:
     dry_run: bool
     fields: dict[str, int] = field(default_factory=dict)
     files: int = 0
-    failed_files: list[int] = field(default_factory=list)
+    #: Attachment ids, then "<model label>#<id>" for the other registered file rows.
+    failed_files: list = field(default_factory=list)
 
 
 def unusable_versions(versions: list[int]) -> list[str]:
@@ -76,11 +77,16 @@ def unusable_versions(versions: list[int]) -> list[str]:
         seen = sorted({str(v) if v is not None else "unencrypted" for v in map(crypto.text_key_version, heads)})
         if seen:
             problems.append(f"{model._meta.label}.{f.name}: version {', '.join(seen)}")
-    stray = Attachment.objects.exclude(key_version__in=versions).order_by().values_list("key_version", flat=True)
-    stray_versions = sorted(set(stray.distinct()))
-    if stray_versions:
-        problems.append(f"attachment files: version {', '.join(map(str, stray_versions))}")
+    for model in file_models():
+        stray = model._base_manager.exclude(key_version__in=versions).order_by().values_list("key_version", flat=True)
+        stray_versions = sorted(set(stray.distinct()))
+        if stray_versions:
+            problems.append(f"{_files_label(model)}: version {', '.join(map(str, stray_versions))}")
     return problems
+
+
+def _files_label(model) -> str:
+    return "attachment files" if model is Attachment else f"{model._meta.label} files"
 
 
 def rotate_field(model, f, plan: Plan) -> int:
@@ -103,13 +109,14 @@ def rotate_field(model, f, plan: Plan) -> int:
         last_pk = rows[-1][0]
 
 
-def rotate_files(plan: Plan) -> int:
-    """Re-encrypt attachment files under an old key; returns how many (would) change.
+def rotate_files(plan: Plan, model=Attachment) -> int:
+    """Re-encrypt the files of `model`'s rows (attachments, or another registered file
+    model) under an old key; returns how many (would) change.
 
     The file is replaced before its row records the new version, so a crash between
     the two leaves a readable file (its header names its key) that the next run redoes.
     """
-    pending = Attachment.objects.exclude(key_version=plan.current).order_by("pk")
+    pending = model._base_manager.exclude(key_version=plan.current).order_by("pk")
     if plan.dry_run:
         return pending.count()
     done, last_pk = 0, None
@@ -127,10 +134,12 @@ def rotate_files(plan: Plan) -> int:
                     if crypto.bytes_key_version(blob) != plan.current:
                         write_atomically(path, crypto.reencrypt_bytes(blob))
                 except (OSError, crypto.DecryptionError):
-                    plan.failed_files.append(attachment.pk)
+                    plan.failed_files.append(
+                        attachment.pk if model is Attachment else f"{model._meta.label}#{attachment.pk}"
+                    )
                     continue
                 rotated.append(attachment.pk)
-            Attachment.objects.filter(pk__in=rotated).update(key_version=plan.current)
+            model._base_manager.filter(pk__in=rotated).update(key_version=plan.current)
         done += len(rotated)
         last_pk = rows[-1].pk
 
@@ -161,8 +170,10 @@ class Command(BaseCommand):
             label = f"{model._meta.label}.{f.name}"
             plan.fields[label] = rotate_field(model, f, plan)
             self.stdout.write(f"{label}: {verb} {plan.fields[label]} value(s)")
-        plan.files = rotate_files(plan)
-        self.stdout.write(f"attachment files: {verb} {plan.files} file(s)")
+        for model in file_models():
+            count = rotate_files(plan, model)
+            plan.files += count
+            self.stdout.write(f"{_files_label(model)}: {verb} {count} file(s)")
         total = sum(plan.fields.values()) + plan.files
         if dry_run:
             self.stdout.write(f"Dry run: {total} item(s) would move to key version {plan.current}.")

@@ -15,6 +15,7 @@ idempotent too.
 
 from __future__ import annotations
 
+import argparse
 import io
 from dataclasses import dataclass
 from importlib import import_module
@@ -34,7 +35,8 @@ from accounts import roles
 from accounts.models import UnitKerja, UnitProfile
 from accounts.services import TOTP_DEVICE_NAME, confirmed_totp_device
 
-CASE_APPS = ("pengaduan", "wbs", "gratifikasi", "benturan")
+# The kinds' demo cases first, then the reports' records (monev, work plan) that read them.
+CASE_APPS = ("pengaduan", "wbs", "gratifikasi", "benturan", "reports")
 EMAIL_DOMAIN = "disdukcapil.example"
 
 
@@ -270,9 +272,16 @@ class Command(BaseCommand):
     help = "Create or refresh the demo unit tree, one account per role with TOTP, and demo cases."
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-qr", action="store_true", help="Print otpauth:// links without ASCII QR codes.")
+        parser.add_argument(
+            "--qr",
+            nargs="*",
+            metavar="NIP",
+            help="Also draw the TOTP QR code in the terminal: of the accounts named by NIP, or of every account.",
+        )
+        # Kept so older scripts still run: links without QR codes are the default now.
+        parser.add_argument("--no-qr", action="store_true", help=argparse.SUPPRESS)
 
-    def handle(self, *args, no_qr=False, **options):
+    def handle(self, *args, qr=None, no_qr=False, **options):
         if settings.SIGAP_ENV == "production":
             raise CommandError("seed_demo creates accounts with published passwords; it never runs in production.")
         with transaction.atomic():
@@ -287,7 +296,7 @@ class Command(BaseCommand):
                     unit.save(update_fields=["head"])
             devices = {username: self._device(user) for username, user in accounts.items()}
             created_by = self._demo_cases(users=users, units=units)
-        self._report(accounts, devices, created_by, no_qr=no_qr)
+        self._report(accounts, devices, created_by, qr=None if no_qr else qr)
 
     def _units(self) -> dict[str, UnitKerja]:
         units: dict[str, UnitKerja] = {}
@@ -376,22 +385,25 @@ class Command(BaseCommand):
             ran.append(app_label)
         return ran
 
-    def _report(self, accounts, devices, created_by, *, no_qr):
+    def _report(self, accounts, devices, created_by, *, qr):
+        """The TOTP links (QR codes only when asked: ten of them filled the terminal
+        before the logins), then the logins, last, where the terminal shows them."""
         out = self.stdout
         represented = [spec for spec in USERS if spec.represents]
         others = [spec for spec in USERS if not spec.represents]
-        out.write("Second factor (TOTP) of each demo account: scan its QR code with an authenticator app")
-        out.write("or open its otpauth:// link on the phone.")
+        drawn = {spec.nip for spec in USERS} if qr == [] else set(qr or ())
+        out.write("Second factor (TOTP) of each demo account: open its otpauth:// link on the phone,")
+        out.write("or draw its QR code with seed_demo --qr <NIP> (or --qr for all), or run demo_totp.")
         for spec in represented:
-            out.write("")
-            out.write(self.style.MIGRATE_HEADING(f"{spec.represents} — {spec.full_name} ({spec.nip})"))
-            out.write(devices[spec.username].config_url)
-            if not no_qr:
-                out.write(_ascii_qr(devices[spec.username].config_url))
-        out.write("")
+            out.write(f"  {spec.represents} — {spec.nip}  {devices[spec.username].config_url}")
         out.write("Heads of the other units:")
         for spec in others:
             out.write(f"  {spec.nip}  {devices[spec.username].config_url}")
+        for spec in USERS:
+            if spec.nip in drawn:
+                out.write("")
+                out.write(self.style.MIGRATE_HEADING(f"{spec.represents or spec.username} — {spec.nip}"))
+                out.write(_ascii_qr(devices[spec.username].config_url))
         out.write("")
         # The logins come last, so they are what a terminal shows when the command ends.
         out.write("Demo logins (sign in with the NIP or the e-mail address, then the 6-digit code):")

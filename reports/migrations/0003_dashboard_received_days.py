@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0001_report_jobs'),
+        ('reports', '0002_report_jobs'),
     ]
 
     operations = [

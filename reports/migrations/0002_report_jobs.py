@@ -13,6 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_unit_profile'),
+        ('reports', '0001_monev_and_workplan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

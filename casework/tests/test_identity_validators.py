@@ -7,7 +7,7 @@ added to the day for women, and a 4-digit serial.
 import pytest
 from django.core.exceptions import ValidationError
 
-from pengaduan.validators import normalize_nik, validate_nik
+from casework.validators import normalize_nik, validate_nik
 
 
 def message(validator, value):

@@ -1,5 +1,9 @@
 """The complainant's consent to move their complaint to the WBS, taken on a WBS page.
 
+The complaint is found by its tracking code through the engine, and moved by its own
+kind's service through the engine's handover (casework.handover): this page knows no
+complaint model and no complaint service.
+
 The consent files a whistle-blowing report, so it must leave no more trace of the
 reporter than filing one directly: it is served under /wbs/ (config.urls), where
 wbs.privacy strips the client address, device headers and every foreign cookie (no staff
@@ -15,16 +19,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from casework import tracking
+from casework import handover, tracking
 from casework.forms_public import TrackingCodeForm
 from casework.workflow import TransitionBlocked
-from wbs import throttle
-from wbs.forms_reporter import refused_without_code
-from wbs.views_report import receipt_response
 
-from . import services_wbs
-
-KIND = "pengaduan"
+from . import throttle
+from .forms_reporter import refused_without_code
+from .views_report import receipt_response
 
 
 class ConsentForm(TrackingCodeForm):
@@ -36,7 +37,7 @@ class ConsentForm(TrackingCodeForm):
 
 def _complaint(code: str):
     case = tracking.find_case(code)
-    if case is None or case.kind != KIND:
+    if case is None or not handover.can_move_to_whistleblowing(case):
         return None
     return case
 
@@ -60,11 +61,11 @@ def consent(request):
                 form.add_error("code", _("Kode tidak dikenal. Periksa kembali kode pelacakan pengaduan Anda."))
             else:
                 try:
-                    _moved, report, receipt_code = services_wbs.pengaduan_move_to_wbs(case=case)
+                    _moved, report, receipt_code = handover.move_to_whistleblowing(case)
                 except TransitionBlocked:
                     # The workflow refuses any state but the one awaiting this consent.
                     form.add_error(None, _("Pengaduan ini tidak sedang menunggu persetujuan untuk dipindahkan ke WBS."))
                 else:
                     return receipt_response(report, receipt_code)
     context = {"form": form, **throttle.challenge_context(throttle.LOOKUP)}
-    return render(request, "pengaduan/wbs_consent.html", context, status=status)
+    return render(request, "wbs/from_complaint.html", context, status=status)

@@ -1,0 +1,47 @@
+"""What the monev puts in a person's Kotak Masuk (casework.waiting; registered in
+reports.apps): the open recommendations whose follow-up the user owes, each with its due
+date, and, for the Pimpinan, the semester reports waiting for their signature."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from casework.waiting import WaitingItem
+
+from . import access
+from .models import LaporanMonev, Rekomendasi, StatusLaporan
+
+
+def recommendations_to_follow_up(user) -> list[WaitingItem]:
+    """One item per open recommendation the user answers for as its unit's head (one
+    query)."""
+    rows = (
+        Rekomendasi.objects.filter(access.answerable_by(user), selesai_pada__isnull=True)
+        .select_related("rapat", "unit")
+        .order_by("batas_waktu", "pk")
+    )
+    return [
+        WaitingItem(
+            label=_("Masukan perbaikan monev: %(text)s") % {"text": Truncator(rec.masukan).chars(90)},
+            url=reverse("reports:monev_recommendation", args=[rec.pk]),
+            due=rec.batas_waktu,
+            note=_("%(unit)s · catat tindak lanjutnya.") % {"unit": rec.unit.name},
+        )
+        for rec in rows
+    ]
+
+
+def reports_to_sign(user) -> list[WaitingItem]:
+    """The submitted semester reports, for the Pimpinan (one query, none for others)."""
+    if not access.may_sign(user):
+        return []
+    return [
+        WaitingItem(
+            label=_("Tandatangani laporan monev %(period)s") % {"period": report.period.label},
+            url=reverse("reports:monev_semester", args=[report.tahun, report.semester]),
+            note=_("Diajukan oleh Tim ZI / TPI."),
+        )
+        for report in LaporanMonev.objects.filter(status=StatusLaporan.DIAJUKAN).order_by("tahun", "semester")
+    ]
