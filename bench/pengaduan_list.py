@@ -43,9 +43,7 @@ django.setup()
 logging.getLogger("axes").setLevel(logging.WARNING)
 warnings.filterwarnings("ignore", message="No directory at")
 
-from django.conf import settings  # noqa: E402
 from django.contrib.auth.decorators import login_required  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.template import engines  # noqa: E402
@@ -111,18 +109,9 @@ BARE_TEMPLATE = "<!doctype html><ul>{% for id, title in rows %}<li>{{ id }} {{ t
 
 
 def ensure_database() -> None:
-    import psycopg
+    from bench.database import ensure_database as ensure
 
-    db = settings.DATABASES["default"]
-    if connection.vendor != "postgresql":
-        sys.exit("This benchmark needs PostgreSQL: set DATABASE_URL=postgres://…/sigap_bench_list")
-    if "bench" not in db["NAME"]:
-        sys.exit(f"Refusing to empty the case tables of {db['NAME']!r}: use a database whose name contains 'bench'")
-    params = {"host": db["HOST"] or None, "port": db["PORT"] or None, "user": db["USER"], "password": db["PASSWORD"]}
-    with psycopg.connect(dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
-            admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
-    call_command("migrate", verbosity=0)
+    ensure("sigap_bench_list")
 
 
 def people():

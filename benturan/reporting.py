@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from casework.reporting import KindReporting, Period, Tally, brief, join_summary
 
 from .choices import Clock, JenisPengendalian, Keputusan, State, Sumber
+from .policy import BenturanPolicy
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,10 @@ class BenturanReporting(KindReporting):
     kategori_field = "sumber"
     kategori_labels = {choice.value: choice.label for choice in Sumber}
     compliance_clocks = (Clock.KEPUTUSAN,)
+    list_url_name = "benturan_staff:list"
+    # The Tim and the Inspektorat read every case; a superior only what reached them.
+    # The list's unit filter takes the units below too, so it is not offered per unit.
+    list_roles = (*BenturanPolicy.handler_roles, *BenturanPolicy.observer_roles)
 
     def public_cases(self, cases: QuerySet) -> QuerySet:
         # A declaration names its declarant and a report keeps its reporter from the

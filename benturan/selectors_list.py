@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from casework import access, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case
+from casework.reporting import Period
 
 KIND = "benturan"
 
@@ -45,6 +46,8 @@ def case_list(
     due: str = "",
     opened_from: date | None = None,
     opened_until: date | None = None,
+    received: Period | None = None,
+    finished: str = "",
     search: str = "",
     order: str = DEFAULT_LIST_ORDER,
     today: date | None = None,
@@ -60,7 +63,15 @@ def case_list(
             cases = cases.filter(**{f"benturan__{field}": value})
     if unit is not None:
         cases = cases.filter(unit_id__in=unit.descendant_ids())
-    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
+    cases = filter_due_and_opened(
+        cases,
+        due=due,
+        opened_from=opened_from,
+        opened_until=opened_until,
+        received=received,
+        finished=finished,
+        today=today,
+    )
     search = " ".join((search or "").split())
     if search:
         cases = cases.filter(reference__icontains=search)

@@ -20,6 +20,7 @@ from security.request_values import FIRST_YEAR, LAST_YEAR
 
 from . import lists
 from .form_dates import CalendarDateField
+from .reporting import Period
 
 PAGE_SIZES = (10, 25, 50, 100)
 DEFAULT_PAGE_SIZE = 25
@@ -30,6 +31,11 @@ ORDER_CHOICES = [
     ("terlama", _("Diterima: terlama dahulu")),
     ("batas", _("Batas waktu: terdekat dahulu")),
     ("batas_terjauh", _("Batas waktu: terjauh dahulu")),
+]
+FINISHED_CHOICES = [
+    ("", _("Semua")),
+    (lists.IN_PROCESS, _("Dalam proses")),
+    (lists.FINISHED, _("Selesai")),
 ]
 DUE_CHOICES = [
     ("", _("Semua")),
@@ -96,6 +102,20 @@ class CaseListFilterForm(forms.Form):
     )
     dari = date_field(_("Diterima sejak"))
     sampai = date_field(_("Diterima sampai"))
+    # The cases behind a report's figure: received in a month, a semester or a year
+    # (casework.reporting.Period), and finished or still in process, as reports count them.
+    periode = forms.CharField(
+        label=_("Periode diterima"),
+        required=False,
+        max_length=7,
+        strip=True,
+        help_text=_("Bulan (2026-03), semester (2026-S1) atau tahun (2026)."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "text"}),
+        error_messages={"max_length": _("Tulis periode seperti 2026-03, 2026-S1 atau 2026.")},
+    )
+    penyelesaian = _choice_field(
+        _("Penyelesaian"), _("Pilihan penyelesaian ini tidak ada; pilih dari daftar."), choices=FINISHED_CHOICES
+    )
     urut = _choice_field(_("Urutkan"), _("Urutan ini tidak ada; pilih dari daftar."), choices=ORDER_CHOICES)
     per_halaman = forms.TypedChoiceField(
         label=_("Baris per halaman"),
@@ -113,6 +133,9 @@ class CaseListFilterForm(forms.Form):
     # Fields shown behind "Filter lainnya" unless one of them is in use.
     MORE: tuple[str, ...] = ("dari", "sampai", "urut", "per_halaman")
     DEFAULTS = {"urut": lists.DEFAULT_LIST_ORDER, "per_halaman": str(DEFAULT_PAGE_SIZE)}
+    #: Filters every list has, whatever its kind names in NARROWING and MORE: a report
+    #: links a figure to the cases behind it with them.
+    FIGURE_FILTERS: tuple[str, ...] = ("periode", "penyelesaian")
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
@@ -133,14 +156,17 @@ class CaseListFilterForm(forms.Form):
     def primary_fields(self):
         return [self[name] for name in self.PRIMARY]
 
+    def _more_names(self) -> tuple[str, ...]:
+        return (*self.MORE, *(name for name in self.FIGURE_FILTERS if name not in self.MORE))
+
     def more_fields(self):
-        return [self[name] for name in self.MORE]
+        return [self[name] for name in self._more_names()]
 
     def more_in_use(self) -> bool:
         """Whether a filter behind "Filter lainnya" is set or wrong, so it opens."""
         return any(
             name in self.errors or self.data.get(name, "") not in ("", self.DEFAULTS.get(name, ""))
-            for name in self.MORE
+            for name in self._more_names()
         )
 
     def clean(self):
@@ -150,8 +176,19 @@ class CaseListFilterForm(forms.Form):
             self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         return cleaned
 
+    def clean_periode(self) -> Period | None:
+        value = self.cleaned_data.get("periode", "")
+        if not value:
+            return None
+        try:
+            return Period.parse(value)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Tulis periode seperti 2026-03, 2026-S1 atau 2026."), code="invalid"
+            ) from None
+
     def is_narrowed(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in self.NARROWING)
+        return any(self.cleaned_data.get(name) for name in (*self.NARROWING, *self.FIGURE_FILTERS))
 
     def order(self) -> str:
         return self.cleaned_data["urut"]
@@ -169,5 +206,7 @@ class CaseListFilterForm(forms.Form):
             "due": data.get("tenggat", ""),
             "opened_from": data.get("dari"),
             "opened_until": data.get("sampai"),
+            "received": data.get("periode"),
+            "finished": data.get("penyelesaian", ""),
             "order": self.order(),
         }

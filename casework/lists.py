@@ -17,6 +17,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from . import sla
+from .reporting import Period
 
 # How a list may be sorted: a key for the address bar, and the database ordering. Every
 # ordering ends in the primary key so pages never overlap or skip a row.
@@ -35,6 +36,10 @@ DUE_SOON = "segera"
 DUE_AT_RISK = "terlambat_atau_segera"
 # Another party's time (a waiting period) has ended: a handler's step may be due.
 DUE_WAITING_OVER = "masa_tunggu_berakhir"
+# Finished (in one of the kind's final states, as reports count it) or still in process.
+IN_PROCESS = "proses"
+FINISHED = "selesai"
+
 DUE_FILTERS = {
     DUE_OVERDUE: Q(is_overdue=True),
     DUE_SOON: Q(is_due_soon=True),
@@ -49,16 +54,38 @@ def start_of_local_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def finished_q() -> Q:
+    """Cases in a final state of their kind: what the reports call finished
+    (casework.reporting)."""
+    from .kinds import all_kinds
+
+    condition = Q(pk__in=[])
+    for kind in all_kinds():
+        if kind.final_states:
+            condition |= Q(kind=kind.code, state__in=sorted(kind.final_states))
+    return condition
+
+
 def filter_due_and_opened(
     cases: QuerySet,
     *,
     due: str = "",
     opened_from: date | None = None,
     opened_until: date | None = None,
+    received: Period | None = None,
+    finished: str = "",
     today: date | None = None,
 ) -> QuerySet:
-    """`cases` narrowed to a deadline filter (a key of DUE_FILTERS) and to cases opened
-    between two local calendar days, both included; an empty filter is not applied."""
+    """`cases` narrowed to a deadline filter (a key of DUE_FILTERS), to cases opened
+    between two local calendar days, both included, to those received in a period and
+    to finished or in-process ones (IN_PROCESS, FINISHED): the cases behind a report's
+    figure. An empty filter is not applied."""
+    if received is not None:
+        cases = cases.filter(received_on__gte=received.start, received_on__lte=received.end)
+    if finished == FINISHED:
+        cases = cases.filter(finished_q())
+    elif finished == IN_PROCESS:
+        cases = cases.exclude(finished_q())
     if due:
         cases = sla.annotate_due_status(cases, today=today).filter(DUE_FILTERS[due])
     if opened_from is not None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -35,7 +36,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear, TruncDate
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from .models import Confidentiality, Deadline
+from .models import Case, Confidentiality, Deadline
 
 if TYPE_CHECKING:
     from .kinds import CaseKind
@@ -222,6 +223,16 @@ class KindReporting:
     #: Figures of this kind are counts only for anyone but its handlers (WBS), and it
     #: never has a public row.
     counts_only: bool = False
+    #: The kind's staff list (a URL name taking no argument), where the cases behind a
+    #: figure are listed with the shared filters of casework.forms_list (the period
+    #: received, finished or in process, the deadline status); empty: none to link to.
+    list_url_name: str = ""
+    #: Roles that see every case of the kind in that list (recusal aside): a report's
+    #: figure is a link to the list only for them, since for anyone else the list would
+    #: show fewer cases than the figure counts.
+    list_roles: tuple[str, ...] = ()
+    #: Whether that list narrows to exactly one Case.unit with ?unit=<id>.
+    list_filters_unit: bool = False
 
     @cached_property
     def case_kind(self) -> CaseKind:
@@ -232,6 +243,11 @@ class KindReporting:
     @property
     def label(self) -> str:
         return str(self.case_kind.label)
+
+    def lists_all_for(self, user) -> bool:
+        """Whether `user` sees every case of the kind in its staff list, so that a figure
+        may link to the cases behind it."""
+        return bool(self.list_url_name and self.list_roles and user.has_role(*self.list_roles))
 
     def cases(self, period: Period) -> QuerySet:
         """The kind's cases received in `period`."""
@@ -251,60 +267,87 @@ class KindReporting:
     def _on_time(self) -> Q:
         return self._finished() & Q(closed_at__isnull=False) & ~Q(self._missed())
 
+    def _case_rows(self, period: Period) -> QuerySet:
+        """The kind's cases received in `period` as shared case rows: the figures read only
+        the case table (one index serves them) unless they need the kind's own columns."""
+        cases = Case.objects.filter(kind=self.kind, received_on__gte=period.start, received_on__lte=period.end)
+        return cases.order_by()
+
     def figures(self, period: Period) -> KindFigures:
-        """The kind's figures for `period` (five grouped queries)."""
-        cases = self.cases(period).order_by()
-        totals = cases.aggregate(
-            received=Count("pk"),
-            finished=Count("pk", filter=self._finished()),
-            on_time=Count("pk", filter=self._on_time()),
-        )
-        by_month, compliance_by_month = self._monthly(cases, period)
+        """The kind's figures for `period`, in three grouped queries whatever the number of
+        cases: per month and unit from the case table alone; the finished within the
+        deadline per month (the missed deadlines as an anti-join, not a subquery run for
+        every case); per channel and kategori from the kind's table."""
+        received, finished, on_time, units = self._counts(period)
+        by_channel, by_kategori = self._own_breakdowns(period)
+        by_month, compliance_by_month = self._months(period, received, finished, on_time)
         return KindFigures(
             kind=self.kind,
             label=self.label,
             period=period,
-            received=totals["received"],
-            finished=totals["finished"],
-            in_process=totals["received"] - totals["finished"],
-            finished_on_time=totals["on_time"],
-            by_channel=self._breakdown(cases, self.channel_field, self.channel_labels),
-            by_kategori=self._breakdown(cases, self.kategori_field, self.kategori_labels),
-            by_unit=self._breakdown(cases, "unit__name", None, empty=_("Belum ditetapkan")),
+            received=sum(received.values()),
+            finished=sum(finished.values()),
+            in_process=sum(received.values()) - sum(finished.values()),
+            finished_on_time=sum(on_time.values()),
+            by_channel=by_channel,
+            by_kategori=by_kategori,
+            by_unit=_tallies(units, None, empty=_("Belum ditetapkan")),
             by_month=by_month,
             compliance_by_month=compliance_by_month,
         )
 
     def monthly(self, period: Period) -> tuple[tuple[Tally, ...], tuple[tuple[str, int, int], ...]]:
         """Received per month of `period`, and per month (label, finished, finished on
-        time): the trend alone, in one grouped query (figures() includes it)."""
-        return self._monthly(self.cases(period).order_by(), period)
+        time): the trend alone, in two grouped queries (figures() includes it)."""
+        received, finished, on_time, _units = self._counts(period)
+        return self._months(period, received, finished, on_time)
 
-    def _monthly(self, cases: QuerySet, period: Period):
-        monthly = {
-            (row["y"], row["m"]): row
-            for row in cases.annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
-            .values("y", "m")
-            .annotate(
-                n=Count("pk"), done=Count("pk", filter=self._finished()), on_time=Count("pk", filter=self._on_time())
-            )
-        }
-        by_month, compliance_by_month = [], []
-        for month in period.months():
-            row = monthly.get((month.start.year, month.start.month), {})
-            by_month.append(Tally(month.slug, month.label, row.get("n", 0)))
-            compliance_by_month.append((month.label, row.get("done", 0), row.get("on_time", 0)))
-        return tuple(by_month), tuple(compliance_by_month)
+    def _counts(self, period: Period) -> tuple[dict, dict, dict, dict]:
+        """Received and finished per (year, month), finished on time per (year, month), and
+        received per unit name: two grouped queries on the case table."""
+        rows = self._case_rows(period)
+        per_month_unit = (
+            rows.annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
+            .values_list("y", "m", "unit__name")
+            .annotate(n=Count("pk"), done=Count("pk", filter=self._finished()))
+        )
+        received, finished, units = defaultdict(int), defaultdict(int), defaultdict(int)
+        for year, month, unit, n, done in per_month_unit:
+            received[(year, month)] += n
+            finished[(year, month)] += done
+            units[unit] += n
+        on_time = dict(
+            ((year, month), n)
+            for year, month, n in rows.filter(self._on_time())
+            .annotate(y=ExtractYear("received_on"), m=ExtractMonth("received_on"))
+            .values_list("y", "m")
+            .annotate(n=Count("pk"))
+        )
+        return received, finished, on_time, units
 
     @staticmethod
-    def _breakdown(cases: QuerySet, path: str | None, labels: dict | None, empty: str = "") -> tuple[Tally, ...]:
-        if path is None:
-            return ()
-        rows = cases.values(path).annotate(n=Count("pk")).order_by("-n", path)
-        empty = empty or _("Tidak diisi")
-        return tuple(
-            Tally(str(row[path] or ""), str((labels or {}).get(row[path], row[path])) if row[path] else empty, row["n"])
-            for row in rows
+    def _months(period: Period, received: dict, finished: dict, on_time: dict):
+        by_month, compliance_by_month = [], []
+        for month in period.months():
+            key = (month.start.year, month.start.month)
+            by_month.append(Tally(month.slug, month.label, received.get(key, 0)))
+            compliance_by_month.append((month.label, finished.get(key, 0), on_time.get(key, 0)))
+        return tuple(by_month), tuple(compliance_by_month)
+
+    def _own_breakdowns(self, period: Period) -> tuple[tuple[Tally, ...], tuple[Tally, ...]]:
+        """By channel and by kategori, the kind's own columns, in one grouped query."""
+        paths = [path for path in (self.channel_field, self.kategori_field) if path]
+        if not paths:
+            return (), ()
+        channels, kategori = defaultdict(int), defaultdict(int)
+        for row in self.cases(period).order_by().values(*paths).annotate(n=Count("pk")):
+            if self.channel_field:
+                channels[row[self.channel_field]] += row["n"]
+            if self.kategori_field:
+                kategori[row[self.kategori_field]] += row["n"]
+        return (
+            _tallies(channels, self.channel_labels) if self.channel_field else (),
+            _tallies(kategori, self.kategori_labels) if self.kategori_field else (),
         )
 
     # --- Follow-up rows ------------------------------------------------------------------
@@ -412,6 +455,15 @@ def brief(text: str | None, limit: int = SUMMARY_TEXT_LIMIT) -> str:
 def join_summary(parts) -> str:
     """Summary parts (sentences, some empty) as one text."""
     return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def _tallies(counts: dict, labels: dict | None, empty: str = "") -> tuple[Tally, ...]:
+    """A breakdown's lines, largest first, then by key (an empty one last)."""
+    empty = empty or _("Tidak diisi")
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+    return tuple(
+        Tally(str(key or ""), str((labels or {}).get(key, key)) if key else empty, n) for key, n in ordered if n
+    )
 
 
 def _local_date(moment) -> date | None:

@@ -268,11 +268,20 @@ SIGAP_PERIODIC_TASKS = [
     "casework.tasks.open_pending_cases",
     "pengaduan.tasks.auto_close_answered",
     "benturan.tasks.remind_yearly_declarations",
+    # The dashboard's counts of the days that can no longer change; the expired report files.
+    "reports.dashboard.tasks.count_received_days",
+    "reports.jobs.tasks.remove_expired_report_files",
 ]
 
 # An employee who has not answered an open yearly declaration campaign is reminded by
 # e-mail at most once in this many days (benturan.tasks).
 SIGAP_CAMPAIGN_REMINDER_DAYS = env.int("SIGAP_CAMPAIGN_REMINDER_DAYS", default=7)
+
+# A report made in the background (reports.jobs) is kept this many days for its
+# download; a run still going after this many minutes is taken for dead (its worker
+# stopped), so the same report may be asked for again.
+SIGAP_REPORT_FILE_DAYS = env.int("SIGAP_REPORT_FILE_DAYS", default=7)
+SIGAP_REPORT_JOB_STALL_MINUTES = env.int("SIGAP_REPORT_JOB_STALL_MINUTES", default=60)
 
 # A running deadline this many working days away counts as "due soon" (reminders, inbox).
 SIGAP_DUE_SOON_WORKING_DAYS = env.int("SIGAP_DUE_SOON_WORKING_DAYS", default=2)

@@ -28,6 +28,7 @@ from .choices import (
     StateGroup,
     StatusKpk,
 )
+from .policy import GratifikasiPolicy
 
 if TYPE_CHECKING:
     from casework.reporting import Period
@@ -55,6 +56,8 @@ class GratifikasiReporting(KindReporting):
     kategori_labels = {choice.value: choice.label for choice in JenisLaporan}
     # The declarant's own clocks (reporting to the UPG, completing) are not the unit's.
     compliance_clocks = (Clock.UPG_KPK,)
+    list_url_name = "gratifikasi_staff:list"
+    list_roles = GratifikasiPolicy.handler_roles
     recap_labels = RECAP_LABELS
 
     def recap(self, period: Period) -> Recap:

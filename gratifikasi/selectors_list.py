@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from casework import access, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case
+from casework.reporting import Period
 
 from .forms_staff_list import LATE_ANY, LATE_KPK, LATE_UPG
 from .models import Gratifikasi
@@ -70,6 +71,8 @@ def declaration_list(
     due: str = "",
     opened_from: date | None = None,
     opened_until: date | None = None,
+    received: Period | None = None,
+    finished: str = "",
     search: str = "",
     order: str = DEFAULT_LIST_ORDER,
     today: date | None = None,
@@ -86,7 +89,15 @@ def declaration_list(
         cases = cases.filter(gratifikasi__jenis_penerimaan=jenis_penerimaan)
     if late:
         cases = cases.filter(_LATE_FILTERS[late])
-    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
+    cases = filter_due_and_opened(
+        cases,
+        due=due,
+        opened_from=opened_from,
+        opened_until=opened_until,
+        received=received,
+        finished=finished,
+        today=today,
+    )
     search = " ".join((search or "").split())
     if search:
         cases = cases.filter(pk__in=_matching_numbers(search))

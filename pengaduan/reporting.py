@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from casework.reporting import KindReporting, brief, join_summary
 
 from .choices import ArchiveReason, Channel, Clock, State
+from .policy import PengaduanPolicy
 
 #: States whose row would tell the public a WBS report was made.
 NEVER_PUBLIC_STATES = (State.DIPINDAHKAN_KE_WBS, State.MENUNGGU_PERSETUJUAN_WBS)
@@ -35,6 +36,10 @@ class PengaduanReporting(KindReporting):
     # Kategori layanan is a table the unit edits; its name is the label.
     kategori_field = "kategori__name"
     compliance_clocks = (Clock.VERIFIKASI, Clock.TINDAK_LANJUT, Clock.PENYELESAIAN)
+    list_url_name = "pengaduan_staff:list"
+    # Handlers and observers see every complaint; a unit member only its unit's.
+    list_roles = (*PengaduanPolicy.handler_roles, *PengaduanPolicy.observer_roles)
+    list_filters_unit = True
 
     def public_cases(self, cases: QuerySet) -> QuerySet:
         return super().public_cases(cases).exclude(state__in=NEVER_PUBLIC_STATES)

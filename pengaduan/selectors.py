@@ -12,6 +12,7 @@ from casework.choice_rows import ChoiceRows
 from casework.kinds import get_kind
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, Deadline
+from casework.reporting import Period
 
 from .choices import Clock, State
 from .models import KategoriLayanan, Pengaduan
@@ -95,6 +96,8 @@ def pengaduan_list(
     due: str = "",
     opened_from: date | None = None,
     opened_until: date | None = None,
+    received: Period | None = None,
+    finished: str = "",
     search: str = "",
     order: str = DEFAULT_LIST_ORDER,
     today: date | None = None,
@@ -121,7 +124,15 @@ def pengaduan_list(
         cases = cases.filter(pengaduan__channel=channel)
     if unit is not None:
         cases = cases.filter(unit=unit)
-    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
+    cases = filter_due_and_opened(
+        cases,
+        due=due,
+        opened_from=opened_from,
+        opened_until=opened_until,
+        received=received,
+        finished=finished,
+        today=today,
+    )
     search = " ".join((search or "").split())
     if search:
         cases = cases.filter(pk__in=_matching_numbers(search))

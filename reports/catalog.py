@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import access
+from .dashboard.access import may_see_dashboard
 from .lhkpn import access as lhkpn_access
 from .lke import access as lke_access
 from .monev import access as monev_access
@@ -25,6 +26,12 @@ class Entry:
 
 #: (title, what it is, URL name, who may open it), in the order a Tim ZI works through them.
 _ENTRIES = (
+    (
+        _("Dasbor pimpinan"),
+        _("Kasus per jenis hari ini: terlambat, segera jatuh tempo, tren, per unit; tiap angka menuju kasusnya."),
+        "reports:dashboard",
+        may_see_dashboard,
+    ),
     (
         _("Laporan bulanan tindak lanjut"),
         _("Per bidang: diterima, diproses, selesai, kepatuhan batas waktu, dan tindak lanjut tiap kasus."),

@@ -26,6 +26,7 @@ from .document import Chart
 PALETTE = ("#0b4a82", "#e08a00", "#2e8540", "#8c3b9e", "#6b7785", "#c0392b")
 WIDTH, HEIGHT = 480, 220
 _LEFT, _BOTTOM, _TOP = 44, 56, 30
+_LEGEND_LINE = 14
 
 
 def _max_value(chart: Chart) -> float:
@@ -47,8 +48,11 @@ def drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawi
     """The chart as a reportlab drawing of `width` × `height` points."""
     canvas = Drawing(width, height)
     plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
+    # Several series: their legend gets a line of its own under the title, since beside
+    # it a few long names ran into the title.
+    top = _TOP + (_LEGEND_LINE if len(chart.series) > 1 else 0)
     plot.x, plot.y = _LEFT, _BOTTOM
-    plot.width, plot.height = width - _LEFT - 10, height - _BOTTOM - _TOP
+    plot.width, plot.height = width - _LEFT - 10, height - _BOTTOM - top
     plot.data = [tuple(float(value) for value in series.values) for series in chart.series] or [(0,)]
     categories = list(chart.categories) or [""]
     plot.categoryAxis.categoryNames = [_short(name, len(categories)) for name in categories]
@@ -75,13 +79,15 @@ def drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawi
     canvas.add(String(_LEFT, height - 14, chart.title, fontName="Helvetica-Bold", fontSize=9))
     if len(chart.series) > 1:
         legend = Legend()
-        legend.x, legend.y = width - 10, height - 8
-        legend.boxAnchor = "ne"
+        legend.x, legend.y = _LEFT, height - 22
+        legend.boxAnchor = "nw"
         legend.columnMaximum = 1
+        legend.variColumn = 1  # each name as wide as itself, not as the longest
         legend.fontSize = 7
         legend.alignment = "right"
         legend.dx = legend.dy = 6
-        legend.deltax = 10
+        legend.deltax = 16
+        legend.dxTextSpace = 4
         legend.colorNamePairs = [
             (colors.HexColor(PALETTE[index % len(PALETTE)]), series.name) for index, series in enumerate(chart.series)
         ]

@@ -14,4 +14,6 @@ urlpatterns: list = [
     path("", include("reports.urls_workplan")),
     path("", include("reports.urls_lke")),
     path("", include("reports.urls_lhkpn")),
+    path("dasbor/", include("reports.urls_dashboard")),
+    path("unduhan/", include("reports.urls_jobs")),
 ]

@@ -6,6 +6,7 @@ handler wrote, shortened."""
 
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from casework.reporting import KindReporting, brief, join_summary
 
 from .choices import Clock, Kategori, Pemeriksa, State, Temuan, TujuanPenerusan
@@ -17,6 +18,9 @@ class WbsReporting(KindReporting):
     kategori_labels = {choice.value: choice.label for choice in Kategori}
     compliance_clocks = (Clock.TANGGAPAN_AWAL,)
     counts_only = True
+    list_url_name = "wbs_staff:list"
+    # Content only for the Pengelola WBS; everyone else reads counts (counts_only).
+    list_roles = (roles.PENGELOLA_WBS,)
 
     def summaries(self, case_ids: list[int], *, public: bool) -> dict[int, str]:
         if public:

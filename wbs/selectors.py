@@ -10,6 +10,7 @@ from accounts import roles
 from casework import access, named_persons, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, NamedPerson, Recusal
+from casework.reporting import Period
 
 from .choices import StatusPermintaan
 from .identity import DECIDER_ROLES
@@ -77,6 +78,8 @@ def laporan_list(
     due: str = "",
     opened_from: date | None = None,
     opened_until: date | None = None,
+    received: Period | None = None,
+    finished: str = "",
     search: str = "",
     order: str = DEFAULT_LIST_ORDER,
     today: date | None = None,
@@ -94,7 +97,15 @@ def laporan_list(
         cases = cases.filter(state=state)
     if kategori:
         cases = cases.filter(laporanwbs__kategori=kategori)
-    cases = filter_due_and_opened(cases, due=due, opened_from=opened_from, opened_until=opened_until, today=today)
+    cases = filter_due_and_opened(
+        cases,
+        due=due,
+        opened_from=opened_from,
+        opened_until=opened_until,
+        received=received,
+        finished=finished,
+        today=today,
+    )
     search = " ".join((search or "").split())
     if search:
         cases = cases.filter(reference__icontains=search)

@@ -11,6 +11,7 @@ from accounts.testing import verified_login
 INDEX = "/staf/laporan/"
 
 EVERYTHING = {
+    "reports:dashboard",
     "reports:monthly",
     "reports:upg_recap",
     "reports:monev_index",
@@ -25,6 +26,7 @@ EVERYTHING = {
     [
         (roles.TIM_PENILAI, EVERYTHING),
         (roles.PIMPINAN, EVERYTHING),
+        (roles.INSPEKTORAT, EVERYTHING),
         (roles.PETUGAS_UPG, {"reports:monthly", "reports:upg_recap"}),
         (roles.PENGELOLA_PENGADUAN, {"reports:monthly"}),
     ],
