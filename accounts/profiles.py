@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
@@ -20,9 +21,8 @@ def profile_for(unit: UnitKerja | None = None) -> UnitProfile | None:
         for unit_id in chain:
             if unit_id in found:
                 return found[unit_id]
-    return UnitProfile.objects.filter(unit__parent__isnull=True).order_by("unit__code").first() or (
-        UnitProfile.objects.order_by("unit__code").first()
-    )
+    # The top unit's own profile first, else any unit's (one query either way).
+    return UnitProfile.objects.order_by(F("unit__parent").asc(nulls_first=True), "unit__code").first()
 
 
 def top_unit() -> UnitKerja | None:
