@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from casework.pdf_letterhead import Letterhead, letterhead_for
 
@@ -59,5 +60,10 @@ def respond(
         )
     query = request.GET.copy()
     query.pop("format", None)
-    page_context = {"document": doc, "download_query": query.urlencode(), **(context or {})}
+    page_context = {
+        "document": doc,
+        "download_query": query.urlencode(),
+        "background_formats": (("pdf", _("Buat PDF")), ("xlsx", _("Buat XLSX"))),
+        **(context or {}),
+    }
     return render(request, template, page_context, status=status)

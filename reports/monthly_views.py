@@ -9,12 +9,14 @@ that is not theirs, gets 404 like the kinds' own staff pages. A month that is no
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from casework.kinds import get_kind
@@ -22,6 +24,7 @@ from casework.reporting import Period
 
 from . import access
 from .formats import requested_format, respond
+from .jobs.downloads import background_download
 from .monthly import monthly_document
 from .monthly_forms import MonthlyReportForm, RecapPeriodForm
 from .sections.upg_recap import recap_document
@@ -65,15 +68,23 @@ def upg_recap(request):
     if not form.is_valid():
         return render(request, RECAP_TEMPLATE, {"form": form}, status=400)
     period = form.cleaned_data["periode"]
+    # A semester's recap is made in the background (reports.jobs); a month's at once.
+    background = background_download("rekap_upg", period)
+    fmt = requested_format(request)
+    if background and fmt != "html":
+        messages.info(request, _("Berkas rekap satu semester dibuat di latar belakang: tekan tombol unduh."))
+        fmt = "html"
     context = {
         "form": RecapPeriodForm(initial={"periode": period.slug}),
         "period": period,
+        "background_download": background,
+        "download_period": period.slug,
         "download_query": urlencode({"periode": period.slug}),
         "periods": [
             {"label": item.label, "url": f"?periode={item.slug}", "current": item == period} for item in _recent(period)
         ],
     }
-    return respond(request, recap_document(period), requested_format(request), template=RECAP_TEMPLATE, context=context)
+    return respond(request, recap_document(period), fmt, template=RECAP_TEMPLATE, context=context)
 
 
 def _recent(period: Period) -> list[Period]:

@@ -24,7 +24,7 @@ from casework.reporting import KindFigures, Period, all_reporting
 
 from ..document import Chart, Document, Paragraph, Section, Series, Signature, Table, percent
 from . import defaults, selectors
-from .models import LaporanMonev, RapatMonev, Rekomendasi
+from .models import LaporanMonev, RapatMonev, Rekomendasi, StatusLaporan
 
 FINDINGS_COLUMNS = ("NO", "URAIAN", "MASUKAN PERBAIKAN")
 FOLLOW_UP_COLUMNS = ("NO", "MASUKAN PERBAIKAN", "TINDAK LANJUT")
@@ -248,6 +248,29 @@ def build(laporan: LaporanMonev, *, signature: Signature | None = None, status_n
         slug=f"laporan-monev-{period.slug.lower()}",
         status_note=status_note,
     )
+
+
+def draft(laporan: LaporanMonev, today: date) -> Document:
+    """The report as it would read if signed today: computed from the records now."""
+    if laporan.status == StatusLaporan.DIAJUKAN:
+        note = _("Draf yang menunggu tanda tangan Pimpinan. Angka dihitung dari catatan saat halaman dibuka.")
+    else:
+        note = _("Draf, belum ditandatangani. Angka dihitung dari catatan saat halaman dibuka.")
+    return build(laporan, signature=draft_signature(laporan, today), status_note=note)
+
+
+def draft_for_job(*, period: Period, user=None, **_params) -> Document:
+    """The semester's report for a background file (reports.jobs.downloads): the signed
+    version when there is one, else the draft as of today."""
+    from django.utils import timezone
+
+    from . import snapshot
+
+    laporan = selectors.report_for(period.start.year, 1 if period.start.month == 1 else 2)
+    versions = selectors.versions_of(laporan)
+    if laporan.is_signed and versions:
+        return snapshot.from_json(versions[0].dokumen)
+    return draft(laporan, timezone.localdate())
 
 
 def signature_of(*, place: str, day: date, signer) -> Signature:

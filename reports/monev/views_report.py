@@ -24,10 +24,11 @@ from security import audit
 
 from .. import formats
 from ..form_views import apply
+from ..jobs.downloads import background_download
 from ..workplan import access as workplan_access
 from . import access, documents, selectors, services, snapshot
 from .forms import ReasonForm, ReportTextsForm, SignForm
-from .models import LaporanMonevVersi, StatusLaporan
+from .models import LaporanMonevVersi
 
 SEMESTER_TEMPLATE = "reports/monev/semester.html"
 
@@ -88,17 +89,15 @@ def semester(request, year: int, semester: int):
     report = selectors.report_for(year, semester)
     versions = selectors.versions_of(report)
     today = timezone.localdate()
-    if report.is_signed and versions:
-        version = versions[0]
-        doc = snapshot.from_json(version.dokumen)
-    else:
-        version = None
-        if report.status == StatusLaporan.DIAJUKAN:
-            note = _("Draf yang menunggu tanda tangan Pimpinan. Angka dihitung dari catatan saat halaman dibuka.")
-        else:
-            note = _("Draf, belum ditandatangani. Angka dihitung dari catatan saat halaman dibuka.")
-        doc = documents.build(report, signature=documents.draft_signature(report, today), status_note=note)
+    version = versions[0] if report.is_signed and versions else None
+    # An issued version is read back as it was signed; a draft computes a whole
+    # semester's figures, so its files are made in the background (reports.jobs).
+    background = None if version else background_download("monev", report.period)
     fmt = formats.requested_format(request)
+    if background and fmt != "html":
+        messages.info(request, _("Berkas laporan satu semester dibuat di latar belakang: tekan tombol unduh."))
+        fmt = "html"
+    doc = snapshot.from_json(version.dokumen) if version else documents.draft(report, today)
     _export_audited(request, report=report, fmt=fmt, version=version.nomor if version else None)
     period = report.period
     context = {
@@ -110,6 +109,8 @@ def semester(request, year: int, semester: int):
         "may_keep": access.may_keep(request.user),
         "may_sign": access.may_sign(request.user),
         "started": today >= period.start,
+        "background_download": background,
+        "download_period": period.slug,
     }
     return formats.respond(request, doc, fmt, template=SEMESTER_TEMPLATE, context=context)
 

@@ -169,3 +169,8 @@ def recap_document(period: Period) -> Document:
         sections=recap_sections(period),
         slug=f"rekap-upg-{period.slug}",
     )
+
+
+def recap_for_job(*, period: Period, user=None, **_params) -> Document:
+    """The recap for a background file (reports.jobs.downloads)."""
+    return recap_document(period)
