@@ -218,6 +218,8 @@ def fill(n: int, seksi, handlers) -> None:
                 closed_at,
                 due,
                 closed_at or opened_at,
+                # The day received: the reports and the deadlines count from it.
+                local.date(),
             )
         )
         identified = rng.random() < 0.4
@@ -249,7 +251,7 @@ def fill(n: int, seksi, handlers) -> None:
 
     case_columns = (
         "id, kind, reference, year, number, state, title, unit_id, assignee_id, confidentiality, "
-        "is_anonymous, opened_at, closed_at, due_date, updated_at"
+        "is_anonymous, opened_at, closed_at, due_date, updated_at, received_on"
     )
     complaint_columns = (
         "case_ptr_id, jenis, isi, tanggal_kejadian, lokasi, kategori_id, unit_tujuan_id, channel, "
@@ -274,8 +276,8 @@ def fill(n: int, seksi, handlers) -> None:
         for handler in handlers:
             for case_id in rng.sample(range(1, n + 1), 20):
                 cursor.execute(
-                    "INSERT INTO casework_recusal (case_id, user_id, reason, created_at) "
-                    "VALUES (%s, %s, 'konflik', %s)",
+                    "INSERT INTO casework_recusal (case_id, user_id, reason, created_at, took_case) "
+                    "VALUES (%s, %s, 'konflik', %s, false)",
                     [case_id, handler.pk, now],
                 )
         cursor.execute("DROP TABLE IF EXISTS bench_bare")
