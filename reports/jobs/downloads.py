@@ -1,5 +1,6 @@
-"""The PDF and XLSX of a report for a whole semester or year, asked for from the report's
-own page and made in the background (reports.jobs), never inside the request.
+"""The PDF and XLSX of a report for a whole semester or year (the UPG recap, a monev draft,
+the LKE worksheet), asked for from the report's own page and made in the background
+(reports.jobs), never inside the request.
 
 A report page that may cover a semester or a year names its download (`Download`) in its
 context as `background_download`; the page's download buttons then post here instead of
@@ -34,6 +35,7 @@ class Download:
 DOWNLOADS = {
     "rekap_upg": Download("rekap_upg", "reports.sections.upg_recap.recap_for_job"),
     "monev": Download("monev", "reports.monev.documents.draft_for_job"),
+    "lke": Download("lke", "reports.lke.report.document_for_job"),
 }
 register(
     "rekap_upg",
@@ -41,6 +43,7 @@ register(
     roles=(roles.PETUGAS_UPG, roles.TIM_PENILAI, roles.PIMPINAN, roles.INSPEKTORAT),
 )
 register("monev", label=_("Laporan monev semester"), roles=(roles.TIM_PENILAI, roles.PIMPINAN, roles.INSPEKTORAT))
+register("lke", label=_("LKE Penguatan Pengawasan"), roles=(roles.TIM_PENILAI, roles.PIMPINAN, roles.INSPEKTORAT))
 
 
 def background_download(key: str, period: Period) -> Download | None:

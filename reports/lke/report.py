@@ -275,3 +275,13 @@ def build(evaluation: Evaluation) -> Document:
         status_note=_("Usulan SIGAP dihitung dari catatannya per %(date)s; penilai dapat menggantinya dengan alasan.")
         % {"date": day_text(timezone.localdate())},
     )
+
+
+def document_for_job(*, period, user=None, **_params) -> Document:
+    """The year's worksheet for a background file (reports.jobs.downloads)."""
+    from .selectors import evaluate
+
+    evaluation = evaluate(period.start.year)
+    if evaluation is None:
+        raise ValueError(f"No LKE version is in force for {period.start.year}")
+    return build(evaluation)

@@ -23,8 +23,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casework.forms_case import add_service_errors
+from casework.reporting import Period
 
 from ..formats import requested_format, respond
+from ..jobs.downloads import background_download
 from . import report, selectors, services
 from .access import may_override, may_read
 from .forms import OverrideForm, WithdrawForm, YearForm
@@ -55,7 +57,13 @@ def lke_page(request):
         return render(request, "reports/lke/page.html", context)
     document = report.build(evaluation)
     context["verdict"] = report.verdict(evaluation)
-    return respond(request, document, requested_format(request), template="reports/lke/page.html", context=context)
+    # A year's files are made in the background (reports.jobs.downloads).
+    fmt = requested_format(request)
+    if fmt != "html":
+        messages.info(request, _("Berkas LKE setahun dibuat di latar belakang: tekan tombol unduh."))
+        fmt = "html"
+    context.update(background_download=background_download("lke", Period.year(year)), download_period=str(year))
+    return respond(request, document, fmt, template="reports/lke/page.html", context=context)
 
 
 def _item_or_404(tahun: int, pk: int):

@@ -91,3 +91,13 @@ def test_a_bad_request_is_not_found(make_user, data):
 def test_a_visitor_cannot_ask(client, db):
     response = client.post(REQUEST, {"laporan": "rekap_upg", "periode": "2026-S1", "format": "pdf"})
     assert response.status_code == 302
+
+
+def test_the_lke_year_file_is_made_in_the_background(make_user, django_capture_on_commit_callbacks):
+    client = signed_in(make_user, roles.TIM_PENILAI)
+    page = client.get(reverse("reports:lke"), {"tahun": "2026"}).content.decode()
+    assert 'name="laporan" value="lke"' in page and "format=pdf" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(REQUEST, {"laporan": "lke", "periode": "2026", "format": "pdf"})
+    job = ReportJob.objects.get()
+    assert response.status_code == 303 and (job.report_key, job.status) == ("lke", "siap")

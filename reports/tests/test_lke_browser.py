@@ -123,8 +123,11 @@ def test_the_evaluator_reads_the_proposals_and_answers_one_on_a_phone(
     lhkpn = phone.inner_text(f"#butir-{LkeItem.objects.get(code='reform.lhkpn').pk}")
     assert "100 %" in lhkpn.replace("\u00a0", " ") and "2 dari 2" in lhkpn
 
-    # 4. The PDF, from the page's link.
+    # 4. The PDF: a year's file is made in the background; the page's button asks for it
+    # and the job's page gives it.
     desk.set_viewport_size(DESKTOP)
+    with desk.expect_navigation():
+        desk.click("button:text-is('Buat PDF')")
     with desk.expect_download() as download:
-        desk.click("text=Unduh PDF")
+        desk.click("a[href$='/berkas/']")
     assert download.value.suggested_filename == f"lke-penguatan-pengawasan-{year}.pdf"

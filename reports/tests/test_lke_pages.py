@@ -189,7 +189,20 @@ def test_a_wrong_year_is_said_and_a_year_without_a_version_explained(client, eva
 # --- Formats ---------------------------------------------------------------------------------
 
 
-def test_the_pdf_and_the_workbook_carry_the_pages_numbers(client, evaluator, mapping):
+def background_file(client, fmt, capture):
+    """Ask for the year's file as the page's button does; the response of its download."""
+    from reports.jobs.models import ReportJob
+
+    with capture(execute=True):
+        response = client.post(reverse("reports:job_request"), {"laporan": "lke", "periode": str(YEAR), "format": fmt})
+    assert response.status_code == 303
+    job = ReportJob.objects.filter(fmt=fmt).latest("created_at")
+    return client.get(reverse("reports:job_file", args=[job.pk]))
+
+
+def test_the_pdf_and_the_workbook_carry_the_pages_numbers(
+    client, evaluator, mapping, django_capture_on_commit_callbacks
+):
     verified_login(client, evaluator)
     client.post(item_url(mapping), {"option": "a", "reason": REASON})
     evaluation = selectors.evaluate(YEAR)
@@ -197,16 +210,19 @@ def test_the_pdf_and_the_workbook_carry_the_pages_numbers(client, evaluator, map
     html = client.get(page()).text
     assert area in html
 
-    response = client.get(page() + "&format=pdf")
+    # A direct address of the file shows the page with the buttons instead.
+    assert client.get(page() + "&format=pdf")["Content-Type"].startswith("text/html")
+    response = background_file(client, "pdf", django_capture_on_commit_callbacks)
     assert response["Content-Type"] == "application/pdf"
     assert f"lke-penguatan-pengawasan-{YEAR}.pdf" in response["Content-Disposition"]
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    content = b"".join(response.streaming_content)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     assert area in text
     assert "Jawaban penilai" in text and "Pemetaan tugas fungsi utama" in text
     for component in evaluation.components:
         assert number_text(score(component.score)) in text
 
-    response = client.get(page() + "&format=xlsx")
+    response = background_file(client, "xlsx", django_capture_on_commit_callbacks)
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     values = [cell for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row]
     assert score(evaluation.score) in [Decimal(str(v)) for v in values if isinstance(v, int | float)]
