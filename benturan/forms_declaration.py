@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from casework import form_text
 from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.uploads import AttachmentsField
@@ -23,22 +24,10 @@ from .choices import Jenis, JenisHal, Sumber
 from .models.benturan import HAL_MAX_LENGTH, TEXT_MAX_LENGTH, reference_validator
 from .services import FILED_FIELDS, normalize_reference
 
-TOO_LONG = _("Teks terlalu panjang: paling banyak %(limit_value)d karakter.")
 
-
-def text_field(label, *, max_length=TEXT_MAX_LENGTH, required=True, rows=None, help_text="", required_message=None):
+def text_field(label, *, max_length=TEXT_MAX_LENGTH, **options):
     """A text of a case, one line or (with `rows`) several, up to `max_length`."""
-    messages = {"max_length": TOO_LONG}
-    if required_message:
-        messages["required"] = required_message
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput(),
-        error_messages=messages,
-    )
+    return form_text.text_field(label, max_length=max_length, **options)
 
 
 def _choice(label, choices, *, required_message, widget=None, help_text=""):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja, nip_validator
 from casework.form_dates import CalendarDateField
+from casework.form_text import text_field
 from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
@@ -75,23 +76,6 @@ def _ascii_only(value: str) -> str:
     return value if value.isascii() else "\u2639"
 
 
-def _text(label, *, max_length, required=True, rows=None, help_text="", required_message=None, autocomplete=None):
-    attrs = {"rows": rows} if rows else {}
-    if autocomplete:
-        attrs["autocomplete"] = autocomplete
-    messages = {"max_length": _("Teks terlalu panjang: paling banyak %(limit_value)d karakter.")}
-    if required_message:
-        messages["required"] = required_message
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs=attrs) if rows else forms.TextInput(attrs=attrs),
-        error_messages=messages,
-    )
-
-
 def _choice(label, choices, *, required_message, empty_label=None):
     field_choices = list(choices)
     if empty_label is not None:
@@ -123,18 +107,18 @@ class DeclarationFields(forms.Form):
 
     required_css_class = "required"
 
-    pemberi_nama = _text(
+    pemberi_nama = text_field(
         _("Nama pemberi"),
         max_length=200,
         required_message=_("Nama pemberi wajib diisi; tulis “tidak diketahui” jika Anda tidak tahu."),
     )
-    pemberi_instansi = _text(
+    pemberi_instansi = text_field(
         _("Instansi / perusahaan pemberi"),
         max_length=200,
         required=False,
         help_text=_("Boleh dikosongkan jika pemberi perorangan."),
     )
-    pemberi_alamat = _text(_("Alamat pemberi"), max_length=300, required=False)
+    pemberi_alamat = text_field(_("Alamat pemberi"), max_length=300, required=False)
     hubungan = _choice(
         _("Hubungan Anda dengan pemberi"),
         HubunganPemberi.choices,
@@ -154,7 +138,7 @@ class DeclarationFields(forms.Form):
         required_message=_("Pilih bentuk pemberian."),
         empty_label=_("Pilih bentuk"),
     )
-    uraian = _text(
+    uraian = text_field(
         _("Uraian pemberian"),
         max_length=TEXT_MAX_LENGTH,
         rows=3,
@@ -175,12 +159,12 @@ class DeclarationFields(forms.Form):
             "invalid": _("Tanggal tidak valid. Tulis seperti 31-12-2025, atau pilih dari kalender."),
         },
     )
-    tempat_terima = _text(
+    tempat_terima = text_field(
         _("Tempat diterima atau ditolak"),
         max_length=300,
         required_message=_("Tulis tempat pemberian diterima atau ditolak, misalnya: kantor, rumah, gedung acara."),
     )
-    kronologi = _text(
+    kronologi = text_field(
         _("Kronologi"),
         max_length=TEXT_MAX_LENGTH,
         rows=6,
@@ -232,7 +216,7 @@ class DeclarationForm(DeclarationFields):
         },
     )
 
-    nama = _text(_("Nama lengkap"), max_length=200, required_message=_("Nama wajib diisi."), autocomplete="name")
+    nama = text_field(_("Nama lengkap"), max_length=200, required_message=_("Nama wajib diisi."), autocomplete="name")
     nik = forms.CharField(
         label="NIK",
         max_length=40,
@@ -247,7 +231,7 @@ class DeclarationForm(DeclarationFields):
         help_text=_("18 angka; kosongkan jika Anda bukan ASN."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    jabatan = _text(_("Jabatan"), max_length=200, required_message=_("Jabatan wajib diisi."))
+    jabatan = text_field(_("Jabatan"), max_length=200, required_message=_("Jabatan wajib diisi."))
     unit_kerja = IdChoiceField(
         label=_("Unit kerja"),
         queryset=UnitKerja.objects.filter(is_active=True).order_by("name"),
@@ -255,7 +239,7 @@ class DeclarationForm(DeclarationFields):
         empty_label=_("Pilih unit"),
         error_messages={"invalid_choice": _("Unit yang dipilih tidak tersedia. Pilih dari daftar.")},
     )
-    alamat = _text(
+    alamat = text_field(
         _("Alamat rumah"), max_length=300, required_message=_("Alamat wajib diisi."), autocomplete="street-address"
     )
     telepon = forms.CharField(
@@ -449,7 +433,7 @@ class CompletionForm(DeclarationFields):
     files, and (optionally) corrections of the giver and the gift, shown filled in with
     what the declaration says now; only the fields changed are sent to the service."""
 
-    jawaban = _text(
+    jawaban = text_field(
         _("Jawaban Anda"),
         max_length=TEXT_MAX_LENGTH,
         rows=5,

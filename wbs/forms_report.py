@@ -21,6 +21,7 @@ from django.core.validators import DecimalValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from casework.form_text import text_field
 from casework.forms_case import add_service_errors
 from casework.forms_named import NamedPersonForm
 from casework.forms_public import show_limits_to_browser
@@ -50,16 +51,9 @@ _RUPIAH = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?")
 _MAX_DIGITS = 18
 
 
-def _text(label, *, max_length, required=False, rows=None, help_text=""):
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=widget,
-        error_messages={"max_length": _("Teks terlalu panjang: paling banyak %(limit_value)d karakter.")},
-    )
+def _text(label, *, max_length, required=False, **options):
+    # Every part of a report is optional unless the form says so.
+    return text_field(label, max_length=max_length, required=required, **options)
 
 
 class RupiahField(forms.Field):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
 from casework.form_dates import CalendarDateField
+from casework.form_text import text_field
 from security.request_values import IdChoiceField
 
 from ..stored_files import EvidenceFilesField
@@ -26,18 +27,9 @@ TOO_LONG = _("Terlalu panjang: paling banyak %(limit_value)d karakter (sekarang 
 BAD_DATE = _("Tanggal tidak valid; pilih dari kalender atau tulis seperti 2026-03-31.")
 
 
-def text(label, *, max_length=TEXT_MAX_LENGTH, rows=None, required=True, help_text="", required_message=None):
-    messages = {"max_length": TOO_LONG}
-    if required_message:
-        messages["required"] = required_message
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput(),
-        error_messages=messages,
-    )
+def text(label, *, max_length=TEXT_MAX_LENGTH, **options):
+    # The report forms say how long the text is now, beside the limit.
+    return text_field(label, max_length=max_length, too_long=TOO_LONG, **options)
 
 
 def day(label, *, required_message, help_text=""):
