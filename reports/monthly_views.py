@@ -9,21 +9,19 @@ that is not theirs, gets 404 like the kinds' own staff pages. A month that is no
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from casework.kinds import get_kind
 from casework.reporting import Period
 
 from . import access
-from .formats import requested_format, respond
+from .formats import answer_format, requested_format, respond
 from .jobs.downloads import background_download
 from .monthly import monthly_document
 from .monthly_forms import MonthlyReportForm, RecapPeriodForm
@@ -70,21 +68,18 @@ def upg_recap(request):
     period = form.cleaned_data["periode"]
     # A semester's recap is made in the background (reports.jobs); a month's at once.
     background = background_download("rekap_upg", period)
-    fmt = requested_format(request)
-    if background and fmt != "html":
-        messages.info(request, _("Berkas rekap satu semester dibuat di latar belakang: tekan tombol unduh."))
-        fmt = "html"
     context = {
         "form": RecapPeriodForm(initial={"periode": period.slug}),
         "period": period,
-        "background_download": background,
-        "download_period": period.slug,
         "download_query": urlencode({"periode": period.slug}),
         "periods": [
             {"label": item.label, "url": f"?periode={item.slug}", "current": item == period} for item in _recent(period)
         ],
     }
-    return respond(request, recap_document(period), fmt, template=RECAP_TEMPLATE, context=context)
+    fmt = answer_format(request, background)
+    return respond(
+        request, recap_document(period), fmt, template=RECAP_TEMPLATE, context=context, background=background
+    )
 
 
 def _recent(period: Period) -> list[Period]:

@@ -11,7 +11,7 @@ report's roles, makes the job once, and sends the person to its progress page. A
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -29,6 +29,8 @@ from . import needs_background, register, request_file
 class Download:
     key: str
     build: str
+    #: The period offered on a page (its slug), set by background_download.
+    period: str = ""
 
 
 #: Reports whose semester or year files are made in the background, by key.
@@ -48,8 +50,9 @@ register("lke", label=_("LKE Penguatan Pengawasan"), roles=(roles.TIM_PENILAI, r
 
 def background_download(key: str, period: Period) -> Download | None:
     """The download to offer for `key` and `period` when its files are made in the
-    background (a semester or a year), else None (the page links its files directly)."""
-    return DOWNLOADS[key] if needs_background(period) else None
+    background (a semester or a year), else None (the page links its files directly).
+    Give it to reports.formats.answer_format and respond."""
+    return replace(DOWNLOADS[key], period=period.slug) if needs_background(period) else None
 
 
 class DownloadForm(forms.Form):

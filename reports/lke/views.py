@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from casework.forms_case import add_service_errors
 from casework.reporting import Period
 
-from ..formats import requested_format, respond
+from ..formats import answer_format, respond
 from ..jobs.downloads import background_download
 from . import report, selectors, services
 from .access import may_override, may_read
@@ -58,12 +58,9 @@ def lke_page(request):
     document = report.build(evaluation)
     context["verdict"] = report.verdict(evaluation)
     # A year's files are made in the background (reports.jobs.downloads).
-    fmt = requested_format(request)
-    if fmt != "html":
-        messages.info(request, _("Berkas LKE setahun dibuat di latar belakang: tekan tombol unduh."))
-        fmt = "html"
-    context.update(background_download=background_download("lke", Period.year(year)), download_period=str(year))
-    return respond(request, document, fmt, template="reports/lke/page.html", context=context)
+    background = background_download("lke", Period.year(year))
+    fmt = answer_format(request, background)
+    return respond(request, document, fmt, template="reports/lke/page.html", context=context, background=background)
 
 
 def _item_or_404(tahun: int, pk: int):

@@ -259,18 +259,23 @@ def draft(laporan: LaporanMonev, today: date) -> Document:
     return build(laporan, signature=draft_signature(laporan, today), status_note=note)
 
 
-def draft_for_job(*, period: Period, user=None, **_params) -> Document:
-    """The semester's report for a background file (reports.jobs.downloads): the signed
-    version when there is one, else the draft as of today."""
-    from django.utils import timezone
-
+def issued_or_draft(laporan: LaporanMonev, versions: list, today: date) -> tuple[object | None, Document]:
+    """The semester's report as it stands: its latest issued version, read back as it
+    was signed, while it is signed; else the draft as of `today`. `versions` are
+    selectors.versions_of(laporan), newest first. Returns (version or None, document)."""
     from . import snapshot
 
-    laporan = selectors.report_for(period.start.year, 1 if period.start.month == 1 else 2)
-    versions = selectors.versions_of(laporan)
     if laporan.is_signed and versions:
-        return snapshot.from_json(versions[0].dokumen)
-    return draft(laporan, timezone.localdate())
+        return versions[0], snapshot.from_json(versions[0].dokumen)
+    return None, draft(laporan, today)
+
+
+def draft_for_job(*, period: Period, user=None, **_params) -> Document:
+    """The semester's report for a background file (reports.jobs.downloads)."""
+    from django.utils import timezone
+
+    laporan = selectors.report_for(period.start.year, 1 if period.start.month == 1 else 2)
+    return issued_or_draft(laporan, selectors.versions_of(laporan), timezone.localdate())[1]
 
 
 def signature_of(*, place: str, day: date, signer) -> Signature:

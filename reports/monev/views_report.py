@@ -89,15 +89,11 @@ def semester(request, year: int, semester: int):
     report = selectors.report_for(year, semester)
     versions = selectors.versions_of(report)
     today = timezone.localdate()
-    version = versions[0] if report.is_signed and versions else None
+    version, doc = documents.issued_or_draft(report, versions, today)
     # An issued version is read back as it was signed; a draft computes a whole
     # semester's figures, so its files are made in the background (reports.jobs).
     background = None if version else background_download("monev", report.period)
-    fmt = formats.requested_format(request)
-    if background and fmt != "html":
-        messages.info(request, _("Berkas laporan satu semester dibuat di latar belakang: tekan tombol unduh."))
-        fmt = "html"
-    doc = snapshot.from_json(version.dokumen) if version else documents.draft(report, today)
+    fmt = formats.answer_format(request, background)
     _export_audited(request, report=report, fmt=fmt, version=version.nomor if version else None)
     period = report.period
     context = {
@@ -109,10 +105,8 @@ def semester(request, year: int, semester: int):
         "may_keep": access.may_keep(request.user),
         "may_sign": access.may_sign(request.user),
         "started": today >= period.start,
-        "background_download": background,
-        "download_period": period.slug,
     }
-    return formats.respond(request, doc, fmt, template=SEMESTER_TEMPLATE, context=context)
+    return formats.respond(request, doc, fmt, template=SEMESTER_TEMPLATE, context=context, background=background)
 
 
 @login_required

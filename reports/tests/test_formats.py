@@ -14,7 +14,7 @@ from PIL import Image
 
 from accounts.models import UnitKerja, UnitProfile
 from accounts.profiles import profile_for
-from casework.pdf_letterhead import Letterhead
+from casework.pdf_letterhead import Letterhead, letterhead_for
 from reports import charts, formats
 from reports.document import Chart, Document, Link, Paragraph, Section, Series, Signature, Table
 
@@ -160,7 +160,7 @@ def test_the_pdf_carries_the_letterhead_and_logo(units):
 
 
 def test_without_a_profile_the_pdf_still_renders(db):
-    assert formats.letterhead() == Letterhead()
+    assert letterhead_for() == Letterhead()
     assert pdf_text(formats.pdf_bytes(sample())).startswith("Laporan Uji")
 
 
