@@ -16,13 +16,24 @@ from .models import UnitKerja, UnitProfile
 
 def profile_for(unit: UnitKerja | None = None) -> UnitProfile | None:
     if unit is not None:
-        chain = [unit.pk, *(parent.pk for parent in unit.ancestors())]
+        chain = _chain(unit.pk)
         found = {profile.unit_id: profile for profile in UnitProfile.objects.filter(unit_id__in=chain)}
         for unit_id in chain:
             if unit_id in found:
                 return found[unit_id]
     # The top unit's own profile first, else any unit's (one query either way).
     return UnitProfile.objects.order_by(F("unit__parent").asc(nulls_first=True), "unit__code").first()
+
+
+def _chain(unit_id: int) -> list[int]:
+    """The unit and its parents, nearest first, read in one query (the unit tree is a
+    short table; walking `parent` would ask once per level)."""
+    parents = dict(UnitKerja.objects.values_list("pk", "parent_id"))
+    chain: list[int] = []
+    while unit_id is not None and unit_id not in chain:
+        chain.append(unit_id)
+        unit_id = parents.get(unit_id)
+    return chain
 
 
 def top_unit() -> UnitKerja | None:

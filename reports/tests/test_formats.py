@@ -206,3 +206,12 @@ class TestLogoUpload:
         form = self.form(b"\x89PNG" + b"0" * (512 * 1024))
         assert not form.is_valid()
         assert "512 KB" in str(form.errors["logo_file"])
+
+
+def test_finding_a_units_profile_costs_the_same_however_deep_the_unit(units, django_assert_num_queries):
+    dinas, bidang, seksi = units
+    UnitProfile.objects.create(unit=dinas, official_name="Dinas Contoh")
+    deeper = UnitKerja.objects.create(name="Subseksi", code="sub", level="seksi", parent=seksi)
+    for unit in (bidang, seksi, deeper):
+        with django_assert_num_queries(2):
+            assert profile_for(unit).official_name == "Dinas Contoh"
