@@ -262,3 +262,24 @@ def test_the_pdf_and_workbook_have_the_pages_figures(client, keeper, staff):
     workbook = load_workbook(io.BytesIO(b"".join(client.get(register_url() + "&format=xlsx").streaming_content)))
     values = [cell for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row]
     assert "LHKPN/2025/901" in values and 33.3 in values
+
+
+def test_the_register_page_costs_the_same_queries_at_two_sizes(client, make_user, keeper):
+    from django.test.utils import CaptureQueriesContext
+
+    verified_login(client, keeper)
+
+    def count() -> int:
+        client.get(register_url())  # the session's first request settles its own rows
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(register_url()).status_code == 200
+        return len(queries)
+
+    few = [make_user(roles.PEGAWAI, jabatan=f"Jabatan {n}") for n in range(2)]
+    for row in oblige(keeper, few, "lhkpn"):
+        file(keeper, row)
+    small = count()
+    many = [make_user(roles.PEGAWAI, jabatan=f"Jabatan lain {n}") for n in range(20)]
+    for row in oblige(keeper, many, "lhkasn")[:10]:
+        file(keeper, row, number=f"TT/{row.pk}")
+    assert count() == small

@@ -227,3 +227,40 @@ def test_the_pdf_and_the_workbook_carry_the_pages_numbers(
     values = [cell for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row]
     assert score(evaluation.score) in [Decimal(str(v)) for v in values if isinstance(v, int | float)]
     assert REASON in values
+
+
+def test_the_page_costs_the_same_queries_at_two_sizes(client, evaluator, mapping):
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pengaduan.models import KategoriLayanan, Pengaduan
+    from reports.tests.lke_helpers import make_case
+
+    verified_login(client, evaluator)
+    kategori = KategoriLayanan.objects.first()
+
+    def add(first: int, n: int):
+        for number in range(first, first + n):
+            make_case(
+                Pengaduan,
+                kind="pengaduan",
+                number=number,
+                state="selesai" if number % 2 else "diterima",
+                received_on=datetime.date(YEAR, 1 + number % 12, 10),
+                closed=bool(number % 2),
+                kategori=kategori,
+            )
+
+    def count() -> int:
+        client.get(page())  # the session's first request settles its own rows
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page()).status_code == 200
+        return len(queries)
+
+    add(1, 2)
+    small = count()
+    add(3, 40)
+    client.post(item_url(mapping), {"option": "a", "reason": REASON})
+    assert count() == small
