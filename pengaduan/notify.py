@@ -96,19 +96,15 @@ def unseal_code(sealed: str) -> str:
 # --- What is said -------------------------------------------------------------------------
 
 
-def _footer(case) -> list[str]:
-    """The closing lines: an automatic message, and who sends it and how to reach them
-    (the profile of the complaint's unit, or the agency's)."""
-    return [
-        _("Pesan ini dikirim otomatis oleh SIGAP; mohon tidak membalas pesan ini."),
-        "",
-        *profiles.signature_lines(profiles.profile_for(case.unit)),
-    ]
-
-
-def _sms_sign_off(case, text: str) -> str:
-    signature = profiles.sms_signature(profiles.profile_for(case.unit))
-    return f"{text} ({signature})" if signature else text
+def _signed(case, *, subject: str, lines: list[str], short: str) -> Notice:
+    """The notice with its closing: an automatic message, and who sends it and how to
+    reach them (the profile of the complaint's unit, or the agency's), read once for the
+    e-mail and the SMS."""
+    profile = profiles.profile_for(case.unit)
+    body = [*lines, "", _("Pesan ini dikirim otomatis oleh SIGAP; mohon tidak membalas pesan ini."), ""]
+    body += profiles.signature_lines(profile)
+    signature = profiles.sms_signature(profile)
+    return Notice(subject=subject, body="\n".join(body), short=f"{short} ({signature})" if signature else short)
 
 
 def receipt_notice(case, *, code: str, url: str | None = None) -> Notice:
@@ -116,51 +112,42 @@ def receipt_notice(case, *, code: str, url: str | None = None) -> Notice:
     language of the message."""
     url = url or tracking_url()
     values = {"reference": case.reference, "code": code, "url": url}
-    body = [
-        _("Pengaduan Anda telah kami terima."),
-        "",
-        _("Nomor pengaduan: %(reference)s") % values,
-        _("Kode pelacakan: %(code)s") % values,
-        _("Diterima: %(when)s") % {"when": received_text(case)},
-        "",
-        _("Untuk melihat perkembangan dan jawaban, buka %(url)s lalu masukkan kode pelacakan di atas.") % values,
-        _(
-            "Simpan kode ini dan jangan berikan kepada siapa pun: siapa saja yang memegangnya dapat membuka "
-            "pengaduan Anda. Kami tidak menyimpan kode ini dan tidak dapat mengirimkannya ulang."
-        ),
-        "",
-        *_footer(case),
-    ]
-    return Notice(
+    return _signed(
+        case,
         subject=_("[SIGAP] Tanda terima pengaduan %(reference)s") % values,
-        body="\n".join(body),
-        short=_sms_sign_off(
-            case,
-            _("SIGAP: pengaduan %(reference)s diterima. Kode pelacakan: %(code)s (rahasiakan). Lacak di %(url)s")
-            % values,
-        ),
+        lines=[
+            _("Pengaduan Anda telah kami terima."),
+            "",
+            _("Nomor pengaduan: %(reference)s") % values,
+            _("Kode pelacakan: %(code)s") % values,
+            _("Diterima: %(when)s") % {"when": received_text(case)},
+            "",
+            _("Untuk melihat perkembangan dan jawaban, buka %(url)s lalu masukkan kode pelacakan di atas.") % values,
+            _(
+                "Simpan kode ini dan jangan berikan kepada siapa pun: siapa saja yang memegangnya dapat membuka "
+                "pengaduan Anda. Kami tidak menyimpan kode ini dan tidak dapat mengirimkannya ulang."
+            ),
+        ],
+        short=_("SIGAP: pengaduan %(reference)s diterima. Kode pelacakan: %(code)s (rahasiakan). Lacak di %(url)s")
+        % values,
     )
 
 
 def status_notice(case, *, state: str, url: str | None = None) -> Notice:
     """A status change: reference, new status and how to track, nothing else."""
     values = {"reference": case.reference, "status": State(state).label, "url": url or tracking_url()}
-    body = [
-        _("Status pengaduan Anda dengan nomor %(reference)s berubah menjadi: %(status)s.") % values,
-        "",
-        _("Untuk melihat perkembangan dan jawaban petugas, buka %(url)s lalu masukkan kode pelacakan Anda.") % values,
-        _("Isi pengaduan dan kode pelacakan tidak pernah dikirim lewat pesan ini."),
-        "",
-        *_footer(case),
-    ]
-    return Notice(
+    return _signed(
+        case,
         subject=_("[SIGAP] Status pengaduan %(reference)s: %(status)s") % values,
-        body="\n".join(body),
-        short=_sms_sign_off(
-            case,
-            _("SIGAP: status pengaduan %(reference)s kini %(status)s. Lihat di %(url)s dengan kode pelacakan Anda.")
+        lines=[
+            _("Status pengaduan Anda dengan nomor %(reference)s berubah menjadi: %(status)s.") % values,
+            "",
+            _("Untuk melihat perkembangan dan jawaban petugas, buka %(url)s lalu masukkan kode pelacakan Anda.")
             % values,
-        ),
+            _("Isi pengaduan dan kode pelacakan tidak pernah dikirim lewat pesan ini."),
+        ],
+        short=_("SIGAP: status pengaduan %(reference)s kini %(status)s. Lihat di %(url)s dengan kode pelacakan Anda.")
+        % values,
     )
 
 
