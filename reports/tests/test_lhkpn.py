@@ -242,14 +242,16 @@ def test_a_filing_recorded_on_a_phone_with_its_receipt(client, keeper, staff):
 
 def test_the_receipt_file_is_encrypted_at_rest(keeper, staff):
     (row,) = oblige(keeper, staff[:1], "lhkpn")
-    clean = sanitize(jpeg_with_gps(), "tt.jpg")
+    clean = sanitize(jpeg_with_gps(), "tanda-terima-lhkpn.jpg")
     services.lhkpn_filing_record(
         kewajiban=row, tanggal_lapor=datetime.date(YEAR, 3, 1), nomor_tanda_terima="TT", bukti=clean, actor=keeper
     )
     with connection.cursor() as cursor:
         cursor.execute("SELECT isi, nama FROM reports_lhkpnbukti")
         stored, name = cursor.fetchone()
-    assert base64.b64encode(clean.data).decode()[:40] not in stored and "tt" not in name
+    # A name long enough that random ciphertext cannot hold it by chance.
+    assert base64.b64encode(clean.data).decode()[:40] not in stored
+    assert name.startswith("enc:") and "tanda-terima" not in name
 
 
 def test_the_pdf_and_workbook_have_the_pages_figures(client, keeper, staff):
