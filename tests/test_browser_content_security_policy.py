@@ -6,6 +6,7 @@ The walk covers the public side (home, complaint form and receipt, tracking, the
 list), the WBS (form and receipt, code entry and report, consent), the sign-in steps
 (login, authenticator set-up, backup codes, verification), the staff inbox and each
 kind's list and case page, the gift declarant's pages, the admin, and the error pages.
+Each page but the admin's is also checked by axe-core for WCAG 2.1 A and AA, at both sizes.
 A violation is caught twice: by a `securitypolicyviolation` listener in every page and
 in the browser's console. The walk first proves the listener hears a violation.
 
@@ -38,6 +39,8 @@ from casework.tests import samples
 from gratifikasi.choices import PURPOSE_FOTO
 from pengaduan.demo import DEMO_TRACKING_CODES
 from wbs.demo import DEMO_RECEIPTS
+
+from .axe import violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -113,6 +116,14 @@ class Walk:
         refused = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].filter(l => !l.sheet).length")
         assert refused == 0, name
         self.visited.append(name)
+        # Every page of SIGAP's own is also checked for WCAG 2.1 A/AA at both sizes
+        # (tests/axe.py). Django's admin is left out: its widgets are Django's, not ours
+        # (its two-list group picker labels a decorative span, for one).
+        if not name.startswith("admin"):
+            self.problems.extend(f"{name} (desktop): {line}" for line in violations(page))
+            page.set_viewport_size(PHONE)
+            self.problems.extend(f"{name} (phone): {line}" for line in violations(page))
+            page.set_viewport_size(DESKTOP)
         if self.shots:
             slug = re.sub(r"\W+", "-", name).strip("-")
             page.screenshot(path=str(self.shots / f"{len(self.visited):02d}-{slug}-desktop.png"), full_page=True)

@@ -1,5 +1,7 @@
 """The shared layout and the public landing page."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.template import Context, Template
@@ -95,7 +97,8 @@ def test_stylesheet_is_local_and_the_page_loads_nothing_from_elsewhere(client, d
     body = client.get(reverse("home")).content.decode()
     assert "/static/css/sigap.css" in body
     assert "http://" not in body and "https://" not in body
-    assert "<script" not in body
+    # One small script of SIGAP's own (focus for keyboard users), and nothing inline.
+    assert re.findall(r"<script[^>]*>", body) == [re.search(r'<script src="/static/js/sigap\.js"[^>]*>', body).group(0)]
 
 
 def test_the_wbs_is_found_from_the_home_and_tracking_pages(client, db):

@@ -30,6 +30,7 @@ SHARED_PREFIX = "wbs/shared/"
 SHARED_ASSETS = (
     "css/sigap.css",
     "img/favicon.svg",
+    "js/sigap.js",
     "pengaduan/intake.css",
     "pengaduan/intake.js",
 )

@@ -6,6 +6,7 @@ from django import template
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -57,3 +58,22 @@ def language_return_path(context):
         parts = urlsplit(referer)
         return parts.path + (f"?{parts.query}" if parts.query else "")
     return "/"
+
+
+@register.simple_tag(takes_context=True)
+def refused_prefix(context):
+    """ "Galat: " at the start of the title of a page that shows a refused form, so a
+    screen reader (which reads the title first) and a tab list both say at once that
+    what was sent did not go through. A page marks itself with `refused` in its context
+    when its error is not a form's; any bound form with errors counts otherwise."""
+    if context.get("refused") or any(_has_errors(value) for layer in context.dicts for value in layer.values()):
+        return _("Galat: ")
+    return ""
+
+
+def _has_errors(value) -> bool:
+    # A bound form or formset (never an unbound one: `errors` would validate it).
+    if not getattr(value, "is_bound", False):
+        return False
+    errors = value.errors
+    return bool(any(errors) if isinstance(errors, list) else errors)

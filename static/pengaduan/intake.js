@@ -107,9 +107,5 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setUpCopy);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), setUpPrint);
     Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-max-files]"), setUpFileCount);
-    var summary = document.querySelector("[data-focus-on-load]");
-    if (summary) {
-      summary.focus();
-    }
   });
 })();
