@@ -25,6 +25,7 @@ def pending_approvals_for(user) -> list[AccessRequest]:
         .exclude(requested_by=user)
         .exclude(user=user)
         .select_related("user", "user__unit", "requested_by")
+        .prefetch_related("user__groups")
         .order_by("expires_at", "pk")
     )
     return [item for item in waiting if not access_requests.decide_refusals(user, item)]

@@ -22,6 +22,7 @@ def yearly_declarations(user) -> list[WaitingItem]:
             url=reverse("benturan:campaign", args=[row.kampanye_id]),
             due=row.kampanye.batas_waktu,
             note=_("Nyatakan ada atau tidak ada benturan kepentingan."),
+            category=_("Benturan kepentingan"),
         )
         for row in rows
     ]

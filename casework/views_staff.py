@@ -1,67 +1,63 @@
-"""Staff pages of the case engine: the Kotak Masuk (inbox) across every kind of case."""
+"""Staff pages of the case engine: the landing page after sign-in, and the Kotak Masuk
+(inbox) across every kind of case."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from .access import inbox_cases
+from .inbox import case_row, urgent_cases
 from .kinds import all_kinds
-from .models import Case
-from .sla import annotate_due_status
-from .views_case import case_url
-from .waiting import waiting_for
+from .landing import landing_url
+from .waiting import waiting_rows
 
 INBOX_PAGE_SIZE = 25
 
 
-@dataclass(frozen=True)
-class InboxRow:
-    case: Case
-    kind_label: str
-    state_label: str
-    url: str
-
-
-def _row(case: Case) -> InboxRow:
-    spec = case.kind_spec
-    return InboxRow(case=case, kind_label=str(spec.label), state_label=spec.state_label(case.state), url=case_url(case))
+@login_required
+def landing(request):
+    """Where a person lands after signing in (settings.LOGIN_REDIRECT_URL): their inbox,
+    or the page an app registered for their role (casework.landing)."""
+    return redirect(landing_url(request.user))
 
 
 @login_required
 def inbox(request):
-    """The open cases waiting for the user, across kinds, most urgent deadline first."""
+    """Everything waiting for the user: the other things first (a declaration to
+    complete, a request to decide), then the open cases across kinds; each most urgent
+    deadline first."""
     kinds = all_kinds()
     selected_kind = request.GET.get("jenis", "")
     if selected_kind not in {spec.code for spec in kinds}:
         selected_kind = ""
     overdue_only = request.GET.get("terlambat") == "1"
     waiting_over_only = request.GET.get("masa_tunggu") == "1"
+    filtered = bool(selected_kind or overdue_only or waiting_over_only)
 
-    cases = annotate_due_status(inbox_cases(request.user))
+    cases = urgent_cases(request.user)
     if selected_kind:
         cases = cases.filter(kind=selected_kind)
     if overdue_only:
         cases = cases.filter(is_overdue=True)
     if waiting_over_only:
         cases = cases.filter(is_waiting_over=True)
-    cases = cases.select_related("unit", "assignee").order_by(F("due_date").asc(nulls_last=True), "opened_at", "pk")
     page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [case_row(case) for case in page]
     return render(
         request,
         "casework/inbox.html",
         {
             "page": page,
-            "rows": [_row(case) for case in page],
+            "rows": rows,
             "kinds": kinds,
             "selected_kind": selected_kind,
             "overdue_only": overdue_only,
             "waiting_over_only": waiting_over_only,
-            "filtered": bool(selected_kind or overdue_only or waiting_over_only),
-            "waiting": waiting_for(request.user),
+            "filtered": filtered,
+            # A person no case waits for (an employee without a staff role) is not offered
+            # filters over nothing.
+            "show_filters": bool(rows) or filtered,
+            "waiting": waiting_rows(request.user),
         },
     )

@@ -180,7 +180,8 @@ if SIGAP_ENV == "test":
     # Tests log in hundreds of times; a slow hash there proves nothing.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "casework:inbox"
+# The inbox, or the page an app registers for the person's role (casework.landing).
+LOGIN_REDIRECT_URL = "casework:landing"
 LOGOUT_REDIRECT_URL = "home"
 
 # Staff sessions end after 8 idle hours and when the browser closes.

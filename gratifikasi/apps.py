@@ -50,3 +50,9 @@ class GratifikasiConfig(AppConfig):
                 parties="gratifikasi.parties.of",
             )
         )
+        # A declaration sent back to its declarant waits in their Kotak Masuk.
+        from casework import waiting
+
+        from .waiting import declarations_to_complete
+
+        waiting.register(declarations_to_complete)

@@ -9,7 +9,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from django.urls import converters, register_converter
 
-        from casework import waiting
+        from casework import landing, waiting
         from casework.attachments import register_file_model
 
         from .converters import SemesterConverter, YearConverter
@@ -24,6 +24,10 @@ class ReportsConfig(AppConfig):
         waiting.register(recommendations_to_follow_up)
         waiting.register(reports_to_sign)
         waiting.register(evidence_due)
+        # The Pimpinan lands on the dashboard, their inbox beside it.
+        from .dashboard.landing import pimpinan_dashboard
+
+        landing.register(pimpinan_dashboard)
         # The work plan's evidence speaks for the LKE's items (reports.lke.sources).
         from .workplan import lke_sources
 

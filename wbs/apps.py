@@ -58,3 +58,9 @@ class WbsConfig(AppConfig):
                 on_assignee_change="wbs.identity.end_former_holders",
             )
         )
+        # A request to open a reporter's identity waits in its deciders' Kotak Masuk.
+        from casework import waiting
+
+        from .waiting import identity_requests_to_decide
+
+        waiting.register(identity_requests_to_decide)

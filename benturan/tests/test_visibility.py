@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.testing import verified_login
-from benturan.choices import State
+from benturan.choices import Clock, State
 from casework import access
+from casework.models import Deadline
 
 from .conftest import PEOPLE, escalate
 
@@ -142,6 +143,17 @@ def test_the_inbox_shows_a_case_to_whoever_decides_it(client, declare, kasi, kab
         assert case.pk not in inbox(client, person)
     escalate(case)
     assert case.pk in inbox(client, kabid)
+
+
+def test_the_superior_sees_the_decision_due_on_the_decision_clocks_date(client, declare, kasi):
+    case = declare()
+    decision = Deadline.objects.get(case_id=case.pk, clock=Clock.KEPUTUSAN, completed_at__isnull=True)
+    verified_login(client, kasi)
+    response = client.get(reverse("casework:inbox"))
+    [row] = [row for row in response.context["rows"] if row.case.pk == case.pk]
+    assert row.case.due_date == decision.due_date
+    assert decision.due_date.isoformat() in response.content.decode()
+    assert row.url == staff_page(case)
 
 
 def test_the_tim_inbox_holds_the_cases_routed_to_the_tim(client, declare, kadis, tim):

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from casework.inbox import inbox_summary
+
 from ..jobs import request_file
 from . import statistics
 from .access import may_see_dashboard
@@ -28,7 +30,12 @@ def _refuse_others(user) -> None:
 
 def _page(request, form, status=200):
     counts = dashboard_counts()
-    context = {"dashboard": dashboard_for(counts, request.user), "download_form": form}
+    context = {
+        "dashboard": dashboard_for(counts, request.user),
+        "download_form": form,
+        # What waits for the reader, beside the summary: the Pimpinan lands here.
+        "inbox": inbox_summary(request.user),
+    }
     return render(request, TEMPLATE, context, status=status)
 
 

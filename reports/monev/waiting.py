@@ -28,6 +28,7 @@ def recommendations_to_follow_up(user) -> list[WaitingItem]:
             url=reverse("reports:monev_recommendation", args=[rec.pk]),
             due=rec.batas_waktu,
             note=_("%(unit)s · catat tindak lanjutnya.") % {"unit": rec.unit.name},
+            category=_("Monitoring dan evaluasi ZI"),
         )
         for rec in rows
     ]
@@ -42,6 +43,7 @@ def reports_to_sign(user) -> list[WaitingItem]:
             label=_("Tandatangani laporan monev %(period)s") % {"period": report.period.label},
             url=reverse("reports:monev_semester", args=[report.tahun, report.semester]),
             note=_("Diajukan oleh Tim ZI / TPI."),
+            category=_("Monitoring dan evaluasi ZI"),
         )
         for report in LaporanMonev.objects.filter(status=StatusLaporan.DIAJUKAN).order_by("tahun", "semester")
     ]

@@ -44,6 +44,7 @@ def evidence_due(user) -> list[WaitingItem]:
                     "periods": ", ".join(s.slot.label for s in missing),
                     "output": Truncator(aksi.output).chars(90),
                 },
+                category=_("Rencana aksi"),
             )
         )
     return items
