@@ -45,7 +45,7 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts import profiles
 from security import crypto, ratelimit
 
-from . import intake, selectors, services, tracking
+from . import intake, next_step, selectors, services, tracking
 from .attachments import add_attachment, attachment_response, read_attachment
 from .forms_public import ReporterAttachmentForm, ReporterMessageForm, TrackingCodeForm
 from .models import Attachment, Case
@@ -230,6 +230,8 @@ def render_track_page(request, case, *, status: int = 200, **bound_forms):
     context = {
         "case": case,
         "kind": case.kind_spec,
+        "step": next_step.next_step(case),
+        "glossary": next_step.glossary(case.kind_spec),
         "history": selectors.public_timeline(case),
         "conversation": selectors.conversation(case),
         "attachments": reporter_attachments(case),
