@@ -77,8 +77,7 @@ class StatusGuide:
 
 #: Said after the next step when its day has passed and the kind wrote no `late` words.
 LATE = gettext_lazy(
-    "Tanggal itu sudah lewat dan tahap ini belum selesai; Anda dapat menanyakannya kepada petugas melalui pesan di "
-    "halaman pelacakan."
+    "Tanggal itu sudah lewat dan tahap ini belum selesai; Anda dapat menanyakannya kepada petugas melalui pesan."
 )
 
 

@@ -130,8 +130,7 @@ def test_a_staff_step_past_its_day_says_so(on_filing_day, case_in, travel):
     step = steps.next_step(case)
     assert step.is_late and step.due == THREE_WORKING_DAYS
     assert step.text.endswith(
-        "Tanggal itu sudah lewat dan tahap ini belum selesai; Anda dapat menanyakannya "
-        "kepada petugas melalui pesan di halaman pelacakan."
+        "Tanggal itu sudah lewat dan tahap ini belum selesai; Anda dapat menanyakannya kepada petugas melalui pesan."
     )
 
 
