@@ -18,6 +18,10 @@ conventions:
   the kind's panel offers its own way to write and send files (e.g. the answer to a
   request for information).
 
+Above the kind's panel the page says what the status means and what happens next, by
+when (casework.next_step, from the kind's status guide), and below the history it lists
+every status of the kind.
+
 The kind's own POST endpoints wrap their views in ``reporter_view(kind=...)`` and, when
 input is refused, show the whole page again through ``render_track_page(request, case,
 status=400, <form name>=<bound form>)`` so that nothing typed is lost.

@@ -18,7 +18,7 @@ from accounts.testing import verified_login
 from casework import next_step as steps
 from casework.models import Deadline
 from casework.views_case import case_deadlines
-from pengaduan import services
+from pengaduan import notify, services
 from pengaduan.choices import Clock, State
 
 FILED = datetime.date(2026, 8, 13)  # a Thursday
@@ -184,3 +184,19 @@ def test_the_staff_case_page_and_the_tracking_page_show_the_same_day(on_filing_d
     due = staff_due(case, Clock.TINDAK_LANJUT).isoformat()
     assert f'<time class="next-step__due" datetime="{due}">' in track
     assert f'<time datetime="{due}">' in staff
+
+
+def test_the_status_notice_carries_the_same_step_and_dates(on_filing_day, case_in):
+    case = case_in(State.DIJAWAB)
+    notice = notify.status_notice(case, state=State.DIJAWAB, url="https://sigap.example.go.id/lacak/")
+    step = steps.next_step(case).text
+    assert "pengaduan ditutup otomatis pada Selasa, 1 September 2026." in step
+    assert f"Langkah berikutnya: {step}" in notice.body and step in notice.short
+    assert "Petugas sudah menjawab pengaduan Anda." in notice.body
+
+
+def test_a_notice_sent_after_the_state_moved_on_names_no_step(on_filing_day, case_in):
+    case = case_in(State.DIJAWAB)
+    notice = notify.status_notice(case, state=State.DIVERIFIKASI, url="https://sigap.example.go.id/lacak/")
+    assert "Langkah berikutnya" not in notice.body and "paling lambat" not in notice.short
+    assert "berubah menjadi: Diverifikasi." in notice.body
