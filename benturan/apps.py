@@ -26,6 +26,8 @@ class BenturanConfig(AppConfig):
                 label=_("Benturan kepentingan"),
                 model_label="benturan.Benturan",
                 policy=POLICY,
+                # What each state means to the one who filed it and what happens next, by when.
+                status_guide="benturan.status_guide.GUIDE",
                 initial_state=State.DIAJUKAN.value,
                 reporting="benturan.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),

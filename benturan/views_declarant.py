@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import otp_verified_required
+from casework import next_step
 from casework import selectors as case_selectors
 from casework import services as case_services
 from casework.forms_public import ReporterMessageForm
@@ -139,6 +140,9 @@ def _detail_page(request, case, *, status: int = 200, message_form: ReporterMess
     context = {
         "case": case,
         "kind": get_kind(KIND),
+        # What the state means and what happens next, by when (benturan.status_guide).
+        "step": next_step.next_step(case),
+        "glossary": next_step.glossary(get_kind(KIND)),
         "decider": decider_name(case),
         # Only the official holds the decision: a reporter has none to hold.
         "hold_decision": case.state in PENDING_STATES and not case.is_report,

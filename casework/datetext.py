@@ -14,6 +14,13 @@ def opened_at_text(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "l, j F Y, H.i T")
 
 
+def day_text(day) -> str:
+    """A day as a reporter reads it in a sentence (a deadline, the day a case closes):
+    the day of the week, the day, the month in words and the year, in the active
+    language ("Senin, 4 Mei 2026")."""
+    return formats.date_format(day, "l, j F Y")
+
+
 def received_text(case) -> str:
     """When a case was received, as its reporter reads it: the moment it was filed, or,
     for one staff entered on a later day (casework.received), the day it was received

@@ -78,6 +78,10 @@ class CaseKind:
     # Dotted path of `move(*, case) -> (case, report, receipt_code)` for a kind whose
     # cases may move to the whistle-blowing kind with the reporter's consent.
     move_to_whistleblowing: str = ""
+    # Dotted path of the kind's casework.next_step.StatusGuide: what each state means to
+    # the reporter and what happens next, by the date of which clock. The reporter's
+    # pages and status notices read it through casework.next_step.
+    status_guide: str = ""
 
     @property
     def model(self) -> type[Case]:

@@ -9,9 +9,18 @@ from .workflow import available_transitions, blocked_reasons, transition_custom
 
 
 def public_timeline(case: Case):
-    """History entries the reporter may see, oldest first."""
+    """History entries the reporter may see, oldest first, with what public_note_text
+    reads (a note SIGAP wrote is shown in the reader's language from its key), so no
+    line costs a query of its own."""
     return TimelineEntry.objects.filter(case=case, is_public=True).only(
-        "transition", "from_state", "to_state", "public_note", "created_at", "by_reporter"
+        "transition",
+        "from_state",
+        "to_state",
+        "public_note",
+        "public_note_key",
+        "public_note_params",
+        "created_at",
+        "by_reporter",
     )
 
 

@@ -106,6 +106,14 @@ def _ended_waiting_periods(today: date) -> QuerySet[Deadline]:
     return _past_due(today).filter(is_waiting_period=True)
 
 
+def first_day_after(deadline: Deadline) -> date:
+    """The first day on which `deadline` counts as run out: the day after its due date,
+    which still belongs to whoever the clock waits on (clock_ran_out). A waiting period
+    that ends closes a case, or lets a handler close it, from this day on; every page,
+    notice and refusal that names that day asks here."""
+    return deadline.due_date + timedelta(days=1)
+
+
 def dated_refusal(reasons: Iterable[str], *, condition, deadline: Deadline | None, message) -> list[str]:
     """`reasons` with the generic refusal of a time condition (`condition`: "the
     reporter's time has not run out yet") replaced by `message`, which names the due date
@@ -116,7 +124,7 @@ def dated_refusal(reasons: Iterable[str], *, condition, deadline: Deadline | Non
         return reasons
     dated = message % {
         "due": formats.date_format(deadline.due_date, "j F Y"),
-        "next": formats.date_format(deadline.due_date + timedelta(days=1), "j F Y"),
+        "next": formats.date_format(first_day_after(deadline), "j F Y"),
     }
     return [dated if reason == generic else reason for reason in reasons]
 

@@ -18,6 +18,10 @@ conventions:
   the kind's panel offers its own way to write and send files (e.g. the answer to a
   request for information).
 
+Above the kind's panel the page says what the status means and what happens next, by
+when (casework.next_step, from the kind's status guide), and below the history it lists
+every status of the kind.
+
 The kind's own POST endpoints wrap their views in ``reporter_view(kind=...)`` and, when
 input is refused, show the whole page again through ``render_track_page(request, case,
 status=400, <form name>=<bound form>)`` so that nothing typed is lost.
@@ -45,7 +49,7 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts import profiles
 from security import crypto, ratelimit
 
-from . import intake, selectors, services, tracking
+from . import intake, next_step, selectors, services, tracking
 from .attachments import add_attachment, attachment_response, read_attachment
 from .forms_public import ReporterAttachmentForm, ReporterMessageForm, TrackingCodeForm
 from .models import Attachment, Case
@@ -230,6 +234,8 @@ def render_track_page(request, case, *, status: int = 200, **bound_forms):
     context = {
         "case": case,
         "kind": case.kind_spec,
+        "step": next_step.next_step(case),
+        "glossary": next_step.glossary(case.kind_spec),
         "history": selectors.public_timeline(case),
         "conversation": selectors.conversation(case),
         "attachments": reporter_attachments(case),

@@ -32,6 +32,8 @@ class GratifikasiConfig(AppConfig):
                 label=_("Gratifikasi"),
                 model_label="gratifikasi.Gratifikasi",
                 policy=GratifikasiPolicy(),
+                # What each stage means to the declarant and what happens next, by when.
+                status_guide="gratifikasi.status_guide.GUIDE",
                 initial_state=State.ADMINISTRASI.value,
                 reporting="gratifikasi.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import otp_verified_required
+from casework import next_step
 from casework import selectors as case_selectors
 from casework import services as case_services
 from casework.forms_public import ReporterMessageForm
@@ -177,6 +178,9 @@ def _detail_page(
     context = {
         "case": case,
         "kind": get_kind(KIND),
+        # What the stage means and what happens next, by when (gratifikasi.status_guide).
+        "step": next_step.next_step(case),
+        "glossary": next_step.glossary(get_kind(KIND)),
         "awaiting_completion": awaiting,
         "completion_form": completion_form,
         "completion_clock": next((c for c in reversed(clocks) if c.clock == Clock.KELENGKAPAN), None),

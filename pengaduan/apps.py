@@ -35,6 +35,8 @@ class PengaduanConfig(AppConfig):
                 policy=PengaduanPolicy(),
                 initial_state=State.DITERIMA.value,
                 move_to_whistleblowing="pengaduan.services_wbs.pengaduan_move_to_wbs",
+                # What each state means to the complainant and what happens next, by when.
+                status_guide="pengaduan.status_guide.GUIDE",
                 reporting="pengaduan.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},

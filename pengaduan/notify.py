@@ -6,10 +6,11 @@ was given, through casework.sms):
 - the **receipt**, once, when a complaint is filed from any channel: reference number,
   tracking code and how to track. pengaduan.services.pengaduan_create schedules it after
   commit (send_receipt_after_commit).
-- a **status notice** after every state change: reference, the new status and how to
-  track. Nothing else: never the complaint's content, the complainant's identity or the
-  tracking code. Mail and gateways are outside the unit's control, and a phone is read by
-  more people than its owner.
+- a **status notice** after every state change: reference, the new status, what it means
+  and what happens next by when (the words and dates of the tracking page,
+  pengaduan.status_guide), and how to track. Nothing else: never the complaint's
+  content, the complainant's identity or the tracking code. Mail and gateways are
+  outside the unit's control, and a phone is read by more people than its owner.
 
 Every transition of a complaint reaches this module through django-fsm's post_transition
 signal, whoever ran it (a handler on the complaint pages or on the generic case page, the
@@ -43,6 +44,7 @@ from django_fsm.signals import post_transition
 from accounts import profiles
 from casework import sms
 from casework.datetext import received_text
+from casework.next_step import next_step
 from security import crypto
 
 from .choices import State
@@ -134,20 +136,31 @@ def receipt_notice(case, *, code: str, url: str | None = None) -> Notice:
 
 
 def status_notice(case, *, state: str, url: str | None = None) -> Notice:
-    """A status change: reference, new status and how to track, nothing else."""
+    """A status change: reference, new status, what it means and what happens next by
+    when (the tracking page's own words, casework.next_step), and how to track; never
+    the complaint's content. The next step is told only while the complaint is still in
+    `state`: a notice sent late for a state already left would name another step's date
+    (the notice of the later state tells that one)."""
     values = {"reference": case.reference, "status": State(state).label, "url": url or tracking_url()}
+    step = next_step(case) if case.state == state else None
+    lines = [_("Status pengaduan Anda dengan nomor %(reference)s berubah menjadi: %(status)s.") % values]
+    short = _("SIGAP: status pengaduan %(reference)s kini %(status)s.") % values
+    if step is not None:
+        lines += [step.meaning]
+        if step.text:
+            lines += [_("Langkah berikutnya: %(step)s") % {"step": step.text}]
+            short += " " + step.text
     return _signed(
         case,
         subject=_("[SIGAP] Status pengaduan %(reference)s: %(status)s") % values,
         lines=[
-            _("Status pengaduan Anda dengan nomor %(reference)s berubah menjadi: %(status)s.") % values,
+            *lines,
             "",
             _("Untuk melihat perkembangan dan jawaban petugas, buka %(url)s lalu masukkan kode pelacakan Anda.")
             % values,
             _("Isi pengaduan dan kode pelacakan tidak pernah dikirim lewat pesan ini."),
         ],
-        short=_("SIGAP: status pengaduan %(reference)s kini %(status)s. Lihat di %(url)s dengan kode pelacakan Anda.")
-        % values,
+        short=short + " " + _("Lihat di %(url)s dengan kode pelacakan Anda.") % values,
     )
 
 

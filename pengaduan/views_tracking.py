@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from casework import selectors as case_selectors
-from casework import sla
 from casework.models import TimelineEntry
 from casework.named_persons import persons_of
 from casework.services import message_post
@@ -38,7 +37,7 @@ from casework.workflow import TransitionBlocked
 from security.request_values import FIRST_YEAR
 
 from . import monthly, services, services_wbs
-from .choices import Clock, State
+from .choices import State
 from .forms_tracking import MonthForm, RatingForm, SupplyInformationForm
 
 KIND = "pengaduan"
@@ -76,9 +75,7 @@ def track_panel_context(request, case) -> dict:
     }
     if context["awaiting_information"]:
         context["question"] = _question(case)
-        waiting = sla.running_clock(case, Clock.KELENGKAPAN)
-        context["answer_by"] = waiting.due_date if waiting else None
-        context["answer_late"] = waiting is not None and waiting.due_date < timezone.localdate()
+        # By when to answer, and what follows, is the page's next step (status_guide).
         context["reply_form"] = SupplyInformationForm(already_attached=attachment_count(case))
         # The answer to the question is the way to write while the case waits.
         context["replaces_message_form"] = True

@@ -40,6 +40,8 @@ class WbsConfig(AppConfig):
                 policy=WbsPolicy(),
                 initial_state=State.DITERIMA.value,
                 whistleblowing_intake="wbs.handover.receive",
+                # What each state means to the reporter and what happens next, by when.
+                status_guide="wbs.status_guide.GUIDE",
                 reporting="wbs.reporting.reporting",
                 final_states=frozenset(str(state) for state in FINAL_STATES),
                 state_labels={state.value: state.label for state in State},

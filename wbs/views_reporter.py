@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from casework import selectors
+from casework import next_step, selectors
 from casework.attachments import attachment_response
 from casework.forms_public import ReporterAttachmentForm, ReporterMessageForm
 from casework.views_files import INLINE_TYPES
@@ -45,17 +45,6 @@ from .selectors import reported_persons
 logger = logging.getLogger(__name__)
 
 #: What each stage means for the reporter, under the status.
-STATE_HELP = {
-    State.DITERIMA: gettext_lazy("Laporan Anda sudah diterima dan menunggu diperiksa kelengkapannya oleh petugas."),
-    State.DITUNDA: gettext_lazy("Petugas memerlukan keterangan tambahan dari Anda. Jawab pertanyaannya di bawah."),
-    State.DITELAAH: gettext_lazy("Laporan Anda sedang ditelaah: apakah perlu diperiksa lebih lanjut."),
-    State.DIPERIKSA: gettext_lazy("Laporan Anda sedang diperiksa."),
-    State.DITERUSKAN: gettext_lazy("Laporan Anda diteruskan kepada instansi yang berwenang menanganinya."),
-    State.SELESAI: gettext_lazy("Pemeriksaan atas laporan Anda sudah selesai."),
-    State.TIDAK_DAPAT_DITINDAKLANJUTI: gettext_lazy(
-        "Laporan Anda tidak dapat ditindaklanjuti. Alasannya ada di riwayat."
-    ),
-}
 TOO_MANY = gettext_lazy("Terlalu banyak kiriman dari perangkat ini. Tunggu sebentar, lalu kirim lagi.")
 TOO_MANY_TRIES = gettext_lazy("Terlalu banyak percobaan. Silakan coba lagi beberapa saat lagi.")
 
@@ -111,7 +100,9 @@ def render_report(request, case, *, status=200, **bound):
     context = {
         "case": case,
         "kind": case.kind_spec,
-        "state_help": STATE_HELP.get(case.state, ""),
+        # What the status means and what happens next, by the report's own clocks only.
+        "step": next_step.next_step(case),
+        "glossary": next_step.glossary(case.kind_spec),
         "kategori": Kategori(case.kategori).label if case.kategori in Kategori.values else case.kategori,
         # What the reporter named, never what a handler added or matched.
         "terlapor": reported_persons(case, from_reporter=True),

@@ -12,7 +12,8 @@ from pengaduan.choices import State
 
 def _public_history(client) -> str:
     body = client.get(reverse("track_case")).content.decode()
-    return body.split('id="riwayat"')[1]
+    # The history section only: the page's list of every status follows it.
+    return body.split('id="riwayat"')[1].split("</section>")[0]
 
 
 def test_the_complainants_own_steps_are_named_on_both_sides(client, tracked, advance, handler):

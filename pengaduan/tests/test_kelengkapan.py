@@ -153,7 +153,11 @@ def test_the_tracking_page_tells_the_complainant_their_last_day(client, waiting)
     _case, code = waiting
     assert client.post(reverse("track"), {"code": code}).status_code == 302
     body = client.get(reverse("track_case")).content.decode()
-    assert "Mohon jawab paling lambat <strong>21 Juli 2026</strong>" in body
+    assert (
+        'Jawab pertanyaan petugas di halaman pelacakan paling lambat <time datetime="2026-07-21">Selasa, 21 Juli '
+        '2026</time>. Jika belum dijawab, mulai <time datetime="2026-07-22">Rabu, 22 Juli 2026</time> pengaduan '
+        "dapat diarsipkan (ditutup) oleh petugas."
+    ) in body
 
 
 def test_the_period_is_data_a_later_rule_changes_for_later_requests(travel, file_pengaduan, advance, waiting):
@@ -217,8 +221,9 @@ def test_after_the_last_day_the_tracking_page_says_an_answer_is_still_welcome(cl
     travel(FIRST_ARCHIVE_DAY)
     assert client.post(reverse("track"), {"code": code}).status_code == 302
     body = client.get(reverse("track_case")).content.decode()
-    assert "Batas waktu menjawab sudah lewat pada <strong>21 Juli 2026</strong>" in body
-    assert "Mohon jawab paling lambat" not in body
+    assert 'Batas waktu menjawab sudah lewat pada <time datetime="2026-07-21">Selasa, 21 Juli 2026</time>.' in body
+    assert "Jawaban Anda masih diterima selama pengaduan ini belum diarsipkan oleh petugas." in body
+    assert "Jawab pertanyaan petugas di halaman pelacakan paling lambat" not in body
 
 
 def test_the_tracking_page_in_english_gives_the_last_day(client, waiting):
@@ -226,7 +231,7 @@ def test_the_tracking_page_in_english_gives_the_last_day(client, waiting):
     assert client.post(reverse("track"), {"code": code}).status_code == 302
     client.post(reverse("set_language"), {"language": "en", "next": reverse("track_case")})
     body = client.get(reverse("track_case")).content.decode()
-    assert "Please answer by <strong>21 July 2026</strong> at the latest." in body
+    assert 'datetime="2026-07-21">Tuesday, 21 July 2026</time>' in body
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from casework import sms
+from casework.next_step import next_step
 from casework.workflow import TransitionBlocked
 from pengaduan import notify, services, tasks
 from pengaduan.choices import Channel, State
@@ -193,8 +194,11 @@ def test_each_staff_transition_tells_the_complainant_once(case_in, advance, cont
         assert message.subject == f"[SIGAP] Status pengaduan {case.reference}: {state.label}"
         assert f"berubah menjadi: {state.label}." in message.body
         assert "https://sigap.example.go.id/lacak/" in message.body
+        # The SMS says the same next step as the e-mail and the tracking page.
+        step = next_step(case).text
+        assert f"Langkah berikutnya: {step}" in message.body
         assert sms.outbox[-1].body == (
-            f"SIGAP: status pengaduan {case.reference} kini {state.label}. "
+            f"SIGAP: status pengaduan {case.reference} kini {state.label}. {step} "
             "Lihat di https://sigap.example.go.id/lacak/ dengan kode pelacakan Anda."
         )
     assert len(status_mails(case)) == 5 and len(sms.outbox) == 5
