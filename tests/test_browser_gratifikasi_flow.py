@@ -235,7 +235,7 @@ def test_a_wedding_gift_from_the_phone_to_the_handover(chromium, live_server, se
 
     # 3. Sent: the reference, the status and the clocks.
     phone.set_input_files("#id_foto", str(photo))
-    submit(phone, "button[name=kirim]")
+    submit(phone, "button.intake__submit[name=kirim]")
     case = Gratifikasi.objects.get()
     detail_url = base + reverse("gratifikasi:detail", args=[case.pk])
     # (The form was last posted to "…/baru/#saran"; a redirect keeps that fragment, which
