@@ -320,7 +320,8 @@ def test_the_employee_sees_the_open_campaign_on_their_page_and_in_the_inbox(clie
     own = client.get(reverse("benturan:list")).content.decode()
     assert "Deklarasi benturan kepentingan 2026" in own and reverse("benturan:campaign", args=[campaign.pk]) in own
     inbox = client.get(reverse("casework:inbox"))
-    [item] = inbox.context["waiting"]
+    [row] = inbox.context["waiting"]
+    item = row.item
     assert item.due == campaign.batas_waktu and item.url == reverse("benturan:campaign", args=[campaign.pk])
     assert "Menunggu Anda" in inbox.content.decode()
     kampanye_declare_none(kampanye=campaign, pegawai=pegawai)
