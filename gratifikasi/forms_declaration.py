@@ -20,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja, nip_validator
+from accounts.unit_choices import UnitChoiceField
 from casework.form_dates import CalendarDateField
 from casework.form_text import text_field
 from casework.forms_case import add_service_errors
@@ -27,7 +28,6 @@ from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
 from casework.validators import normalize_nik, validate_nik, validate_phone
-from security.request_values import IdChoiceField
 
 from . import exemptions
 from .choices import HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
@@ -232,7 +232,7 @@ class DeclarationForm(DeclarationFields):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     jabatan = text_field(_("Jabatan"), max_length=200, required_message=_("Jabatan wajib diisi."))
-    unit_kerja = IdChoiceField(
+    unit_kerja = UnitChoiceField(
         label=_("Unit kerja"),
         queryset=UnitKerja.objects.filter(is_active=True).order_by("name"),
         required=False,
