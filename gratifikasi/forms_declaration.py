@@ -306,14 +306,7 @@ class DeclarationForm(DeclarationFields):
         if ended:
             # The letters run from m to o after n was deleted: say so, not leave a gap.
             field = self.fields["kategori"]
-            field.help_text = " ".join(
-                [str(field.help_text)]
-                + [
-                    str(_("Huruf %(letter)s dihapus sejak %(day)s."))
-                    % {"letter": rule.letter, "day": formats.date_format(exemptions.ended_since(rule), "j F Y")}
-                    for rule in ended
-                ]
-            )
+            field.help_text = " ".join([str(field.help_text)] + [_deleted_letter(rule) for rule in ended])
 
     def _fill_identity_from(self, user) -> None:
         """What the account holds is shown and kept as it is; the rest is typed here. A
@@ -422,6 +415,18 @@ def _account_value_fits(name: str, value) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def _deleted_letter(rule: ExemptionRule) -> str:
+    """What the category list says of a letter the regulation deleted, so that a list
+    going from m to o says why (and, when the row names it, by which regulation)."""
+    values = {"letter": rule.letter, "day": formats.date_format(exemptions.ended_since(rule), "j F Y")}
+    if rule.ended_by:
+        return _("Huruf %(letter)s dihapus oleh %(regulation)s sejak %(day)s.") % {
+            **values,
+            "regulation": rule.ended_by,
+        }
+    return _("Huruf %(letter)s dihapus sejak %(day)s.") % values
 
 
 def _rule_label(rule) -> str:
