@@ -10,15 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from accounts.unit_choices import UnitChoiceField, UnitMultipleChoiceField
 from casework.form_dates import CalendarDateField
-from security.request_values import IdChoiceField, IdMultipleChoiceField, YearField
+from security.request_values import YearField
 
 
 class CampaignOpenForm(forms.Form):
     required_css_class = "required"
 
     tahun = YearField(label=_("Tahun"), error_messages={"required": _("Isi tahun kampanye.")})
-    units = IdMultipleChoiceField(
+    units = UnitMultipleChoiceField(
         label=_("Unit yang dicakup"),
         queryset=UnitKerja.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -59,7 +60,7 @@ class NoConflictForm(forms.Form):
 
 
 class UnitFilterForm(forms.Form):
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit kerja"),
         required=False,
         queryset=UnitKerja.objects.none(),

@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
-from security.request_values import IdChoiceField, YearField
+from accounts.unit_choices import UnitChoiceField
+from security.request_values import YearField
 
 from .choices import JenisPengendalian, State
 from .matrix import source_choices
@@ -22,7 +23,7 @@ def _choice(label, choices, all_label, invalid):
 
 class MatrixFilterForm(forms.Form):
     tahun = YearField(label=_("Tahun diterima"), required=False)
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit kerja"),
         required=False,
         queryset=UnitKerja.objects.none(),

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from accounts.unit_choices import UnitChoiceField
 from casework.form_dates import CalendarDateField
-from security.request_values import IdChoiceField
 
 from . import risk_scale
 from .choices import Sumber
@@ -53,7 +53,7 @@ class RiskEntryForm(forms.Form):
 
     required_css_class = "required"
 
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit kerja"),
         queryset=UnitKerja.objects.none(),
         empty_label=_("Pilih unit"),
@@ -155,7 +155,7 @@ class RiskReviewForm(RiskEntryForm):
 
 
 class RiskMapFilterForm(forms.Form):
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit kerja"),
         required=False,
         queryset=UnitKerja.objects.none(),

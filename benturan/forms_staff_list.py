@@ -10,8 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from accounts.unit_choices import UnitChoiceField
 from casework.forms_list import CaseListFilterForm
-from security.request_values import IdChoiceField
 
 from .choices import Asal, Jenis, State, Sumber
 
@@ -35,7 +35,7 @@ class CaseListFilterFormBenturan(CaseListFilterForm):
     asal = _choice(
         _("Asal"), Asal.choices, _("Pernyataan dan laporan"), _("Pilihan asal ini tidak ada; pilih dari daftar.")
     )
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit kerja pejabat"),
         required=False,
         queryset=UnitKerja.objects.none(),

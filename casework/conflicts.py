@@ -13,8 +13,8 @@ That kind names a module in CaseKind.conflict_intake (benturan.conflict_intake),
   `unavailable` says why it cannot be used yet (shown instead of it), or "";
 - `declarant_url(case) -> str`: where the one who filed follows the conflict case.
 
-The engine's case page offers both forms on every kind's page (case_panel.html, filled by
-casework.views_case.case_panel_context) and casework.views_conflicts runs them.
+The engine's case page offers both forms on every kind's page (the action column of
+casework/case_page.html, filled by casework.views_case.case_panel_context) and casework.views_conflicts runs them.
 """
 
 from __future__ import annotations

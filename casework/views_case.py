@@ -1,7 +1,8 @@
 """The generic staff case page and the actions every kind shares.
 
-A kind with its own detail page includes templates/casework/includes/case_panel.html and
-passes `case_panel_context(...)`; the POST endpoints here serve both. When one of them
+A kind with its own detail page extends templates/casework/case_page.html (the shared
+layout: facts, actions beside them, history below) and passes `case_panel_context(...)`;
+the POST endpoints here serve both. When one of them
 refuses, the page comes back through render_case_page(): the kind's own page if it names
 one (CaseKind.staff_page), else the generic one, with the submitted form and its errors.
 """

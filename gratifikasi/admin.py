@@ -47,7 +47,16 @@ class ExemptionRuleAdmin(AuditedAdmin):
         (
             None,
             {
-                "fields": ["category", "letter", "title", "explanation", "source", "effective_from", "effective_to"],
+                "fields": [
+                    "category",
+                    "letter",
+                    "title",
+                    "explanation",
+                    "source",
+                    "effective_from",
+                    "effective_to",
+                    "ended_by",
+                ],
                 "description": _(
                     "Jika aturan berubah, isi tanggal akhir berlaku pada versi lama lalu tambahkan versi baru "
                     "dengan kategori yang sama dan tanggal berlaku baru. Gratifikasi dinilai menurut versi yang "

@@ -20,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja, nip_validator
+from accounts.unit_choices import UnitChoiceField
 from casework.form_dates import CalendarDateField
 from casework.form_text import text_field
 from casework.forms_case import add_service_errors
@@ -27,7 +28,6 @@ from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
 from casework.uploads import AttachmentsField
 from casework.validators import normalize_nik, validate_nik, validate_phone
-from security.request_values import IdChoiceField
 
 from . import exemptions
 from .choices import HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
@@ -232,7 +232,7 @@ class DeclarationForm(DeclarationFields):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     jabatan = text_field(_("Jabatan"), max_length=200, required_message=_("Jabatan wajib diisi."))
-    unit_kerja = IdChoiceField(
+    unit_kerja = UnitChoiceField(
         label=_("Unit kerja"),
         queryset=UnitKerja.objects.filter(is_active=True).order_by("name"),
         required=False,
@@ -306,14 +306,7 @@ class DeclarationForm(DeclarationFields):
         if ended:
             # The letters run from m to o after n was deleted: say so, not leave a gap.
             field = self.fields["kategori"]
-            field.help_text = " ".join(
-                [str(field.help_text)]
-                + [
-                    str(_("Huruf %(letter)s dihapus sejak %(day)s."))
-                    % {"letter": rule.letter, "day": formats.date_format(exemptions.ended_since(rule), "j F Y")}
-                    for rule in ended
-                ]
-            )
+            field.help_text = " ".join([str(field.help_text)] + [_deleted_letter(rule) for rule in ended])
 
     def _fill_identity_from(self, user) -> None:
         """What the account holds is shown and kept as it is; the rest is typed here. A
@@ -422,6 +415,18 @@ def _account_value_fits(name: str, value) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def _deleted_letter(rule: ExemptionRule) -> str:
+    """What the category list says of a letter the regulation deleted, so that a list
+    going from m to o says why (and, when the row names it, by which regulation)."""
+    values = {"letter": rule.letter, "day": formats.date_format(exemptions.ended_since(rule), "j F Y")}
+    if rule.ended_by:
+        return _("Huruf %(letter)s dihapus oleh %(regulation)s sejak %(day)s.") % {
+            **values,
+            "regulation": rule.ended_by,
+        }
+    return _("Huruf %(letter)s dihapus sejak %(day)s.") % values
 
 
 def _rule_label(rule) -> str:

@@ -23,6 +23,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.unit_choices import UnitTreeOptions
 from casework.choice_rows import ChoiceRows
 from casework.form_dates import CalendarDateField
 from casework.forms_case import add_service_errors
@@ -60,6 +61,13 @@ class _RowOptions(ModelChoiceIterator):
         return self.field.empty_label is not None or bool(self.field.rows.all())
 
 
+class _UnitRowOptions(UnitTreeOptions, _RowOptions):
+    """The options of an ActiveUnitChoiceField: its rows, in the unit tree's order."""
+
+    def rows(self):
+        return self.field.rows.all()
+
+
 class ActiveChoiceField(IdChoiceField):
     """A choice of one row by id that refuses anything else (text, a huge number, an id
     outside the offered list) with the field's own "invalid_choice" message. The options
@@ -81,6 +89,12 @@ class ActiveChoiceField(IdChoiceField):
         if row is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return row
+
+
+class ActiveUnitChoiceField(ActiveChoiceField):
+    """An ActiveChoiceField of units, offered in the order of the unit tree."""
+
+    iterator = _UnitRowOptions
 
 
 def _ascii_only(value: str) -> str:
@@ -141,7 +155,7 @@ class PengaduanForm(forms.Form):
             "invalid_choice": _("Kategori yang dipilih tidak tersedia. Pilih salah satu dari daftar."),
         },
     )
-    unit_tujuan = ActiveChoiceField(
+    unit_tujuan = ActiveUnitChoiceField(
         label=_("Unit tujuan (jika tahu)"),
         queryset=selectors.active_units(),
         rows=selectors.ACTIVE_UNIT_ROWS,

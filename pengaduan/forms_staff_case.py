@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from accounts.unit_choices import UnitChoiceField
 from casework.forms_case import ActionForm
 from casework.uploads import AttachmentsField
 from security.request_values import IdChoiceField
@@ -211,7 +212,7 @@ class ArchiveIncompleteForm(ActionForm):
 class DispositionForm(ActionForm):
     """Disposisi: send the verified complaint to the unit that must follow it up."""
 
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit tujuan disposisi"),
         queryset=UnitKerja.objects.filter(is_active=True).order_by("code"),
         empty_label=_("— pilih unit —"),

@@ -36,7 +36,7 @@ _STAFF_TEXTS = {
     "unit_tujuan": {"label": _("Unit tujuan yang disarankan pelapor"), "help_text": ""},
     "lampiran": {"label": _("Lampiran dari pelapor")},
     "anonim": {"label": _("Anonim: identitas pelapor disembunyikan")},
-    "rahasia": {"label": _("Rahasia: isi pengaduan tidak pernah dipublikasikan")},
+    "rahasia": {"label": _("Rahasia: jangan cantumkan di daftar tindak lanjut publik")},
 }
 _STAFF_REQUIRED_MESSAGES = {"kategori": _("Pilih kategori layanan yang diadukan.")}
 # The engine's names for the day received and its reason, and this form's.

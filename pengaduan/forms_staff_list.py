@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from accounts.unit_choices import UnitChoiceField
 from casework.forms_list import CaseListFilterForm
 from security.request_values import IdChoiceField
 
@@ -39,7 +40,7 @@ class ComplaintListFilterForm(CaseListFilterForm):
         choices=[("", _("Semua saluran")), *Channel.choices],
         error_messages={"invalid_choice": _("Saluran ini tidak ada; pilih dari daftar.")},
     )
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit kerja"),
         required=False,
         queryset=UnitKerja.objects.order_by("name"),

@@ -1,5 +1,6 @@
 """The two commands of the README (bin/demo, bin/test), CI, and the demo data they rely on."""
 
+import importlib.util
 import io
 import os
 import re
@@ -80,6 +81,42 @@ def test_test_script_treats_no_tests_as_failure(tmp_path):
     assert "no test was collected or run" in result.stderr
 
 
+def test_bin_test_spreads_the_tests_over_every_core_unless_told(tmp_path):
+    """pytest-xdist is installed: bin/test runs with `-n auto`, and a caller's `-n 0` (or
+    `-p no:xdist`) is left alone rather than contradicted."""
+    (tmp_path / "bin").mkdir()
+    shutil.copy(ROOT / "bin" / "test", tmp_path / "bin" / "test")
+    # A stand-in interpreter that prints the arguments bin/test gives pytest.
+    (tmp_path / "python").write_text('#!/usr/bin/env bash\necho "$@"\n')
+    (tmp_path / "python").chmod(0o755)
+    (tmp_path / "bin" / "_setup.sh").write_text(
+        f'cd "$(dirname "${{BASH_SOURCE[0]}}")/.."\nPY="{tmp_path / "python"}"\n'
+    )
+
+    def arguments(*given: str) -> str:
+        result = subprocess.run(["bash", "bin/test", *given], cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert arguments() == "-m pytest -q -n auto"
+    assert arguments("-k", "inbox") == "-m pytest -q -n auto -k inbox"
+    assert arguments("-n", "0") == "-m pytest -q -n 0"
+    assert arguments("-p", "no:xdist") == "-m pytest -q -p no:xdist"
+    assert importlib.util.find_spec("xdist") is not None  # the plugin `-n auto` needs
+
+
+def test_manage_py_prints_no_axes_banner():
+    """django-axes announces its version and settings on every start unless told not to
+    (AXES_VERBOSE): every manage.py command printed it before its own output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "AXES" not in result.stdout + result.stderr
+    assert result.stderr == ""
+
+
 def run_seed(**options):
     out = io.StringIO()
     call_command("seed_demo", "--no-qr", stdout=out, **options)
@@ -139,6 +176,8 @@ def test_seed_demo_ends_with_the_logins_and_draws_qr_codes_only_when_asked():
     out = io.StringIO()
     call_command("seed_demo", "--qr", pimpinan.nip, stdout=out)
     assert out.getvalue().count(pimpinan.nip) >= 3 and "█" in out.getvalue()
+    # Asked for, the code comes after the login table, never before it.
+    assert out.getvalue().index("Demo logins") < out.getvalue().index("█")
     out = io.StringIO()
     call_command("seed_demo", "--qr", stdout=out)
     # Each QR code's first row draws the tops of two finder squares.

@@ -13,7 +13,7 @@ from security.fields import EncryptedCharField
 class Confidentiality(models.TextChoices):
     # BIASA: the case may appear (anonymised) in published follow-up lists.
     BIASA = "biasa", _("Biasa")
-    # RAHASIA: content is never published.
+    # RAHASIA: not even a row in a published list (the content of no case ever is).
     RAHASIA = "rahasia", _("Rahasia")
     # SANGAT_RAHASIA: content and identity restricted to the kind's handler role (WBS).
     SANGAT_RAHASIA = "sangat_rahasia", _("Sangat rahasia")

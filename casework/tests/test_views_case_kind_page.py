@@ -25,7 +25,7 @@ from casework.views_case import case_deadlines, case_panel_context
 # Like every page, it shows the messages of the request (templates/base.html does).
 KIND_PAGE = engines["django"].from_string(
     "HALAMAN JENIS {{ case.reference }}{% include 'includes/messages.html' %}"
-    "{% include 'casework/includes/case_panel.html' %}"
+    "{% include 'casework/includes/case_actions.html' %}{% include 'casework/includes/case_history.html' %}"
 )
 
 

@@ -56,6 +56,17 @@ class ExemptionRule(models.Model):
         blank=True,
         help_text=_("Kosong: masih berlaku. Diisi tanggal terakhir berlaku."),
     )
+    # A letter the regulation deleted has no successor row to name the regulation that
+    # deleted it, so its last version names it: the lists then say "n: deleted by ...".
+    ended_by = models.CharField(
+        _("dihapus oleh"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Hanya untuk huruf yang dihapus (tidak ada versi baru): peraturan yang menghapusnya, misalnya "
+            "“Peraturan KPK 1/2026”."
+        ),
+    )
     # Criteria, each empty for "any".
     peristiwa = models.JSONField(_("jenis peristiwa"), default=list, blank=True, validators=[validate_peristiwa_list])
     hubungan = models.JSONField(_("hubungan pemberi"), default=list, blank=True, validators=[validate_hubungan_list])

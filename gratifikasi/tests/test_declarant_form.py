@@ -327,8 +327,8 @@ def test_the_category_list_is_the_rules_in_force_on_the_date_received(signed_in)
     assert before[0] == "" and after[0] == ""
     # The list goes from m to o after 2026: the form says n was deleted, and since when.
     page = signed_in.post(URL, check(tanggal_terima=AMENDED.isoformat())).content.decode()
-    assert "Huruf n dihapus sejak 20 Januari 2026." in page
-    assert "dihapus sejak" not in signed_in.post(URL, check(tanggal_terima=BEFORE.isoformat())).content.decode()
+    assert "Huruf n dihapus oleh Peraturan KPK 1/2026 sejak 20 Januari 2026." in page
+    assert "Huruf n dihapus" not in signed_in.post(URL, check(tanggal_terima=BEFORE.isoformat())).content.decode()
 
 
 def test_a_picked_rule_deleted_on_the_date_received_is_explained_not_refused(signed_in):

@@ -101,9 +101,9 @@ def test_the_page_shows_the_advice_recorded_and_the_rules_in_force_on_the_day_re
     assert after.saran_pengecualian.title in body and after.saran_pengecualian.source in body
     assert "mungkin berlaku" in body and "Rp1.500.000" in body
     # The list of letters says n was deleted on that day, not jump from m to o.
-    assert "<strong>n.</strong> Dihapus: tidak berlaku lagi sejak 20 Januari 2026" in body
+    assert "<strong>n.</strong> Dihapus oleh Peraturan KPK 1/2026: tidak berlaku lagi sejak 20 Januari 2026" in body
     before_body = as_officer.get(url("detail", before)).content.decode()
-    assert "Dihapus: tidak berlaku lagi" not in before_body
+    assert "<strong>n.</strong> Dihapus" not in before_body
 
 
 def test_the_page_shows_the_history(as_officer, declaration_in):

@@ -126,7 +126,9 @@ def test_showing_the_form_asks_the_database_for_no_list(client, kategori, units)
     # Only the footer's agency profile, which a process keeps a minute outside the tests.
     assert [query["sql"] for query in queries if "accounts_unitprofile" not in query["sql"]] == []
     assert f'<option value="{kategori.pk}">{kategori.name}</option>' in body
-    assert f'<option value="{units["identitas"].pk}">Seksi Identitas</option>' in body
+    # The units in the tree's order, each under its parent (accounts.unit_choices).
+    assert f'<option value="{units["identitas"].pk}">— Seksi Identitas</option>' in body
+    assert body.index(">Dinas Dukcapil</option>") < body.index(">— Seksi Identitas</option>")
     # In the list's order (order, then name), after the empty choice.
     names = [row.name for row in KategoriLayanan.objects.filter(is_active=True).order_by("order", "name")]
     positions = [body.index(f">{name}</option>") for name in names]

@@ -77,7 +77,7 @@ def test_the_form_speaks_indonesian_and_is_safe_by_default(client, db):
     assert 'name="anonim" aria-describedby="anonim-help" id="id_anonim" checked' in body
     assert 'name="rahasia" aria-describedby="rahasia-help" id="id_rahasia" checked' in body
     assert "Pihak yang Anda adukan dan masyarakat tidak akan tahu siapa Anda." in body
-    assert "Isi pengaduan Anda tidak akan pernah diumumkan." in body
+    assert "Isi pengaduan dan identitas Anda tidak pernah diumumkan, dicentang atau tidak." in body
     assert 'enctype="multipart/form-data"' in body and 'type="file"' in body
     assert 'value="pengaduan" aria-required="true" id="id_jenis_1" required checked' in body
 

@@ -105,7 +105,7 @@ def test_handler_sees_everything_a_handler_needs(client, handler, full_complaint
         "rina@example.test",
         "0812 1111 2222",
         # Privacy flags in plain words.
-        "isi pengaduan tidak pernah dipublikasikan",
+        "tidak tercantum di daftar tindak lanjut bulanan di situs",
         "identitas pelapor disembunyikan dari pihak terlapor dan publik",
         # The file, downloaded through the authorised files view.
         "foto-loket.png",

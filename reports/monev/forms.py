@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
+from accounts.unit_choices import UnitChoiceField
 from casework.form_dates import CalendarDateField
 from casework.form_text import text_field
-from security.request_values import IdChoiceField
 
 from ..stored_files import EvidenceFilesField
 from .models import (
@@ -177,7 +177,7 @@ class RecommendationForm(BaseForm):
         help_text=_("Apa yang harus dilakukan."),
         required_message=_("Tuliskan masukan perbaikannya."),
     )
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit penanggung jawab"),
         queryset=UnitKerja.objects.none(),
         empty_label=_("Pilih unit"),

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UnitKerja
-from security.request_values import IdChoiceField
+from accounts.unit_choices import UnitChoiceField
 
 from ..monev.forms import BaseForm, text
 from ..stored_files import EvidenceFilesField
@@ -78,7 +78,7 @@ class ActionForm(BaseForm):
     bulan_mulai = _month(_("Bulan mulai"), _("Pilih bulan mulai."))
     bulan_selesai = _month(_("Bulan selesai"), _("Pilih bulan selesai."))
     frekuensi = _choice(_("Frekuensi"), Frekuensi.choices, required_message=_("Pilih frekuensinya."))
-    unit = IdChoiceField(
+    unit = UnitChoiceField(
         label=_("Unit penanggung jawab"),
         queryset=UnitKerja.objects.none(),
         required=False,

@@ -386,8 +386,9 @@ class Command(BaseCommand):
         return ran
 
     def _report(self, accounts, devices, created_by, *, qr):
-        """The TOTP links (QR codes only when asked: ten of them filled the terminal
-        before the logins), then the logins, last, where the terminal shows them."""
+        """The TOTP links, then the logins, where the terminal shows them when the command
+        ends; the QR codes only when asked, and after the logins (drawn before them, ten
+        codes pushed the logins out of sight)."""
         out = self.stdout
         represented = [spec for spec in USERS if spec.represents]
         others = [spec for spec in USERS if not spec.represents]
@@ -399,13 +400,7 @@ class Command(BaseCommand):
         out.write("Heads of the other units:")
         for spec in others:
             out.write(f"  {spec.nip}  {devices[spec.username].config_url}")
-        for spec in USERS:
-            if spec.nip in drawn:
-                out.write("")
-                out.write(self.style.MIGRATE_HEADING(f"{spec.represents or spec.username} — {spec.nip}"))
-                out.write(_ascii_qr(devices[spec.username].config_url))
         out.write("")
-        # The logins come last, so they are what a terminal shows when the command ends.
         out.write("Demo logins (sign in with the NIP or the e-mail address, then the 6-digit code):")
         rows = [("Role", "NIP", "E-mail", "Password")]
         for spec in represented + others:
@@ -418,6 +413,11 @@ class Command(BaseCommand):
         out.write("")
         out.write(f"Demo cases from: {', '.join(created_by)}" if created_by else "No case app provides demo cases yet.")
         out.write(self.style.SUCCESS(f"Demo data ready: {len(UNITS)} units, {len(accounts)} accounts."))
+        for spec in USERS:
+            if spec.nip in drawn:
+                out.write("")
+                out.write(self.style.MIGRATE_HEADING(f"{spec.represents or spec.username} — {spec.nip}"))
+                out.write(_ascii_qr(devices[spec.username].config_url))
 
 
 def _ascii_qr(data: str) -> str:
