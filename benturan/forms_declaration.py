@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from casework import form_text
 from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
-from casework.uploads import AttachmentsField
+from casework.uploads import AttachmentsField, keep_files
 from security.request_values import IdChoiceField, IdMultipleChoiceField
 
 from .choices import Jenis, JenisHal, Sumber
@@ -138,6 +138,8 @@ class FiledForm(forms.Form):
         self.fields["pihak_pegawai"].queryset = employees(excluding=[user])
         self.fields["pihak_pegawai"].widget.attrs["size"] = "6"
         show_limits_to_browser(self)
+        # The documents of a refused form wait for the next try, the employee's alone.
+        keep_files(self, field="files", name=self.held_form_name, owner=user)
 
     def clean_rujukan_kasus(self):
         reference = normalize_reference(self.cleaned_data.get("rujukan_kasus", ""))
@@ -158,6 +160,7 @@ class DeclarationForm(FiledForm):
     """The signed-in employee's own conflict. The identity is the account's; a position
     the account lacks is typed here."""
 
+    held_form_name = "benturan.declaration"
     jabatan = text_field(_("Jabatan"), max_length=200, required_message=_("Jabatan wajib diisi."))
 
     field_order = ["jenis", "sumber", "hal_jenis", "hal", "rujukan_kasus", "kepentingan", "pihak_lain"]
@@ -179,6 +182,8 @@ class DeclarationForm(FiledForm):
 
 class ReportForm(FiledForm):
     """Another employee's conflict, reported by the signed-in employee."""
+
+    held_form_name = "benturan.report"
 
     pejabat = EmployeeChoiceField(
         label=_("Pegawai yang memiliki benturan kepentingan"),

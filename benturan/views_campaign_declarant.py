@@ -12,11 +12,13 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import otp_verified_required
+from casework.uploads import release_kept, settle_refused
 
 from . import campaign as selectors
 from . import services_campaign
@@ -56,7 +58,6 @@ def _declare_page(request, row, form, *, status=200):
         "campaign": row.kampanye,
         "form": form,
         "aktual": Jenis.AKTUAL,
-        "dropped_files": [upload.name for upload in request.FILES.getlist("files")],
     }
     return render(request, "benturan/declarant/campaign_declare.html", context, status=status)
 
@@ -73,16 +74,18 @@ def declare(request, pk: int):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            case = services_campaign.kampanye_declare_conflict(
-                kampanye=row.kampanye,
-                pegawai=request.user,
-                data=form.filed_data(),
-                pihak_pegawai=data["pihak_pegawai"],
-                files=data["files"],
-                jabatan=data.get("jabatan", ""),
-                submission_key=data["kunci_kiriman"],
-                request=request,
-            )
+            with transaction.atomic():
+                case = services_campaign.kampanye_declare_conflict(
+                    kampanye=row.kampanye,
+                    pegawai=request.user,
+                    data=form.filed_data(),
+                    pihak_pegawai=data["pihak_pegawai"],
+                    files=data["files"],
+                    jabatan=data.get("jabatan", ""),
+                    submission_key=data["kunci_kiriman"],
+                    request=request,
+                )
+                release_kept(form)
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:
@@ -92,4 +95,5 @@ def declare(request, pk: int):
                 % {"reference": case.reference, "decider": decider_name(case)},
             )
             return redirect("benturan:detail", pk=case.pk)
+    settle_refused(form)
     return _declare_page(request, row, form, status=400)

@@ -4,7 +4,8 @@ the forms to do either, and the controls decided about them in others' reports.
 Every page needs a full sign-in (password and second factor) and shows only what is the
 signed-in employee's own, fetched through benturan.selectors, which answer 404 for
 anyone else's: the superior and the Tim work on the staff pages, never here. A refused
-form keeps everything typed and names the files to pick again (a browser cannot keep them).
+form keeps everything typed, and its files wait for the next try
+(casework.uploads.keep_files; a browser cannot send them again).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +27,7 @@ from casework import selectors as case_selectors
 from casework import services as case_services
 from casework.forms_public import ReporterMessageForm
 from casework.kinds import get_kind
+from casework.uploads import release_kept, settle_refused
 from casework.views_public import reasons_of, reporter_attachments, reporter_file_response
 from security import audit
 
@@ -63,11 +66,7 @@ def case_list(request):
 
 
 def _form_page(request, form, *, template: str, status: int = 200):
-    context = {
-        "form": form,
-        "aktual": Jenis.AKTUAL,
-        "dropped_files": [upload.name for upload in request.FILES.getlist("files")],
-    }
+    context = {"form": form, "aktual": Jenis.AKTUAL}
     return render(request, template, context, status=status)
 
 
@@ -83,7 +82,9 @@ def _filing_view(form_class, template: str, submit):
         form = form_class(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
-                case = submit(request, form)
+                with transaction.atomic():
+                    case = submit(request, form)
+                    release_kept(form)
             except ValidationError as exc:
                 form.add_service_errors(exc)
             else:
@@ -93,6 +94,7 @@ def _filing_view(form_class, template: str, submit):
                     % {"reference": case.reference, "decider": decider_name(case)},
                 )
                 return redirect("benturan:detail", pk=case.pk)
+        settle_refused(form)
         return _form_page(request, form, template=template, status=400)
 
     return view

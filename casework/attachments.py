@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from security import audit, crypto
 
-from .models import Attachment, Case
+from .models import Attachment, Case, HeldUpload
 from .sanitize import CleanFile, sanitize
 
 logger = logging.getLogger(__name__)
@@ -108,8 +108,9 @@ def register_file_model(model: type) -> None:
 
 
 def file_models() -> list[type]:
-    """Every model whose rows own files in the private folder, Attachment first."""
-    return [Attachment, *_file_models]
+    """Every model whose rows own files in the private folder, Attachment first (then
+    the files refused forms keep for their next try)."""
+    return [Attachment, HeldUpload, *_file_models]
 
 
 def write_atomically(path: Path, blob: bytes) -> None:

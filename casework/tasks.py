@@ -70,6 +70,15 @@ def open_pending_cases() -> dict[str, int]:
     return {"opened": intake.open_pending()}
 
 
+@task
+def remove_expired_held_uploads() -> dict[str, int]:
+    """Remove the files kept for refused forms that were never sent again
+    (casework.held_uploads). Queued by the scheduler with the other periodic tasks."""
+    from . import held_uploads
+
+    return {"removed": held_uploads.remove_expired()}
+
+
 def reminder_candidates(today: date) -> QuerySet[Deadline]:
     """Running clocks due between today and the "due soon" threshold, not yet reminded."""
     until = due_soon_until(today)

@@ -259,6 +259,11 @@ SIGAP_ATTACHMENT_TYPES = env.list(
 # which says so beside the field and keeps what was typed; Django's refusal of the whole
 # request (a page that loses the typing) is only for posts no person sends.
 DATA_UPLOAD_MAX_NUMBER_FILES = max(100, SIGAP_ATTACHMENT_MAX_COUNT * 5)
+# Files sent with a form that was refused are kept for the next try, encrypted, this many
+# hours (casework.held_uploads); all such files together stay under this many megabytes,
+# past which a refused form asks for its files again, as it always did.
+SIGAP_HELD_UPLOAD_HOURS = env.int("SIGAP_HELD_UPLOAD_HOURS", default=6)
+SIGAP_HELD_UPLOADS_MAX_MB = env.int("SIGAP_HELD_UPLOADS_MAX_MB", default=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -267,6 +272,8 @@ SIGAP_PERIODIC_TASKS = [
     "casework.tasks.sweep_deadlines",
     # Normally each burst of public submissions queues its own opening; this catches a lost one.
     "casework.tasks.open_pending_cases",
+    # Files kept for a refused form that was never sent again.
+    "casework.tasks.remove_expired_held_uploads",
     "pengaduan.tasks.auto_close_answered",
     "benturan.tasks.remind_yearly_declarations",
     # The dashboard's counts of the days that can no longer change; the expired report files.
@@ -309,6 +316,9 @@ SIGAP_PENGADUAN_SUBMIT_RATE = env.str("SIGAP_PENGADUAN_SUBMIT_RATE", default="5/
 # (categories, units) before reading them again (casework.choice_rows).
 SIGAP_CHOICE_ROWS_SECONDS = env.int("SIGAP_CHOICE_ROWS_SECONDS", default=60)
 SIGAP_PENGADUAN_MIN_FILL_SECONDS = env.int("SIGAP_PENGADUAN_MIN_FILL_SECONDS", default=3)
+# A public form's signed "shown at" stamp (casework.formstamp) counts for this many hours;
+# an older one is taken for a replay and the form is shown again with a new stamp.
+SIGAP_FORM_STAMP_MAX_HOURS = env.int("SIGAP_FORM_STAMP_MAX_HOURS", default=24)
 # Minutes the receipt page keeps showing a new complaint's tracking code (kept encrypted in
 # the session only until then, or until the complainant says they saved it).
 SIGAP_RECEIPT_CODE_MINUTES = env.int("SIGAP_RECEIPT_CODE_MINUTES", default=30)

@@ -26,7 +26,7 @@ from casework.form_text import text_field
 from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
 from casework.money import RupiahField
-from casework.uploads import AttachmentsField
+from casework.uploads import AttachmentsField, keep_files
 from casework.validators import normalize_nik, validate_nik, validate_phone
 
 from . import exemptions
@@ -286,6 +286,9 @@ class DeclarationForm(DeclarationFields):
         self._fill_identity_from(user)
         self._offer_categories()
         show_limits_to_browser(self)
+        # The photos of a refused (or only checked) form wait for the next try, the
+        # declarant's alone.
+        keep_files(self, field="foto", name="gratifikasi.declaration", owner=user)
 
     def _offer_categories(self) -> None:
         """The rules in force on the date received as typed (today before one is), and a
@@ -449,11 +452,13 @@ class CompletionForm(DeclarationFields):
 
     field_order = ["jawaban", "foto", *GIVER_FIELDS, *GIFT_FIELDS]
 
-    def __init__(self, *args, case, already_attached: int = 0, **kwargs):
+    def __init__(self, *args, case, already_attached: int = 0, owner=None, **kwargs):
         kwargs.setdefault("initial", {name: getattr(case, name) for name in (*GIVER_FIELDS, *GIFT_FIELDS)})
         super().__init__(*args, **kwargs)
         self.fields["foto"].already_attached = already_attached
         show_limits_to_browser(self)
+        # Bound to this declaration's answer: files kept here go to no other.
+        keep_files(self, field="foto", name=f"gratifikasi.completion.{case.pk}", owner=owner)
 
     def add_service_errors(self, error: ValidationError) -> None:
         # The service names the answer by its model field.

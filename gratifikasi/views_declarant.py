@@ -9,8 +9,8 @@ The form has two buttons. "Periksa pengecualian" shows the form again with the a
 gratifikasi.exemptions (which not-obligatory rule may apply, or which limit the gift
 exceeds) and saves nothing; the advice never stops the declarant from sending.
 "Kirim laporan" files the declaration through gratifikasi.services.declaration_submit.
-A refused form keeps everything typed and names the files to pick again (a browser
-cannot keep them).
+A refused or checked form keeps everything typed, and its files wait for the next try
+(casework.uploads.keep_files; a browser cannot send them again).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +35,7 @@ from casework import services as case_services
 from casework.forms_public import ReporterMessageForm
 from casework.kinds import get_kind
 from casework.money import format_rupiah
+from casework.uploads import release_kept, settle_refused
 from casework.views_public import attachment_count, reasons_of, reporter_attachments, reporter_file_response
 from casework.workflow import TransitionBlocked
 from security import audit
@@ -99,7 +101,6 @@ def _form_page(request, form: DeclarationForm, *, status: int = 200, checked: bo
         "checked": checked,
         "advice": advice,
         "missing_for_advice": form.missing_for_advice() if checked and advice is None else [],
-        "dropped_files": [upload.name for upload in request.FILES.getlist("foto")],
     }
     return render(request, "gratifikasi/declarant/form.html", context, status=status)
 
@@ -111,26 +112,31 @@ def declaration_new(request):
     if request.method != "POST":
         return _form_page(request, DeclarationForm(user=request.user, initial={"kunci_kiriman": uuid.uuid4()}))
     if CHECK in request.POST:
-        # The files are not read: nothing is kept, and the page names them to pick again.
-        form = DeclarationForm(request.POST, user=request.user, checking=True)
-        return _form_page(request, form, status=200 if form.is_valid() else 400, checked=True)
+        # Nothing is filed; the photos wait for the "send" that follows.
+        form = DeclarationForm(request.POST, request.FILES, user=request.user, checking=True)
+        status = 200 if form.is_valid() else 400
+        settle_refused(form)
+        return _form_page(request, form, status=status, checked=True)
 
     form = DeclarationForm(request.POST, request.FILES, user=request.user)
     if form.is_valid():
         try:
-            case = services.declaration_submit(
-                declarant=request.user,
-                data=form.declaration_data(),
-                photos=form.cleaned_data["foto"],
-                category=form.cleaned_data["kategori"],
-                submission_key=form.cleaned_data["kunci_kiriman"],
-                request=request,
-            )
+            with transaction.atomic():
+                case = services.declaration_submit(
+                    declarant=request.user,
+                    data=form.declaration_data(),
+                    photos=form.cleaned_data["foto"],
+                    category=form.cleaned_data["kategori"],
+                    submission_key=form.cleaned_data["kunci_kiriman"],
+                    request=request,
+                )
+                release_kept(form)
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:
             _say_filed(request, case)
             return redirect("gratifikasi:detail", pk=case.pk)
+    settle_refused(form)
     return _form_page(request, form, status=400)
 
 
@@ -189,7 +195,6 @@ def _detail_page(
         "files": reporter_attachments(case),
         "late": late_text(case) if case.terlambat_kpk or case.terlambat_upg else "",
         "registered": bool(case.registered_at),
-        "completion_dropped_files": [upload.name for upload in request.FILES.getlist("foto")],
         # The conversation with the UPG (casework/track/conversation.html).
         "conversation": case_selectors.conversation(case),
         "form": message_form or ReporterMessageForm(),
@@ -239,25 +244,34 @@ def declaration_complete(request, pk: int):
     run out (the UPG decides then); refused with the reason in any other state.
     """
     case = selectors.get_own_declaration(user=request.user, pk=pk)
-    form = CompletionForm(request.POST, request.FILES, case=case, already_attached=attachment_count(case))
-    if not form.is_valid():
+    form = CompletionForm(
+        request.POST, request.FILES, case=case, already_attached=attachment_count(case), owner=request.user
+    )
+
+    def refused():
+        settle_refused(form)
         return _detail_page(request, case, status=400, completion_form=form)
+
+    if not form.is_valid():
+        return refused()
     try:
-        services.declaration_complete(
-            case=case,
-            declarant=request.user,
-            jawaban=form.cleaned_data["jawaban"],
-            data=form.corrections() or None,
-            photos=form.cleaned_data["foto"],
-            request=request,
-        )
+        with transaction.atomic():
+            services.declaration_complete(
+                case=case,
+                declarant=request.user,
+                jawaban=form.cleaned_data["jawaban"],
+                data=form.corrections() or None,
+                photos=form.cleaned_data["foto"],
+                request=request,
+            )
+            release_kept(form)
     except ValidationError as exc:
         form.add_service_errors(exc)
-        return _detail_page(request, case, status=400, completion_form=form)
+        return refused()
     except TransitionBlocked as exc:
         for reason in reasons_of(exc):
             form.add_error(None, reason)
-        return _detail_page(request, case, status=400, completion_form=form)
+        return refused()
     messages.success(request, _("Terima kasih. Jawaban Anda terkirim dan laporan Anda diverifikasi kembali oleh UPG."))
     return redirect("gratifikasi:detail", pk=case.pk)
 

@@ -10,8 +10,11 @@ Robots are caught without any outside service, two ways, and a person caught by 
 gets a message with everything they typed still in place:
 - a honeypot field hidden from people (off-screen, out of the tab order, hidden from
   screen readers) under a name no browser autofills;
-- a signed timestamp of when the form was shown (casework.formstamp): a post quicker
-  than SIGAP_PENGADUAN_MIN_FILL_SECONDS, or without a valid stamp, is refused.
+- a signed timestamp of when the form was first shown (casework.formstamp): a post
+  quicker than SIGAP_PENGADUAN_MIN_FILL_SECONDS, or without a valid stamp, is refused. A
+  refused form keeps its first stamp, so a quick correction is not taken for a robot.
+
+The files of a refused post are kept for the next try (casework.uploads.keep_files).
 """
 
 from __future__ import annotations
@@ -28,10 +31,10 @@ from casework.choice_rows import ChoiceRows
 from casework.form_dates import CalendarDateField
 from casework.forms_case import add_service_errors
 from casework.forms_public import show_limits_to_browser
-from casework.formstamp import seconds_since_started, sign_started
+from casework.formstamp import carried, seconds_since_started, sign_started
 from casework.models import Confidentiality
 from casework.named_persons import PersonInput
-from casework.uploads import AttachmentsField
+from casework.uploads import AttachmentsField, keep_files
 from casework.validators import normalize_nik, validate_nik, validate_phone
 from security.request_values import IdChoiceField, parse_id
 
@@ -105,6 +108,8 @@ def _ascii_only(value: str) -> str:
 
 class PengaduanForm(forms.Form):
     required_css_class = "required"
+    #: The name the files kept from a refused post are bound to (casework.held_uploads).
+    held_form_name = "pengaduan.intake"
     #: Set by clean() when the robot trap refused the post.
     caught_by_trap = False
 
@@ -223,18 +228,20 @@ class PengaduanForm(forms.Form):
     )
     dimulai = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, owner=None, **kwargs):
         # Required fields carry a "*" (required_css_class); a colon as well is clutter.
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if self.is_bound:
-            # Mutable, so a refused form can be shown again with a fresh stamp.
+            # Mutable, so a refused form can be shown again with its stamp and no trap.
             self.data = self.data.copy()
         else:
             self.initial[STARTED] = sign_started()
         show_limits_to_browser(self)
         self.fields["anonim"].widget.attrs["aria-describedby"] = "anonim-help"
         self.fields["rahasia"].widget.attrs["aria-describedby"] = "rahasia-help"
+        # `owner`: the staff member entering a complaint; the public has none.
+        keep_files(self, field="lampiran", name=self.held_form_name, owner=owner)
 
     # --- Fields ---------------------------------------------------------------------------
 
@@ -289,9 +296,10 @@ class PengaduanForm(forms.Form):
         return cleaned
 
     def renew_for_another_try(self) -> None:
-        """Before showing a refused form again: a fresh stamp (the clock starts again for
-        the next try) and an empty honeypot."""
-        self.data[STARTED] = sign_started()
+        """Before showing a refused form again: the stamp of its first showing (the time
+        spent on the form counts for every try; a new one only for a missing, forged or
+        stale stamp) and an empty honeypot."""
+        self.data[STARTED] = carried(self.data.get(STARTED, ""))
         self.data[HONEYPOT] = ""
 
     # --- For the service --------------------------------------------------------------------

@@ -44,6 +44,9 @@ _RECEIVED_FIELDS = {RECEIVED_ON: "diterima_pada", LATE_ENTRY_REASON: "alasan_ter
 
 
 class StaffEntryForm(PengaduanForm):
+    # Kept files of a refused entry are the staff member's (pass owner=request.user).
+    held_form_name = "pengaduan.staff_entry"
+
     channel = forms.ChoiceField(
         label=_("Saluran"),
         choices=[("", _("Pilih saluran")), *STAFF_CHANNELS],

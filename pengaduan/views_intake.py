@@ -27,6 +27,7 @@ from casework import sms
 from casework.attachments import add_attachment
 from casework.datetext import opened_at_text
 from casework.pdf_letterhead import letterhead_for
+from casework.uploads import release_kept, settle_refused
 from security import ratelimit
 
 from . import notify, receipt_cookie, services
@@ -53,11 +54,14 @@ def _file_complaint(form: PengaduanForm) -> tuple[str, object, str]:
     arguments = form.service_arguments()
     if not uploads and not arguments.get("pihak_terkait"):
         pending, code = services.pengaduan_submit(**arguments)
+        release_kept(form)  # the files ticked "remove", if that left none
         return pending.reference, pending.submitted_at, code
     with transaction.atomic():
         case, code = services.pengaduan_create(**arguments)
         for upload in uploads:
             add_attachment(case=case, upload=upload, from_reporter=True, visible_to_reporter=True)
+        # The files kept from a refused try are the complaint's now.
+        release_kept(form)
     return case.reference, case.opened_at, code
 
 
@@ -95,9 +99,9 @@ def create(request):
                     texted=bool(data["telepon"]) and sms.is_enabled(),
                 )
     form.renew_for_another_try()
+    settle_refused(form)
     context = {
         "form": form,
-        "dropped_files": [f.name for f in request.FILES.getlist("lampiran")],
         # Nothing to correct: the form is fine, the device must wait.
         "throttled": status == 429,
     }

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from casework import sms
 from casework.attachments import add_attachment
 from casework.kinds import get_kind
+from casework.uploads import release_kept, settle_refused
 from casework.views_case import case_url
 
 from . import notify, selectors, services
@@ -41,8 +42,8 @@ def _ensure_may_create(user) -> None:
 def complaint_entry(request):
     _ensure_may_create(request.user)
     if request.method != "POST":
-        return render(request, "pengaduan/staff/entry.html", {"form": StaffEntryForm()})
-    form = StaffEntryForm(request.POST, request.FILES)
+        return render(request, "pengaduan/staff/entry.html", {"form": StaffEntryForm(owner=request.user)})
+    form = StaffEntryForm(request.POST, request.FILES, owner=request.user)
     if form.is_valid():
         try:
             case, code = _enter(request, form)
@@ -51,9 +52,10 @@ def complaint_entry(request):
         else:
             request.session[RECEIPT_SESSION_KEY] = {"case": case.pk, "sealed_code": notify.seal_code(code)}
             return redirect("pengaduan_staff:entry_done")
-    # Files cannot be put back into a file input: say so, so none is forgotten.
-    context = {"form": form, "files_dropped": bool(request.FILES.getlist("lampiran"))}
-    return render(request, "pengaduan/staff/entry.html", context, status=400)
+    # Files cannot be put back into a file input: they are kept for the next try (or
+    # named, to pick again), so none is forgotten.
+    settle_refused(form)
+    return render(request, "pengaduan/staff/entry.html", {"form": form}, status=400)
 
 
 def _enter(request, form: StaffEntryForm):
@@ -72,6 +74,7 @@ def _enter(request, form: StaffEntryForm):
                 visible_to_reporter=True,
                 request=request,
             )
+        release_kept(form)
     return case, code
 
 

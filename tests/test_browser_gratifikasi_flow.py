@@ -227,14 +227,13 @@ def test_a_wedding_gift_from_the_phone_to_the_handover(chromium, live_server, se
     assert phone.input_value("#id_pemberi_alamat") == OLD_ADDRESS
     assert phone.input_value("#id_telepon") == PHONE_NUMBER
     assert phone.input_value("#id_tanggal_terima") == received.isoformat()
-    # A browser cannot keep a chosen file across pages: the page names it to pick again.
-    dropped = phone.inner_text("fieldset:has(#id_foto) .notice--warning")
-    assert "Pilih kembali berkas Anda." in dropped and photo.name in dropped
+    # A browser cannot send a chosen file again: the page keeps it for the sending.
+    kept = phone.inner_text("fieldset:has(#id_foto) .held-files")
+    assert "Berkas Anda tersimpan." in kept and photo.name in kept
     assert fits_the_screen(phone)
     snap(phone, shots, "1b-phone-advice")
 
-    # 3. Sent: the reference, the status and the clocks.
-    phone.set_input_files("#id_foto", str(photo))
+    # 3. Sent, with the kept photo: the reference, the status and the clocks.
     submit(phone, "button.intake__submit[name=kirim]")
     case = Gratifikasi.objects.get()
     detail_url = base + reverse("gratifikasi:detail", args=[case.pk])

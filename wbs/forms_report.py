@@ -5,8 +5,13 @@ The form checks the shape of the input only; wbs.services.wbs_create checks the 
 and its errors come back on these fields, which carry the service's argument names
 (identitas_<part>, kontak_email...). The reported persons are a small formset beside
 the form. The robot trap is the one every public form has: a hidden field and a signed
-time the form was shown (casework.formstamp); a person caught by it keeps everything
-typed and is asked to send again.
+time the form was first shown (casework.formstamp), kept through every refusal so a quick
+correction is not taken for a robot; a person caught by it keeps everything typed and is
+asked to send again.
+
+The files of a refused post are kept for the next try (casework.uploads.keep_files),
+bound to this page and to no one: the form passes no owner, and nothing about the
+reporter is kept with them.
 """
 
 from __future__ import annotations
@@ -25,8 +30,8 @@ from casework.form_text import text_field
 from casework.forms_case import add_service_errors
 from casework.forms_named import NamedPersonForm
 from casework.forms_public import show_limits_to_browser
-from casework.formstamp import seconds_since_started, sign_started
-from casework.uploads import AttachmentsField
+from casework.formstamp import carried, seconds_since_started, sign_started
+from casework.uploads import AttachmentsField, keep_files
 
 from .choices import Kategori
 from .identity import LIMITS as IDENTITY_LIMITS
@@ -186,13 +191,15 @@ class WbsReportForm(forms.Form):
         self.fields["title"].error_messages["required"] = gettext("Tuliskan judul singkat laporan Anda.")
         self.fields["apa"].error_messages["required"] = gettext("Ceritakan apa yang terjadi.")
         if self.is_bound:
-            self.data = self.data.copy()  # so a refused form can get a fresh stamp
+            self.data = self.data.copy()  # so a refused form can be shown with its stamp
         else:
             self.initial[STARTED] = sign_started()
         for name in self.IDENTITY_FIELDS:
             # Never suggested by the browser from what it remembers of the person.
             self.fields[name].widget.attrs["autocomplete"] = "off"
         show_limits_to_browser(self)
+        # Never an owner: a WBS report is linked to no one, its kept files neither.
+        keep_files(self, field="bukti", name="wbs.report")
 
     def kategori_choices(self):
         """The radio buttons with their hints, for the template."""
@@ -227,8 +234,9 @@ class WbsReportForm(forms.Form):
         return cleaned
 
     def renew_for_another_try(self) -> None:
-        """Before a refused form is shown again: a fresh stamp and an empty trap."""
-        self.data[STARTED] = sign_started()
+        """Before a refused form is shown again: the stamp of its first showing (a new one
+        only for a missing, forged or stale stamp) and an empty trap."""
+        self.data[STARTED] = carried(self.data.get(STARTED, ""))
         self.data[HONEYPOT] = ""
 
     def service_arguments(self, people: list[TerlaporInput]) -> dict:

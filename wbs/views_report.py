@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from casework.datetext import opened_at_text
+from casework.uploads import release_kept, settle_refused
 
 from . import cookies, receipts, reporter_session, services, throttle
 from .forms_report import WbsReportForm, people_of, terlapor_formset
@@ -42,11 +44,10 @@ def login_url(request) -> str:
 # --- The form -----------------------------------------------------------------------------
 
 
-def _form_page(request, form, people, *, status=200, dropped_files=()):
+def _form_page(request, form, people, *, status=200):
     context = {
         "form": form,
         "people": people,
-        "dropped_files": list(dropped_files),
         **throttle.challenge_context(throttle.SUBMIT),
     }
     return render(request, FORM, context, status=status)
@@ -71,16 +72,19 @@ def create(request):
             status = 429
         else:
             try:
-                case, code = services.wbs_create(**form.service_arguments(people_of(people)))
+                with transaction.atomic():
+                    case, code = services.wbs_create(**form.service_arguments(people_of(people)))
+                    # The files kept from a refused try are the report's now: none stays.
+                    release_kept(form)
             except ValidationError as exc:
                 throttle.refund(request, throttle.SUBMIT)
                 form.add_service_errors(exc)
             else:
                 return receipt_response(case, code)
     form.renew_for_another_try()
-    # A browser never sends files again with a form shown again: name them, to pick again.
-    dropped = [upload.name for upload in request.FILES.getlist("bukti")]
-    return _form_page(request, form, people, status=status, dropped_files=dropped)
+    # A browser never sends files again with a form shown again: keep them (or name them).
+    settle_refused(form)
+    return _form_page(request, form, people, status=status)
 
 
 # --- The receipt ---------------------------------------------------------------------------

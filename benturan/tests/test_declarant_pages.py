@@ -10,7 +10,7 @@ from django.urls import reverse
 from accounts.testing import verified_login
 from benturan.choices import PURPOSE_PENDUKUNG, Asal, Jenis, JenisHal, State, Sumber
 from benturan.models import Benturan
-from casework.models import Attachment, Message
+from casework.models import Attachment, HeldUpload, Message
 from casework.tests.samples import pdf_with_metadata, upload
 
 DECLARE = reverse("benturan:declare")
@@ -130,9 +130,25 @@ def test_a_refused_declaration_keeps_what_was_typed(signed_in, colleague, outsid
     assert f'value="{Sumber.AFILIASI_USAHA}" selected' in body
     assert f'value="{colleague.pk}" selected' in body and f'value="{outsider.pk}" selected' in body
     assert form["kunci_kiriman"].value() == data["kunci_kiriman"]
-    # A browser cannot keep a chosen file: the page names it to pick again.
-    assert "Pilih kembali berkas Anda." in body and "bukti-saham.pdf" in body
+    # A browser cannot send a chosen file again: the page keeps it for the next try.
+    assert re.search(r'class="held-files__name">bukti-saham.pdf<', body)
     assert "Belum terkirim." in body
+    # Corrected and sent without picking it again: the case has it, nothing waits.
+    token = form.held_files.signed_token()
+    fixed = {**data, "kepentingan": "Saya pemegang saham CV Sinar Cetak.", "rujukan_kasus": ""}
+    response = signed_in.post(DECLARE, {**fixed, "files": [], "berkas_simpanan": token})
+    assert response.status_code == 302
+    case = Benturan.objects.get()
+    assert [a.original_name for a in Attachment.objects.filter(case=case)] == ["bukti-saham.pdf"]
+    assert not HeldUpload.objects.exists()
+
+
+def test_a_document_kept_on_the_declaration_form_is_not_found_from_the_report_form(signed_in, colleague):
+    response = signed_in.post(DECLARE, form_data(kepentingan="", files=[document("bukti-saham.pdf")]))
+    token = response.context["form"].held_files.signed_token()
+    response = signed_in.post(REPORT, {**form_data(pejabat=colleague.pk), "berkas_simpanan": token})
+    assert response.status_code == 302
+    assert not Attachment.objects.exists() and HeldUpload.objects.count() == 1
 
 
 def test_a_declaration_sent_twice_files_one_case(signed_in):

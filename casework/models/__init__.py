@@ -2,6 +2,7 @@ from .attachments import Attachment
 from .calendar import Holiday
 from .case import CONFIDENTIALITY_RANK, Case, Confidentiality, Recusal, ReferenceSequence
 from .controls import PartyDigest, RecusalRule
+from .held import HeldUpload
 from .intake import IntakeQueue, PendingCase
 from .messaging import InternalNote, Message
 from .named import NamedPerson, NamedPersonMatch
@@ -14,6 +15,7 @@ __all__ = [
     "Case",
     "Confidentiality",
     "Deadline",
+    "HeldUpload",
     "Holiday",
     "IntakeQueue",
     "InternalNote",

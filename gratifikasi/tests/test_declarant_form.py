@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts import roles
 from accounts.testing import verified_login
 from casework.attachments import read_attachment, storage_path
-from casework.models import Attachment
+from casework.models import Attachment, HeldUpload
 from casework.tests.samples import METADATA_CANARIES
 from gratifikasi.choices import HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa, State
 from gratifikasi.models import Gratifikasi
@@ -194,13 +194,36 @@ def test_a_bad_nik_typed_in_the_form_is_refused_and_kept(client, make_user, nik,
     assert field_value(body, "jabatan") == "Staf"
 
 
-def test_a_refused_form_names_the_photos_to_pick_again(signed_in, photo):
+def kept_names(response) -> list[str]:
+    return re.findall(r'class="held-files__name">([^<]+)<', response.content.decode())
+
+
+def token_of(response) -> str:
+    return response.context["form"].held_files.signed_token()
+
+
+def test_a_refused_form_keeps_the_photos_for_the_next_try(signed_in, photo):
     response = signed_in.post(URL, {**post_data(nilai="abc"), "foto": [photo("kado.jpg"), photo("kartu.jpg")]})
     assert response.status_code == 400
-    body = response.content.decode()
-    assert "Pilih kembali berkas Anda." in body
-    assert "<li>kado.jpg</li>" in body and "<li>kartu.jpg</li>" in body
+    assert kept_names(response) == ["kado.jpg", "kartu.jpg"]
+    assert "Pilih kembali berkas Anda." not in response.content.decode()
     assert not Attachment.objects.exists()
+    # Corrected and sent without picking them again: the declaration has both, nothing waits.
+    response = signed_in.post(URL, {**post_data(), "berkas_simpanan": token_of(response)})
+    assert response.status_code == 302
+    case = Gratifikasi.objects.get()
+    assert sorted(a.original_name for a in Attachment.objects.filter(case=case)) == ["kado.jpg", "kartu.jpg"]
+    assert not HeldUpload.objects.exists()
+
+
+def test_kept_photos_are_the_declarants_alone(signed_in, photo, client, make_user):
+    response = signed_in.post(URL, {**post_data(nilai="abc"), "foto": [photo("kado.jpg")]})
+    token = token_of(response)
+    other = make_user(roles.PEGAWAI, nik="3201014506900002", phone="081234567890", address="Jl. Lain 2")
+    client.logout()
+    verified_login(client, other)
+    response = client.post(URL, {**post_data(nilai="abc"), "berkas_simpanan": token})
+    assert kept_names(response) == [] and HeldUpload.objects.count() == 1
 
 
 def test_a_file_that_is_not_a_photo_is_refused_by_name(signed_in):
@@ -308,11 +331,15 @@ def test_the_check_needs_only_the_fields_it_judges(signed_in):
     assert "Jenis peristiwa" in advice and "Perkiraan nilai (rupiah)" in advice
 
 
-def test_the_check_keeps_nothing_and_names_the_photos_to_pick_again(signed_in, photo):
+def test_the_check_files_nothing_and_keeps_the_photos_for_the_send(signed_in, photo):
     response = signed_in.post(URL, {**check(), "foto": [photo("kado.jpg")]})
     assert response.status_code == 200
-    assert "<li>kado.jpg</li>" in response.content.decode()
+    assert kept_names(response) == ["kado.jpg"]
     assert not Gratifikasi.objects.exists() and not Attachment.objects.exists()
+    response = signed_in.post(URL, {**post_data(), "berkas_simpanan": token_of(response)})
+    assert response.status_code == 302
+    assert [a.original_name for a in Attachment.objects.all()] == ["kado.jpg"]
+    assert not HeldUpload.objects.exists()
 
 
 def test_the_category_list_is_the_rules_in_force_on_the_date_received(signed_in):

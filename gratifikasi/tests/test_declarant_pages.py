@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts import flow
 from accounts.testing import verified_login
 from casework import services as case_services
-from casework.models import Attachment, Message, TimelineEntry
+from casework.models import Attachment, HeldUpload, Message, TimelineEntry
 from gratifikasi.choices import Clock, State
 from gratifikasi.models import Gratifikasi
 from security.audit import Event
@@ -265,10 +265,26 @@ def test_a_refused_answer_keeps_what_was_typed(signed_in, declaration_in, photo)
     body = response.content.decode()
     assert "Tuliskan jawaban atas permintaan UPG." in body
     assert "Tuliskan nilai dengan angka" in body and 'value="dua juta"' in body
-    assert "<li>amplop.jpg</li>" in body
+    assert re.search(r'class="held-files__name">amplop.jpg<', body)
     assert re.search(r"<details open>\s*<summary>Perbaiki isian laporan", body)
     case.refresh_from_db()
     assert case.state == State.PERLU_DILENGKAPI and not Attachment.objects.filter(case=case).exists()
+    # The corrected answer takes the kept photo without picking it again.
+    token = response.context["completion_form"].held_files.signed_token()
+    response = signed_in.post(complete_url(case), {**answer(case), "berkas_simpanan": token})
+    assert response.status_code == 302
+    assert [a.original_name for a in Attachment.objects.filter(case=case)] == ["amplop.jpg"]
+    assert not HeldUpload.objects.exists()
+
+
+def test_a_photo_kept_for_one_declarations_answer_goes_to_no_other(signed_in, declaration_in, photo):
+    first, second = declaration_in(State.PERLU_DILENGKAPI), declaration_in(State.PERLU_DILENGKAPI)
+    response = signed_in.post(complete_url(first), {**answer(first, jawaban=""), "foto": [photo("amplop.jpg")]})
+    token = response.context["completion_form"].held_files.signed_token()
+    response = signed_in.post(complete_url(second), {**answer(second), "berkas_simpanan": token})
+    assert response.status_code == 302
+    assert not Attachment.objects.filter(case=second).exists()
+    assert HeldUpload.objects.count() == 1
 
 
 @pytest.mark.parametrize("state", [State.ADMINISTRASI, State.VERIFIKASI, State.ANALISIS, State.SELESAI])

@@ -175,10 +175,17 @@ def test_a_failed_validation_keeps_every_text_and_says_what_to_fix(client, form_
         assert typed in body
 
 
-def test_files_cannot_come_back_and_the_page_says_so_by_name(client, form_data):
+def test_files_come_back_kept_and_the_page_names_them(client, form_data):
     body = refused(client.post(URL, form_data(title="", lampiran=[png_upload("foto-antrean.png")])))
-    assert "Pilih kembali berkas Anda." in body
-    assert "foto-antrean.png" in body
+    assert "Berkas Anda tersimpan." in body and "foto-antrean.png" in body
+    assert "Pilih kembali berkas Anda." not in body
+
+
+def test_files_of_a_post_taken_for_a_robot_are_not_kept_and_the_page_says_so(client, form_data):
+    data = form_data(keterangan_tambahan="https://spam.example", lampiran=[png_upload("foto-antrean.png")])
+    body = refused(client.post(URL, data))
+    assert "Pilih kembali berkas Anda." in body and "foto-antrean.png" in body
+    assert "Berkas Anda tersimpan." not in body
 
 
 def test_no_file_no_notice_about_files(client, form_data):
@@ -217,15 +224,18 @@ def test_a_filled_trap_field_is_refused_with_a_message_and_the_text_kept(client,
     assert "https://spam.example" not in body  # emptied for the next try
 
 
-def test_a_post_faster_than_a_person_is_refused_and_can_be_sent_again(client, form_data, settings):
+def test_a_post_faster_than_a_person_is_refused_and_can_be_sent_again(client, form_data, settings, monkeypatch):
     settings.SIGAP_PENGADUAN_MIN_FILL_SECONDS = 5
     data = form_data(dimulai=sign_started(time.time() - 1))
     body = refused(client.post(URL, data))
     assert "terlalu cepat" in body and STORY in body
-    # The form comes back with a new stamp; sent again after a moment, it goes through.
-    fresh = body.split('name="dimulai" value="')[1].split('"')[0]
-    assert fresh != data["dimulai"]
-    assert client.post(URL, form_data(dimulai=sign_started(time.time() - 6))).status_code == 302
+    # The form comes back with the stamp of its first showing: once a person's time has
+    # passed since then, the same page goes through.
+    carried = body.split('name="dimulai" value="')[1].split('"')[0]
+    assert carried == data["dimulai"]
+    later = time.time() + 5
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert client.post(URL, form_data(dimulai=carried)).status_code == 302
 
 
 @pytest.mark.parametrize("stamp", [None, "", "1700000000", "1700000000:forged-signature", "x" * 500])

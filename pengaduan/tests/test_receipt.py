@@ -230,13 +230,12 @@ def test_a_complaint_filed_from_a_phone_with_a_photo(phone, tmp_path):
     page.set_input_files("#id_lampiran", str(photo))
     page.click("button.intake__submit")
 
-    # No title: the form comes back with the text, and asks for the photo again.
+    # No title: the form comes back with the text, and with the photo kept.
     assert page.is_visible(".form-errors")
     assert page.input_value("#id_isi") == "Saya menunggu enam jam di loket tiga."
-    assert "antrean.png" in page.inner_text(".notice--warning")
+    assert "antrean.png" in page.inner_text(".held-files")
     assert fits_the_screen(page)
     page.fill("#id_title", "Antrean KTP-el terlalu lama")
-    page.set_input_files("#id_lampiran", str(photo))
     page.click("button.intake__submit")
 
     page.wait_for_url(base + RECEIPT)

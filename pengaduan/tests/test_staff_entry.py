@@ -345,8 +345,26 @@ def test_a_refused_file_saves_nothing_and_asks_to_pick_the_files_again(staff, da
     assert errors(response, "lampiran")
     assert not Case.objects.exists() and not Attachment.objects.exists()
     body = response.content.decode()
-    assert "Berkas yang tadi dipilih belum disimpan." in body
+    assert "Pilih kembali berkas Anda." in body and "catatan.txt" in body
     assert f'value="{data["title"]}"' in body
+
+
+def test_a_refused_entry_keeps_its_good_files_for_the_staff_member_alone(staff, data, handler, make_user):
+    from casework.models import HeldUpload
+    from casework.tests import samples
+
+    data["lampiran"] = [samples.upload(samples.png_with_text(), "surat.png")]
+    response = staff.post(ENTRY, {**data, "channel": ""})
+    assert errors(response, "channel")
+    body = response.content.decode()
+    assert "Berkas Anda tersimpan." in body and "surat.png" in body
+    held = HeldUpload.objects.get()
+    assert held.owner == handler and held.form == "pengaduan.staff_entry"
+    token = response.context["form"].held_files.signed_token()
+    response = staff.post(ENTRY, {**data, "lampiran": [], "berkas_simpanan": token})
+    assert response.status_code == 302
+    assert [a.original_name for a in Attachment.objects.all()] == ["surat.png"]
+    assert not HeldUpload.objects.exists()
 
 
 def test_a_complaint_about_a_colleague_never_reaches_them(staff, data, make_user):

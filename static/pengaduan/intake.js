@@ -75,7 +75,8 @@
   function setUpFileCount(input) {
     var max = parseInt(input.getAttribute("data-max-files"), 10);
     var warning = document.querySelector("[data-file-count-warning]");
-    if (!max || !warning) {
+    /* 0 is a limit too: the files kept from a refused try may fill the case's room. */
+    if (isNaN(max) || !warning) {
       return;
     }
     function tooMany() {

@@ -86,14 +86,13 @@ def test_an_anonymous_report_from_a_phone_answered_with_the_receipt_code_alone(b
     page.set_input_files("#id_bukti", str(photo))
     page.click("button.intake__submit")
 
-    # Nothing said what happened: the form comes back with the rest, asking for the photo.
+    # Nothing said what happened: the form comes back with the rest, the photo kept.
     assert page.is_visible(".form-errors")
     assert page.input_value("#id_title") == "Pungutan liar di loket KTP-el"
     assert page.input_value("#id_terlapor-0-nama") == "Petugas loket tiga"
-    assert photo.name in page.inner_text(".notice--warning")
+    assert photo.name in page.inner_text(".held-files")
     assert fits_the_screen(page)
     page.fill("#id_apa", "Petugas meminta Rp50.000 agar KTP-el jadi hari itu.")
-    page.set_input_files("#id_bukti", str(photo))
     page.click("button.intake__submit")
 
     page.wait_for_url(base + reverse("wbs:receipt"))

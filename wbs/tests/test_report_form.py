@@ -122,8 +122,8 @@ def test_bad_input_comes_back_with_everything_typed_and_each_error_named(client,
         "Alamat e-mail tidak valid",
     ):
         assert message in body
-    # The file must be picked again, and the page says which.
-    assert "Pilih kembali berkas Anda." in body and "foto-loket.png" in body
+    # The file is kept for the next try, and the page says which.
+    assert "Berkas Anda tersimpan." in body and "foto-loket.png" in body
     assert not LaporanWbs.objects.exists()
 
 
