@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from casework.forms_public import ReporterMessageForm
-from casework.uploads import AttachmentsField
+from casework.uploads import AttachmentsField, keep_files
 from security.request_values import FIRST_YEAR
 
 from .models import TEXT_MAX_LENGTH
@@ -21,16 +21,18 @@ from .services import dissatisfied_max_rating
 class SupplyInformationForm(ReporterMessageForm):
     """The complainant's answer to the handler's question, with the files asked for.
 
-    The answer becomes a message to the handler, so it follows the message's rules.
+    The answer becomes a message to the handler, so it follows the message's rules. The
+    files of a refused answer are kept for the next try, bound to this complaint's answer.
     """
 
     lampiran = AttachmentsField(label=gettext_lazy("Lampiran, jika petugas memintanya"))
 
-    def __init__(self, *args, already_attached: int = 0, **kwargs):
+    def __init__(self, *args, case, already_attached: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].label = _("Jawaban Anda")
         self.fields["body"].error_messages["required"] = _("Tuliskan informasi yang diminta petugas.")
         self.fields["lampiran"].already_attached = already_attached
+        keep_files(self, field="lampiran", name=f"pengaduan.reply.{case.pk}")
 
 
 RATING_CHOICES = [

@@ -22,6 +22,7 @@ from casework import selectors as case_selectors
 from casework.models import TimelineEntry
 from casework.named_persons import persons_of
 from casework.services import message_post
+from casework.uploads import release_kept, settle_refused
 from casework.views_public import (
     TOO_MANY_POSTS,
     attach_reporter_files,
@@ -76,7 +77,7 @@ def track_panel_context(request, case) -> dict:
     if context["awaiting_information"]:
         context["question"] = _question(case)
         # By when to answer, and what follows, is the page's next step (status_guide).
-        context["reply_form"] = SupplyInformationForm(already_attached=attachment_count(case))
+        context["reply_form"] = SupplyInformationForm(case=case, already_attached=attachment_count(case))
         # The answer to the question is the way to write while the case waits.
         context["replaces_message_form"] = True
     if case.state == State.MENUNGGU_PERSETUJUAN_WBS:
@@ -102,10 +103,12 @@ def reply(request, case):
     """
     form_name = "reply_form"
     if throttled(request):
-        form = SupplyInformationForm(request.POST, already_attached=attachment_count(case))
+        form = SupplyInformationForm(request.POST, case=case, already_attached=attachment_count(case))
+        settle_refused(form)
         return refuse_throttled(request, case, form_name=form_name, form=form)
-    form = SupplyInformationForm(request.POST, request.FILES, already_attached=attachment_count(case))
+    form = SupplyInformationForm(request.POST, request.FILES, case=case, already_attached=attachment_count(case))
     if not form.is_valid():
+        settle_refused(form)
         return render_track_page(request, case, status=400, **{form_name: form})
     body, files = form.cleaned_data["body"], form.cleaned_data["lampiran"]
     try:
@@ -118,7 +121,9 @@ def reply(request, case):
                 message_post(case=case, body=body, by_reporter=True)
                 resumed = False
             attach_reporter_files(case, files)
+            release_kept(form)
     except (ValidationError, TransitionBlocked) as exc:
+        settle_refused(form)
         return refuse(request, case, form_name=form_name, form=form, reasons=reasons_of(exc))
     if resumed:
         messages.success(request, _("Terima kasih. Jawaban Anda terkirim dan pengaduan Anda diproses kembali."))

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms_public import TrackingCodeForm
-from casework.uploads import AttachmentsField
+from casework.uploads import AttachmentsField, keep_files
 
 from .models.laporan import TEXT_MAX_LENGTH
 from .services import SUPPLEMENTABLE
@@ -50,7 +50,8 @@ class ReceiptCodeForm(TrackingCodeForm):
 class SupplyForm(forms.Form):
     """The reporter's answer to the handler's request (tunda): the answer itself, what
     they add to each element of the report, and more evidence. More persons come in a
-    wbs.forms_report.TerlaporFormSet beside it."""
+    wbs.forms_report.TerlaporFormSet beside it. The evidence of a refused answer is kept
+    for the next try, bound to this report's answer and to no person."""
 
     reply = forms.CharField(
         label=_("Jawaban Anda untuk petugas"),
@@ -77,9 +78,10 @@ class SupplyForm(forms.Form):
     )
     bukti = AttachmentsField(label=_("Bukti tambahan (boleh dikosongkan)"))
 
-    def __init__(self, *args, already_attached: int = 0, **kwargs):
+    def __init__(self, *args, case, already_attached: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bukti"].already_attached = already_attached
+        keep_files(self, field="bukti", name=f"wbs.supply.{case.pk}")
 
     def tambahan(self) -> dict[str, str]:
         return {str(element): self.cleaned_data[f"tambah_{element}"] for element in SUPPLEMENTABLE}

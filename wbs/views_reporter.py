@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,6 +30,7 @@ from django.views.decorators.http import require_POST, require_safe
 from casework import next_step, selectors
 from casework.attachments import attachment_response
 from casework.forms_public import ReporterAttachmentForm, ReporterMessageForm
+from casework.uploads import release_kept, settle_refused
 from casework.views_files import INLINE_TYPES
 from casework.views_public import reasons_of, reporter_attachments
 from casework.workflow import TransitionBlocked
@@ -112,7 +114,7 @@ def render_report(request, case, *, status=200, **bound):
         "has_contact": KontakPelapor.objects.filter(laporan=case).exists(),
         "notice": getattr(request, "wbs_shown_notice", None),
         "question": _question(case) if waiting else "",
-        "supply_form": SupplyForm(already_attached=count) if waiting else None,
+        "supply_form": SupplyForm(case=case, already_attached=count) if waiting else None,
         "people": terlapor_formset() if waiting else None,
         "message_form": ReporterMessageForm(),
         "evidence_form": ReporterAttachmentForm(already_attached=count),
@@ -134,17 +136,27 @@ def _submit(request, case, *, bind, send, notice: str):
     throttled = throttle.hit(request, throttle.POST)
     bound = bind(None if throttled else request.FILES)
     first = next(iter(bound.values()))
+    keeping = [form for form in bound.values() if hasattr(form, "held_files")]
+
+    def refused(status: int):
+        for form in keeping:
+            settle_refused(form)
+        return render_report(request, case, status=status, **bound)
+
     if throttled:
         first.add_error(None, str(TOO_MANY))
-        return render_report(request, case, status=429, **bound)
+        return refused(429)
     if not all([form.is_valid() for form in bound.values()]):
-        return render_report(request, case, status=400, **bound)
+        return refused(400)
     try:
-        send(*bound.values())
+        with transaction.atomic():
+            send(*bound.values())
+            for form in keeping:
+                release_kept(form)
     except (ValidationError, TransitionBlocked) as exc:
         for reason in reasons_of(exc):
             first.add_error(None, reason)
-        return render_report(request, case, status=400, **bound)
+        return refused(400)
     set_notice(request, notice)
     return redirect("wbs:report")
 
@@ -173,7 +185,7 @@ def supply(request, case):
     """The answer to the handler's request for more information."""
 
     def bind(files):
-        form = SupplyForm(request.POST, files, already_attached=case.attachments.count())
+        form = SupplyForm(request.POST, files, case=case, already_attached=case.attachments.count())
         return {"supply_form": form, "people": terlapor_formset(request.POST)}
 
     def send(form, people):

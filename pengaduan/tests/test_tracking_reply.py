@@ -3,11 +3,12 @@ question is shown first, the answer resumes the deadlines, and an answer that ar
 when the complaint no longer waits is kept as a plain message."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
-from casework.models import Attachment, Deadline, Message
+from casework.models import Attachment, Deadline, HeldUpload, Message
 from casework.tests import samples
 from pengaduan import services
 from pengaduan.choices import State
@@ -120,3 +121,30 @@ def test_script_in_the_question_is_inert(client, file_pengaduan, handler):
     client.post(reverse("track"), {"code": code})
     body = client.get(PAGE).content.decode()
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_files_of_a_refused_answer_are_kept_for_the_next_try(client, tracked):
+    case = tracked(State.DITUNDA)
+    photo = samples.upload(samples.png_with_text(), "nomor-antrean.png", "image/png")
+    response = client.post(REPLY, {"body": "", "lampiran": [photo]})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "nomor-antrean.png" in body and "Berkas Anda tersimpan." in body
+    token = re.search(r'name="berkas_simpanan" value="([^"]+)"', body).group(1)
+    assert HeldUpload.objects.get().form == f"pengaduan.reply.{case.pk}"
+
+    response = client.post(REPLY, {"body": "Nomor antrean 112.", "berkas_simpanan": token})
+    assert response.status_code == 302
+    assert [a.original_name for a in Attachment.objects.filter(case=case)] == ["nomor-antrean.png"]
+    assert not HeldUpload.objects.exists()
+
+
+def test_a_kept_file_of_one_complaint_is_not_found_by_anothers_answer(client, tracked):
+    tracked(State.DITUNDA)
+    photo = samples.upload(samples.png_with_text(), "milik-orang-lain.png", "image/png")
+    body = client.post(REPLY, {"body": "", "lampiran": [photo]}).content.decode()
+    token = re.search(r'name="berkas_simpanan" value="([^"]+)"', body).group(1)
+    other = tracked(State.DITUNDA)  # the same browser now follows another complaint
+    response = client.post(REPLY, {"body": "Jawaban.", "berkas_simpanan": token})
+    assert response.status_code == 302
+    assert not Attachment.objects.filter(case=other).exists()

@@ -3,6 +3,7 @@ ways, the answer to a request for information, more evidence, the notification a
 their files, and leaving. Every response is kept out of caches; guessing codes is
 throttled; the browser reaches only the report whose code it entered."""
 
+import re
 import time
 
 import pytest
@@ -11,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from casework.attachments import add_attachment
-from casework.models import Message
+from casework.models import HeldUpload, Message
 from casework.tests import samples
 from tests.test_i18n import switch_target
 from wbs import cookies, services
@@ -360,3 +361,23 @@ def test_the_reporter_reads_the_persons_they_named_never_those_a_handler_added(o
     )
     body = browser.get(REPORT).content.decode()
     assert "Rudi Saksi" in body and "Hendra Kurniawan" not in body
+
+
+def test_evidence_of_a_refused_answer_is_kept_for_the_next_try(on_report, advance):
+    browser, case, code = on_report
+    advance(case, "tunda")
+    people = {"terlapor-TOTAL_FORMS": "3", "terlapor-INITIAL_FORMS": "0"}
+    photo = samples.upload(samples.png_with_text(), "kuitansi.png", "image/png")
+    response = browser.post(reverse("wbs:supply"), {"reply": "", "bukti": [photo], **people})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "kuitansi.png" in body and "Berkas Anda tersimpan." in body
+    token = re.search(r'name="berkas_simpanan" value="([^"]+)"', body).group(1)
+    # Kept for this report's answer only, with nothing about the reporter.
+    held = HeldUpload.objects.get()
+    assert held.form == f"wbs.supply.{case.pk}" and held.owner_id is None
+
+    response = browser.post(reverse("wbs:supply"), {"reply": "Ini buktinya.", "berkas_simpanan": token, **people})
+    assert response["Location"] == REPORT
+    assert LaporanWbs.objects.get(pk=case.pk).attachments.get().original_name == "kuitansi.png"
+    assert not HeldUpload.objects.exists()
