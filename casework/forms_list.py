@@ -86,11 +86,13 @@ class CaseListFilterForm(forms.Form):
     #: kind keeps lookup digests of (casework.person_lookup).
     search_placeholder: Any = ""
     search_help_text: Any = ""
-    #: The kinds of person search (casework.list_search) the kind's selector answers. A
-    #: list with none refuses a person search rather than quietly finding nothing.
+    #: The kinds of person search (casework.list_search) the kind's selector answers.
+    #: Another is refused, saying so, rather than quietly finding nothing.
     identity_kinds: frozenset[str] = frozenset()
-    #: Why a list without person search refuses one.
-    identity_refused: Any = _("Daftar ini hanya dapat dicari menurut nomor.")
+    #: Why a person search of another kind is refused (%(kind)s: what it was by).
+    identity_refused: Any = _(
+        "Daftar ini tidak dapat dicari menurut %(kind)s. Lihat keterangan di bawah kotak pencarian."
+    )
 
     # The names are the parameters in the address bar, so a filtered list can be shared.
     cari = forms.CharField(
@@ -186,16 +188,17 @@ class CaseListFilterForm(forms.Form):
     def clean_cari(self) -> str:
         value = self.cleaned_data.get("cari", "")
         term = list_search.guess(value)
-        if term is not None and term.kind in list_search.IDENTITY_KINDS and not self.identity_kinds:
-            raise forms.ValidationError(self.identity_refused, code="identity")
+        if term is not None and term.kind in list_search.IDENTITY_KINDS and term.kind not in self.identity_kinds:
+            raise forms.ValidationError(
+                self.identity_refused, code="identity", params={"kind": list_search.KIND_LABELS[term.kind]}
+            )
         return value
 
     def search_term(self) -> list_search.SearchTerm | None:
         """The valid search as this list reads it (None: no search, or not valid)."""
         if "cari" in self.errors or not hasattr(self, "cleaned_data"):
             return None
-        term = list_search.guess(self.cleaned_data.get("cari", ""))
-        return term.within(self.identity_kinds) if term is not None else None
+        return list_search.guess(self.cleaned_data.get("cari", ""))
 
     def clean_periode(self) -> Period | None:
         value = self.cleaned_data.get("periode", "")

@@ -6,8 +6,9 @@ case by its number or by the person in it.
 - 18 digits: an employee's NIP;
 - a telephone number as people dial it (starting with +, 0 or 62; 8 to 15 digits, with
   spaces, dashes, dots or brackets): a telephone;
-- anything else with a digit or a slash: a number stored in clear — a reference
-  (PGD/2026/000123 or part of it), an SP4N-LAPOR! ticket, a UPG or KPK registration;
+- anything else with a digit or a slash, or a kind's reference prefix alone ("GRT"): a
+  number stored in clear — a reference (PGD/2026/000123 or part of it), an SP4N-LAPOR!
+  ticket, a UPG or KPK registration;
 - words: a name.
 
 A number stored in clear is found by any part of it, as before. A person is found only
@@ -15,9 +16,9 @@ exactly (casework.person_lookup), by the digests a kind keeps, and a term read a
 person is never compared in clear: a NIK, a telephone, an address or a name typed into
 the box reaches the database only as its keyed digest, so no query (nor a log of one)
 holds it. (A number stored in clear that reads as a telephone, such as an all-digit
-ticket starting with 0, is found by a part that does not.) A list whose kind keeps no
-digest of the guessed kind reads the term as a number. The WBS list refuses every
-person search: a reporter has no searchable identity.
+ticket starting with 0, is found by a part that does not.) A list refuses a person
+search its kind keeps nothing for (casework.forms_list), and the WBS list refuses every
+one: a reporter has no searchable identity.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from .kinds import all_kinds
 from .person_lookup import EMAIL, NAME, NIK, PHONE
 from .validators import NIK_LENGTH, normalize_email, normalize_nik, normalize_phone
 
@@ -36,6 +38,15 @@ NIP_LENGTH = 18
 
 #: The kinds that name a person rather than a case.
 IDENTITY_KINDS = frozenset({NIK, NIP, PHONE, EMAIL, NAME})
+
+#: What a person search is by, in a sentence ("… tidak dapat dicari menurut NIK").
+KIND_LABELS = {
+    NIK: "NIK",
+    NIP: "NIP",
+    PHONE: _("nomor telepon"),
+    EMAIL: _("alamat e-mail"),
+    NAME: _("nama"),
+}
 
 #: How the list says what it looked for ("Dicari sebagai …").
 READINGS = {
@@ -62,11 +73,6 @@ class SearchTerm:
         # compared with the numbers stored in clear.
         return self.kind == NUMBER
 
-    def within(self, kinds) -> SearchTerm:
-        """The term as a list that finds persons by `kinds` reads it: a kind it cannot
-        look for is a number to find."""
-        return self if self.kind == NUMBER or self.kind in kinds else SearchTerm(self.text, NUMBER)
-
     @property
     def reading(self):
         return READINGS[self.kind]
@@ -81,6 +87,10 @@ def _digits(text: str) -> str | None:
 def _dialled(text: str) -> bool:
     digits = "".join(ch for ch in text if ch.isdigit())
     return text.startswith("+") or digits.startswith(("0", "62"))
+
+
+def _is_reference_prefix(text: str) -> bool:
+    return text.upper() in {kind.prefix for kind in all_kinds()}
 
 
 def guess(text: str) -> SearchTerm | None:
@@ -98,7 +108,7 @@ def guess(text: str) -> SearchTerm | None:
     phone = normalize_phone(text)
     if phone and _dialled(text):
         return SearchTerm(text, PHONE, phone)
-    if "/" in text or any(ch.isdigit() for ch in text):
+    if "/" in text or any(ch.isdigit() for ch in text) or _is_reference_prefix(text):
         return SearchTerm(text, NUMBER)
     return SearchTerm(text, NAME, text)
 

@@ -138,7 +138,7 @@ def pengaduan_list(
     )
     term = list_search.guess(search)
     if term is not None:
-        cases = cases.filter(pk__in=_matching(term.within(PERSON_SEARCH)))
+        cases = cases.filter(pk__in=_matching(term))
     return cases.order_by(*LIST_ORDERINGS[order])
 
 
