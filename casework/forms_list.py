@@ -91,7 +91,7 @@ class CaseListFilterForm(forms.Form):
     identity_kinds: frozenset[str] = frozenset()
     #: Why a person search of another kind is refused (%(kind)s: what it was by).
     identity_refused: Any = _(
-        "Daftar ini tidak dapat dicari menurut %(kind)s. Lihat keterangan di bawah kotak pencarian."
+        "Daftar ini tidak dapat dicari menurut %(kind)s; keterangan kotak pencarian menyebutkan yang dapat dicari."
     )
 
     # The names are the parameters in the address bar, so a filtered list can be shared.

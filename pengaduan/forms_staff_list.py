@@ -22,11 +22,10 @@ class ComplaintListFilterForm(CaseListFilterForm):
     state_choices = State.choices
     search_placeholder = _("Nomor, tiket SP4N-LAPOR!, NIK, telepon, e-mail, atau nama pelapor")
     search_help_text = _(
-        "Nomor pengaduan (misalnya PGD/2026/000123 atau sebagian: 000123) dan tiket SP4N-LAPOR! "
-        "dapat dicari sebagian. Pelapor dapat dicari menurut NIK, nomor telepon (0812…, 62812… dan "
-        "+62812… sama), e-mail, atau nama lengkap. Identitas disimpan terenkripsi, jadi hanya ditemukan "
-        "bila sama persis; huruf besar-kecil, spasi, dan tanda baca tidak berpengaruh, tetapi gelar "
-        "termasuk nama."
+        "Nomor pengaduan dan tiket SP4N-LAPOR! dapat dicari sebagian (misalnya 000123). Pelapor dicari "
+        "menurut NIK, nomor telepon (0812…, 62812… dan +62812… sama), e-mail, atau nama lengkap: "
+        "identitas tersimpan terenkripsi, jadi harus sama persis, tetapi huruf besar-kecil, spasi, dan "
+        "tanda baca tidak berpengaruh; gelar termasuk nama."
     )
     identity_kinds = PERSON_SEARCH
 

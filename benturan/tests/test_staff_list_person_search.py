@@ -59,5 +59,5 @@ def test_a_telephone_is_refused_with_what_can_be_found(client, tim, declare):
     response = client.get(LIST, {"cari": "0812 3456 7890"})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Daftar ini tidak dapat dicari menurut nomor telepon." in body
+    assert "Daftar ini tidak dapat dicari menurut nomor telepon;" in body
     assert 'value="0812 3456 7890"' in body

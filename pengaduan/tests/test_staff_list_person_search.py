@@ -124,7 +124,7 @@ def test_the_list_says_how_it_read_the_search(staff, siti):
 def test_a_nip_is_refused_here_with_what_can_be_found(staff, siti):
     response = staff.get(LIST, {"cari": "198602142010012001"})
     assert response.status_code == 400
-    assert "Daftar ini tidak dapat dicari menurut NIP." in response.content.decode()
+    assert "Daftar ini tidak dapat dicari menurut NIP;" in response.content.decode()
 
 
 def test_the_search_box_says_whom_it_finds(staff):
