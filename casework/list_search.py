@@ -6,9 +6,9 @@ case by its number or by the person in it.
 - 18 digits: an employee's NIP;
 - a telephone number as people dial it (starting with +, 0 or 62; 8 to 15 digits, with
   spaces, dashes, dots or brackets): a telephone;
-- anything else with a digit or a slash, or a kind's reference prefix alone ("GRT"): a
-  number stored in clear — a reference (PGD/2026/000123 or part of it), an SP4N-LAPOR!
-  ticket, a UPG or KPK registration;
+- anything else with a digit or a slash, a kind's reference prefix alone ("GRT"), or a
+  word that starts or ends with a dash ("LAP-"): a number stored in clear, or part of
+  one — a reference (PGD/2026/000123), an SP4N-LAPOR! ticket, a UPG or KPK registration;
 - words: a name.
 
 A number stored in clear is found by any part of it, as before. A person is found only
@@ -93,6 +93,11 @@ def _is_reference_prefix(text: str) -> bool:
     return text.upper() in {kind.prefix for kind in all_kinds()}
 
 
+def _is_number_part(text: str) -> bool:
+    # A name never starts or ends with a dash; the start of a ticket ("LAP-") does.
+    return " " not in text and (text.startswith("-") or text.endswith("-"))
+
+
 def guess(text: str) -> SearchTerm | None:
     """What `text` most likely is (see the module's docstring); None for nothing typed."""
     text = " ".join((text or "").split())
@@ -108,7 +113,7 @@ def guess(text: str) -> SearchTerm | None:
     phone = normalize_phone(text)
     if phone and _dialled(text):
         return SearchTerm(text, PHONE, phone)
-    if "/" in text or any(ch.isdigit() for ch in text) or _is_reference_prefix(text):
+    if "/" in text or any(ch.isdigit() for ch in text) or _is_reference_prefix(text) or _is_number_part(text):
         return SearchTerm(text, NUMBER)
     return SearchTerm(text, NAME, text)
 

@@ -80,6 +80,8 @@ def test_a_digest_is_keyed():
         ("LAP-2026-7781", list_search.NUMBER, ""),
         ("pgd/", list_search.NUMBER, ""),
         ("grt", list_search.NUMBER, ""),
+        ("LAP-", list_search.NUMBER, ""),
+        ("Nur-Aini", person_lookup.NAME, "Nur-Aini"),
         ("Siti  Aminah", person_lookup.NAME, "Siti Aminah"),
     ],
 )
