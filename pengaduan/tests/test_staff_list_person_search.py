@@ -119,6 +119,9 @@ def test_the_list_says_how_it_read_the_search(staff, siti):
         body = staff.get(LIST, {"cari": typed}).content.decode()
         assert f"Dicari sebagai: {reading}" in body, typed
     assert "Dicari sebagai" not in staff.get(LIST).content.decode()
+    # A search not applied (another filter is wrong) is not said to have been read.
+    refused = staff.get(LIST, {"cari": NIK, "status": "hilang"})
+    assert refused.status_code == 400 and "Dicari sebagai" not in refused.content.decode()
 
 
 def test_a_nip_is_refused_here_with_what_can_be_found(staff, siti):
