@@ -154,6 +154,7 @@ def _weighted(rng, weights: dict[str, int]) -> str:
 
 def fill(n: int, seksi, handlers) -> None:
     """Empty the case tables and insert `n` complaints with COPY, parents then children."""
+    from casework import person_lookup
     from pengaduan.models import KategoriLayanan
     from security import crypto
 
@@ -164,6 +165,10 @@ def fill(n: int, seksi, handlers) -> None:
     isi = crypto.encrypt_text(ISI)
     nama, email = crypto.encrypt_text("Siti Aminah"), crypto.encrypt_text("siti@example.test")
     telepon = crypto.encrypt_text("0812 3456 7890")
+    # The digests a person search compares: one name shared by every identified complainant
+    # (a name search matching many), one telephone each (a search matching one).
+    nama_digest = person_lookup.name_digest("Siti Aminah")
+    email_digest = person_lookup.email_digest("siti@example.test")
     follow_up, jawaban = (
         crypto.encrypt_text("Petugas ditambah."),
         crypto.encrypt_text("Terima kasih, sudah kami perbaiki."),
@@ -223,6 +228,8 @@ def fill(n: int, seksi, handlers) -> None:
             )
         )
         identified = rng.random() < 0.4
+        with_email = identified and rng.random() < 0.6
+        with_telepon = identified and rng.random() < 0.6
         answered = state in {"dijawab", "selesai"}
         complaints.append(
             (
@@ -237,8 +244,11 @@ def fill(n: int, seksi, handlers) -> None:
                 f"LAP-{year}-{pk:07d}" if channel == "sp4n_lapor" else "",
                 nama if identified else "",
                 "",
-                email if identified and rng.random() < 0.6 else "",
-                telepon if identified and rng.random() < 0.6 else "",
+                email if with_email else "",
+                telepon if with_telepon else "",
+                nama_digest if identified else "",
+                email_digest if with_email else "",
+                person_lookup.phone_digest(bench_telepon(pk)) if with_telepon else "",
                 "Ombudsman RI" if state == "diteruskan" else "",
                 rng.choice(["spam", "kasar", "tidak_jelas"]) if state == "diarsipkan" else "",
                 follow_up if answered or state == "ditindaklanjuti" else "",
@@ -255,7 +265,8 @@ def fill(n: int, seksi, handlers) -> None:
     )
     complaint_columns = (
         "case_ptr_id, jenis, isi, tanggal_kejadian, lokasi, kategori_id, unit_tujuan_id, channel, "
-        "lapor_tracking_id, nama, nik, email, telepon, forwarded_to, archive_reason, tindak_lanjut, "
+        "lapor_tracking_id, nama, nik, email, telepon, nama_digest, email_digest, telepon_digest, "
+        "forwarded_to, archive_reason, tindak_lanjut, "
         "jawaban, answered_at, reopened_count, rating_comment"
     )
     with connection.cursor() as cursor:
@@ -286,6 +297,12 @@ def fill(n: int, seksi, handlers) -> None:
             for i in range(1, n + 1):
                 copy.write_row((i, f"Baris {i}"))
         cursor.execute("VACUUM ANALYZE")  # as autovacuum would: statistics and the visibility map
+
+
+def bench_telepon(pk: int) -> str:
+    """The telephone number complaint `pk` is found by (its digest; the ciphertext shown is
+    shared)."""
+    return f"0812{pk:08d}"
 
 
 def filled(n: int) -> bool:
@@ -354,6 +371,8 @@ def scenarios(seksi, visible: int) -> list[tuple[str, dict]]:
     """The pages measured as a Pengelola Pengaduan, who sees every complaint."""
     from pengaduan.models import KategoriLayanan, Pengaduan
 
+    with_phone = Pengaduan.objects.filter(pk__gte=visible // 2).exclude(telepon_digest="").order_by("pk")
+    phone_pk = with_phone.values_list("pk", flat=True).first() or 1
     ticket = Pengaduan.objects.exclude(lapor_tracking_id="").order_by("-pk").values_list("lapor_tracking_id", flat=True)
     partial_ticket = ticket.first()[:-2].lower()  # e.g. "lap-2026-00999", a few tickets
     today = timezone.localdate()
@@ -380,6 +399,9 @@ def scenarios(seksi, visible: int) -> list[tuple[str, dict]]:
         (f"search ticket {partial_ticket}", {"cari": partial_ticket}),
         ("search LAP- (12 % of all complaints)", {"cari": "LAP-"}),
         ("search, no match", {"cari": "tidak-ada"}),
+        ("search a telephone (one match)", {"cari": "+62 " + bench_telepon(phone_pk)[1:]}),
+        ("search a NIK (no match)", {"cari": "3201234506780001"}),
+        ("search a name (40 % of all complaints)", {"cari": "siti aminah"}),
         ("all filters at once", {"status": "didisposisikan", "kategori": ktp, "unit": seksi[0].pk, "urut": "batas"}),
     ]
 

@@ -14,6 +14,7 @@ from accounts.unit_choices import UnitChoiceField
 from casework.forms_list import CaseListFilterForm
 
 from .choices import Asal, Jenis, State, Sumber
+from .selectors_list import PERSON_SEARCH
 
 
 def _choice(label, choices, all_label, invalid):
@@ -24,11 +25,14 @@ def _choice(label, choices, all_label, invalid):
 
 class CaseListFilterFormBenturan(CaseListFilterForm):
     state_choices = State.choices
-    search_placeholder = _("Nomor kasus, mis. 000123")
+    search_placeholder = _("Nomor kasus, atau NIP, e-mail, atau nama pegawai")
     search_help_text = _(
-        "Isi kasus disimpan terenkripsi, jadi yang dapat dicari hanya nomornya (misalnya BTK/2026/000123 atau "
-        "sebagian: 000123)."
+        "Nomor kasus (misalnya BTK/2026/000123 atau sebagian: 000123) dapat dicari sebagian. Pejabat "
+        "yang bersangkutan dan pegawai yang disebut sebagai pihak terkait dapat dicari menurut NIP, "
+        "e-mail, atau nama lengkap seperti tercatat di akunnya. Isi kasus disimpan terenkripsi dan "
+        "tidak dapat dicari."
     )
+    identity_kinds = PERSON_SEARCH
 
     sumber = _choice(_("Sumber"), Sumber.choices, _("Semua sumber"), _("Sumber ini tidak ada; pilih dari daftar."))
     jenis = _choice(_("Jenis"), Jenis.choices, _("Aktual dan potensial"), _("Jenis ini tidak ada; pilih dari daftar."))

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from casework import access, sla
+from casework import access, list_search, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case
 from casework.reporting import Period
 
+from .models import Benturan
+
 KIND = "benturan"
+#: Whom the list's search finds: the official, and the employees named among the other
+#: parties, by their account's NIP, e-mail or full name (stored in clear on accounts).
+PERSON_SEARCH = frozenset({list_search.NIP, list_search.EMAIL, list_search.NAME})
+_ACCOUNT_FIELDS = {list_search.NIP: "nip", list_search.EMAIL: "email__iexact", list_search.NAME: "full_name__iexact"}
 
 # What a row shows; only the title (the matter) is decrypted.
 _LIST_COLUMNS = (
@@ -72,10 +79,25 @@ def case_list(
         finished=finished,
         today=today,
     )
-    search = " ".join((search or "").split())
-    if search:
-        cases = cases.filter(reference__icontains=search)
+    term = list_search.guess(search)
+    if term is not None:
+        cases = cases.filter(pk__in=_matching(term))
     return cases.order_by(*LIST_ORDERINGS[order])
+
+
+def _matching(term: list_search.SearchTerm) -> QuerySet:
+    """The cases the search term finds (casework.list_search): by their reference
+    containing it, ignoring case; and by the official or an employee named among the
+    other parties whose account has that NIP, e-mail or full name (ignoring case)."""
+    found = []
+    if term.finds_numbers:
+        found.append(Case.objects.filter(kind=KIND, reference__icontains=term.text).values("pk"))
+    if term.kind in _ACCOUNT_FIELDS:
+        value = term.value if term.kind != list_search.NAME else term.text
+        accounts = get_user_model().objects.filter(**{_ACCOUNT_FIELDS[term.kind]: value}).values("pk")
+        found.append(Benturan.objects.filter(pejabat__in=accounts).values("pk"))
+        found.append(Benturan.objects.filter(pihak_pegawai__in=accounts).values("pk"))
+    return list_search.any_of(found)
 
 
 def case_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | None = None) -> QuerySet[Case]:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from security.request_values import FIRST_YEAR, LAST_YEAR
 
-from . import lists
+from . import list_search, lists
 from .form_dates import CalendarDateField
 from .reporting import Period
 
@@ -74,20 +74,29 @@ def _choice_field(label, invalid_message, choices=()):
 
 
 class CaseListFilterForm(forms.Form):
-    """The search by number, state, deadline, opening dates, order and page size of a
-    staff list. A kind sets `state_choices`, the search box's `search_placeholder` and
-    `search_help_text`, declares its own filters (shown after the state) and extends
+    """The search by number or person, state, deadline, opening dates, order and page
+    size of a staff list. A kind sets `state_choices`, the search box's
+    `search_placeholder` and `search_help_text`, the persons its search finds
+    (`identity_kinds`), declares its own filters (shown after the state) and extends
     NARROWING, MORE and selector_kwargs with them."""
 
     #: The kind's states, offered after "Semua status".
     state_choices: list[tuple[str, Any]] = []
-    #: What the search box says it finds: only numbers stored in clear can be searched.
+    #: What the search box says it finds: numbers stored in clear, and the persons the
+    #: kind keeps lookup digests of (casework.person_lookup).
     search_placeholder: Any = ""
     search_help_text: Any = ""
+    #: The kinds of person search (casework.list_search) the kind's selector answers.
+    #: Another is refused, saying so, rather than quietly finding nothing.
+    identity_kinds: frozenset[str] = frozenset()
+    #: Why a person search of another kind is refused (%(kind)s: what it was by).
+    identity_refused: Any = _(
+        "Daftar ini tidak dapat dicari menurut %(kind)s; keterangan kotak pencarian menyebutkan yang dapat dicari."
+    )
 
     # The names are the parameters in the address bar, so a filtered list can be shared.
     cari = forms.CharField(
-        label=_("Cari nomor"),
+        label=_("Cari"),
         required=False,
         max_length=SEARCH_MAX_LENGTH,
         strip=True,
@@ -175,6 +184,21 @@ class CaseListFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         return cleaned
+
+    def clean_cari(self) -> str:
+        value = self.cleaned_data.get("cari", "")
+        term = list_search.guess(value)
+        if term is not None and term.kind in list_search.IDENTITY_KINDS and term.kind not in self.identity_kinds:
+            raise forms.ValidationError(
+                self.identity_refused, code="identity", params={"kind": list_search.KIND_LABELS[term.kind]}
+            )
+        return value
+
+    def search_term(self) -> list_search.SearchTerm | None:
+        """The valid search as this list reads it (None: no search, or not valid)."""
+        if "cari" in self.errors or not hasattr(self, "cleaned_data"):
+            return None
+        return list_search.guess(self.cleaned_data.get("cari", ""))
 
     def clean_periode(self) -> Period | None:
         value = self.cleaned_data.get("periode", "")

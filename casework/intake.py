@@ -44,6 +44,7 @@ from security import audit
 from . import controls, parties, references, sla, tracking
 from .kinds import get_kind
 from .models import Case, Deadline, IntakeQueue, PendingCase, ReferenceSequence, TimelineEntry
+from .person_lookup import LookupDigests
 from .services import GENERATED_FIELDS, OPEN, validate_case
 
 logger = logging.getLogger(__name__)
@@ -329,6 +330,10 @@ def _build(row: PendingCase, planner: _ClockPlanner):
         tracking_digest=row.tracking_digest,
         **values,
     )
+    if isinstance(case, LookupDigests):
+        # The rows go in without save() (_insert_cases): the digests a search finds the
+        # person by are made here, from the values just read.
+        case.refresh_lookup_digests()
     return case, payload, planned
 
 

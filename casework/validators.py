@@ -1,6 +1,8 @@
 """Checks of identity and contact details more than one kind asks for (the NIK of a
 complainant or a gift's declarant, a reporter's phone), each failing with a message that
-says what is wrong, so a person can correct the input without guessing."""
+says what is wrong, so a person can correct the input without guessing; and the one
+normal form of each, so that two ways of writing the same number or address compare
+equal (casework.person_lookup)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,44 @@ def validate_phone(value: str) -> None:
             code="phone_length",
             params={"count": digits},
         )
+
+
+def normalize_phone(value: str) -> str:
+    """A telephone number in E.164 form (+ and the digits), as Indonesians write it in any
+    of its usual ways: "0812-3456-7890", "62 812 3456 7890", "+62 812 3456 7890",
+    "+62 (0)812 3456 7890" and "812 3456 7890" (the trunk 0 left out) are all
+    "+6281234567890"; "00" before a country code is "+" ("0065 …" is "+65…"). "" for what
+    validate_phone refuses."""
+    text = (value or "").strip()
+    if not text or not _PHONE_CHARACTERS.match(text):
+        return ""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS:
+        return ""
+    if text.startswith("+"):
+        international = digits
+    elif digits.startswith("00"):
+        international = digits[2:]
+    elif digits.startswith(INDONESIA_CALLING_CODE):
+        international = digits
+    else:
+        # A national number: its trunk 0 stands for +62.
+        international = INDONESIA_CALLING_CODE + digits.removeprefix("0")
+    national = international.removeprefix(INDONESIA_CALLING_CODE)
+    if national != international:
+        # An Indonesian number never starts with its trunk 0 after +62: "+62 (0)812…".
+        international = INDONESIA_CALLING_CODE + national.removeprefix("0")
+    return "+" + international
+
+
+INDONESIA_CALLING_CODE = "62"
+
+
+def normalize_email(value: str) -> str:
+    """An e-mail address trimmed and case-folded: "Siti@Contoh.ID " is "siti@contoh.id".
+    (The part before @ may be case-sensitive in theory; no provider people use treats it
+    so, and a complainant rarely types it the same way twice.)"""
+    return (value or "").strip().casefold()
 
 
 NIK_LENGTH = 16

@@ -19,8 +19,6 @@ float is refused.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -30,14 +28,9 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from casework.money import as_amount, format_rupiah
-from security import crypto
 
 from .choices import CASH, HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
 from .models import ExemptionRule, Gratifikasi
-
-_DIGEST_PURPOSE = "gratifikasi-pemberi"
-_NOT_WORD = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
 
 #: Givers who have a matter before the declarant's office. Every not-obligatory rule
 #: holds only "provided there is no conflict of interest" (Peraturan KPK 2/2019 Pasal 2
@@ -48,21 +41,6 @@ CONFLICTED_GIVERS = frozenset({HubunganPemberi.PENGGUNA_LAYANAN, HubunganPemberi
 MAY_APPLY = "may_apply"
 EXCEEDS = "exceeds"
 DOES_NOT_FIT = "does_not_fit"
-
-
-# --- The same giver ------------------------------------------------------------------------
-
-
-def normalize_giver(nama: str) -> str:
-    """The giver's name as compared: Unicode-normalised, case-folded, without punctuation
-    and with single spaces, so "PT. Maju, Jaya" and "pt maju jaya" are the same giver."""
-    text = unicodedata.normalize("NFKC", nama or "").casefold()
-    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text)).strip()
-
-
-def giver_digest(nama: str) -> str:
-    """Keyed digest of the normalised giver name (Gratifikasi.pemberi_digest)."""
-    return crypto.keyed_digest(normalize_giver(nama), purpose=_DIGEST_PURPOSE)
 
 
 # --- Rules in force ------------------------------------------------------------------------

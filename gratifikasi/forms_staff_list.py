@@ -16,10 +16,12 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework import list_search
 from casework.forms_list import CaseListFilterForm, date_field
 from security.request_values import YearField
 
 from .choices import JenisLaporan, JenisPenerimaan, State
+from .models import Gratifikasi
 
 #: The lateness of the declaration (flags set at submission), as the address bar says it.
 LATE_UPG = "upg"
@@ -32,14 +34,21 @@ LATE_CHOICES = [
     (LATE_KPK, _("Melewati 30 hari kerja sejak diterima")),
 ]
 
+#: Whom the list's search finds: the declarant by NIP (in clear) and by the digests the
+#: declaration keeps of the rest of their identity, and the giver by name.
+PERSON_SEARCH = Gratifikasi.lookup_kinds() | {list_search.NIP}
+
 
 class DeclarationListFilterForm(CaseListFilterForm):
     state_choices = State.choices
-    search_placeholder = _("Nomor laporan atau registrasi, mis. 000123")
+    search_placeholder = _("Nomor laporan atau registrasi, NIP, NIK, telepon, e-mail, atau nama")
     search_help_text = _(
-        "Identitas dan isi laporan disimpan terenkripsi, jadi yang dapat dicari hanya nomor laporan "
-        "(misalnya GRT/2026/000123 atau sebagian: 000123), nomor registrasi UPG, dan nomor laporan KPK."
+        "Nomor laporan (misalnya GRT/2026/000123 atau sebagian: 000123), nomor registrasi UPG, dan "
+        "nomor laporan KPK dapat dicari sebagian. Pelapor dapat dicari menurut NIP, NIK, nomor telepon, "
+        "e-mail, atau nama lengkap, dan pemberi menurut namanya. Identitas disimpan terenkripsi, jadi "
+        "hanya ditemukan bila sama persis; huruf besar-kecil, spasi, dan tanda baca tidak berpengaruh."
     )
+    identity_kinds = PERSON_SEARCH
 
     jenis_laporan = forms.ChoiceField(
         label=_("Jenis laporan"),

@@ -47,7 +47,8 @@ from .choices import (
     JenisLaporan,
     JenisTindakLanjut,
 )
-from .exemptions import advise, advise_declaration, giver_digest
+from .exemptions import advise, advise_declaration
+from .giver import giver_digest
 from .models import BarangTitipan, ExemptionRule, Gratifikasi
 
 __all__ = [

@@ -40,7 +40,7 @@ from casework.views_public import attachment_count, reasons_of, reporter_attachm
 from casework.workflow import TransitionBlocked
 from security import audit
 
-from . import exemptions, selectors, services
+from . import exemptions, giver, selectors, services
 from .choices import Clock, State
 from .forms_declaration import CompletionForm, DeclarationForm
 from .receipt_pdf import render_receipt_pdf
@@ -85,7 +85,7 @@ def _advice_for(form: DeclarationForm, user):
         jenis_penerimaan=data["jenis_penerimaan"],
         hubungan=data["hubungan"],
         nilai=data["nilai"],
-        pemberi_digest=exemptions.giver_digest(data["pemberi_nama"]),
+        pemberi_digest=giver.giver_digest(data["pemberi_nama"]),
         category=data["kategori"],
     )
 

@@ -16,15 +16,19 @@ from security.request_values import IdChoiceField
 
 from .choices import Channel, State
 from .models import KategoriLayanan
+from .selectors import PERSON_SEARCH
 
 
 class ComplaintListFilterForm(CaseListFilterForm):
     state_choices = State.choices
-    search_placeholder = _("Nomor pengaduan atau tiket SP4N-LAPOR!, mis. 000123")
+    search_placeholder = _("Nomor, tiket SP4N-LAPOR!, NIK, telepon, e-mail, atau nama pelapor")
     search_help_text = _(
-        "Isi dan judul pengaduan disimpan terenkripsi, jadi yang dapat dicari hanya nomor pengaduan "
-        "(misalnya PGD/2026/000123 atau sebagian: 000123) dan nomor tiket SP4N-LAPOR!."
+        "Nomor pengaduan dan tiket SP4N-LAPOR! dapat dicari sebagian (misalnya 000123). Pelapor dicari "
+        "menurut NIK, nomor telepon (0812…, 62812… dan +62812… sama), e-mail, atau nama lengkap: "
+        "identitas tersimpan terenkripsi, jadi harus sama persis, tetapi huruf besar-kecil, spasi, dan "
+        "tanda baca tidak berpengaruh; gelar termasuk nama."
     )
+    identity_kinds = PERSON_SEARCH
 
     kategori = IdChoiceField(
         label=_("Kategori layanan"),

@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
 
 from casework.models import Case
+from casework.person_lookup import EMAIL, NAME, NIK, PHONE, Lookup, LookupDigests, digest_column
 from casework.validators import validate_nik, validate_phone
 from security.fields import EncryptedCharField, EncryptedTextField
 
@@ -67,7 +68,7 @@ def _choice_values(choices) -> list[str]:
     return [str(value) for value in choices.values]
 
 
-class Pengaduan(Case):
+class Pengaduan(LookupDigests, Case):
     jenis = models.CharField(_("jenis laporan"), max_length=30, choices=Jenis.choices, default=Jenis.PENGADUAN)
     isi = EncryptedTextField(_("isi / kronologi"), validators=[MaxLengthValidator(TEXT_MAX_LENGTH)])
     tanggal_kejadian = models.DateField(_("tanggal kejadian"), null=True, blank=True)
@@ -99,6 +100,18 @@ class Pengaduan(Case):
     telepon = EncryptedCharField(
         _("nomor telepon / WhatsApp pelapor"), blank=True, plaintext_max_length=30, validators=[validate_phone]
     )
+    # Keyed digests of the identity, so staff can find a complainant by any of it without
+    # it being stored in clear (casework.person_lookup); kept in step by save().
+    nama_digest = digest_column()
+    nik_digest = digest_column()
+    email_digest = digest_column()
+    telepon_digest = digest_column()
+    lookup_digests = {
+        "nama_digest": Lookup("nama", NAME),
+        "nik_digest": Lookup("nik", NIK),
+        "email_digest": Lookup("email", EMAIL),
+        "telepon_digest": Lookup("telepon", PHONE),
+    }
 
     # Set by the transitions that need them (see the services).
     forwarded_to = models.CharField(_("diteruskan kepada"), max_length=300, blank=True)
@@ -127,7 +140,13 @@ class Pengaduan(Case):
     class Meta:
         verbose_name = _("pengaduan")
         verbose_name_plural = _("pengaduan")
-        indexes = [models.Index(fields=["channel"], name="pengaduan_channel")]
+        indexes = [
+            models.Index(fields=["channel"], name="pengaduan_channel"),
+            models.Index(fields=["nama_digest"], name="pengaduan_nama_digest"),
+            models.Index(fields=["nik_digest"], name="pengaduan_nik_digest"),
+            models.Index(fields=["email_digest"], name="pengaduan_email_digest"),
+            models.Index(fields=["telepon_digest"], name="pengaduan_telepon_digest"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(jenis__in=_choice_values(Jenis)), name="pengaduan_jenis_valid"),
             models.CheckConstraint(condition=Q(channel__in=_choice_values(Channel)), name="pengaduan_channel_valid"),

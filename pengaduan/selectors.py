@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.models import UnitKerja
-from casework import access, sla
+from casework import access, list_search, sla
 from casework.choice_rows import ChoiceRows
 from casework.kinds import get_kind
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
@@ -19,6 +19,8 @@ from .models import KategoriLayanan, Pengaduan
 from .policy import NOTHING
 
 KIND = "pengaduan"
+#: Whom the list's search finds: the complainant, by the digests the complaint keeps.
+PERSON_SEARCH = Pengaduan.lookup_kinds()
 
 
 def pengaduan_visible_to(user) -> QuerySet[Pengaduan]:
@@ -105,10 +107,11 @@ def pengaduan_list(
     """The complaints `user` may see (casework.access: the policy and recusal), filtered
     and sorted for the staff list, as case rows.
 
-    Titles and everything the complainant wrote are encrypted, so the search looks only
-    at what is stored in clear: the reference number and the SP4N-LAPOR! ticket, both
-    partially and case-insensitively. The opening dates are local calendar days, both
-    included.
+    Titles and everything the complainant wrote are encrypted, so the search
+    (casework.list_search) finds what is stored in clear, the reference number and the
+    SP4N-LAPOR! ticket, by any part and ignoring case; and the complainant exactly, by
+    NIK, telephone, e-mail or name, through the keyed digests kept beside the ciphertext
+    (casework.person_lookup). The opening dates are local calendar days, both included.
 
     Starts from the case table, where the policy, the states, the dates and the
     deadlines are; the complaint's table is joined only for a filter on its columns, so
@@ -133,20 +136,27 @@ def pengaduan_list(
         finished=finished,
         today=today,
     )
-    search = " ".join((search or "").split())
-    if search:
-        cases = cases.filter(pk__in=_matching_numbers(search))
+    term = list_search.guess(search)
+    if term is not None:
+        cases = cases.filter(pk__in=_matching(term))
     return cases.order_by(*LIST_ORDERINGS[order])
 
 
-def _matching_numbers(search: str) -> QuerySet:
-    """The complaints whose reference or SP4N-LAPOR! ticket contains `search`, ignoring
-    case. Two separate lookups joined by UNION rather than one OR across two tables, so
-    each can use its own trigram index on PostgreSQL (migration 0005) instead of both
+def _matching(term: list_search.SearchTerm) -> QuerySet:
+    """The complaints the search term finds: by their reference or SP4N-LAPOR! ticket
+    containing it, ignoring case, and by their complainant. Separate lookups joined by
+    UNION rather than one OR across two tables, so each can use its own index (the
+    trigram indexes of migration 0005 on PostgreSQL, the digests' own) instead of both
     tables being read in full."""
-    by_reference = Case.objects.filter(kind=KIND, reference__icontains=search).values("pk")
-    by_ticket = Pengaduan.objects.exclude(lapor_tracking_id="").filter(lapor_tracking_id__icontains=search)
-    return by_reference.union(by_ticket.values("pk"))
+    found = []
+    if term.finds_numbers:
+        found.append(Case.objects.filter(kind=KIND, reference__icontains=term.text).values("pk"))
+        by_ticket = Pengaduan.objects.exclude(lapor_tracking_id="").filter(lapor_tracking_id__icontains=term.text)
+        found.append(by_ticket.values("pk"))
+    person = Pengaduan.lookup_q(term.kind, term.value)
+    if person is not None:
+        found.append(Pengaduan.objects.filter(person).values("pk"))
+    return list_search.any_of(found)
 
 
 def pengaduan_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | None = None) -> QuerySet[Case]:

@@ -33,6 +33,7 @@ from django_fsm import transition
 from accounts.models import nip_validator
 from casework.models import Case
 from casework.money import MAX_DIGITS
+from casework.person_lookup import EMAIL, NAME, NIK, PHONE, Lookup, LookupDigests, digest_column
 from casework.validators import validate_nik, validate_phone
 from security.fields import EncryptedCharField, EncryptedTextField
 
@@ -49,6 +50,7 @@ from ..choices import (
     State,
     StatusKpk,
 )
+from ..giver import giver_digest
 
 TEXT_MAX_LENGTH = 10_000
 
@@ -61,7 +63,7 @@ def _text(label, *, blank=False):
     return EncryptedTextField(label, blank=blank, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)])
 
 
-class Gratifikasi(Case):
+class Gratifikasi(LookupDigests, Case):
     declarant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("pelapor"),
@@ -99,10 +101,23 @@ class Gratifikasi(Case):
     pemberi_instansi = EncryptedCharField(_("instansi / perusahaan pemberi"), blank=True, plaintext_max_length=200)
     pemberi_alamat = EncryptedCharField(_("alamat pemberi"), blank=True, plaintext_max_length=300)
     hubungan = models.CharField(_("hubungan dengan pemberi"), max_length=20, choices=HubunganPemberi.choices)
-    # Keyed digest of the giver's normalised name (gratifikasi.exemptions.giver_digest):
-    # how the yearly cap per giver finds the declarant's earlier gifts from "the same
-    # giver" without the name ever being stored in clear.
+    # Keyed digest of the giver's normalised name (gratifikasi.giver.giver_digest): how
+    # the yearly cap per giver finds the declarant's earlier gifts from "the same giver",
+    # and the UPG a giver's declarations, without the name ever being stored in clear.
     pemberi_digest = models.CharField(max_length=64, editable=False)
+    # Keyed digests of the declarant's identity as declared, so the UPG can find a
+    # declarant by any of it (casework.person_lookup); kept in step by save().
+    nama_digest = digest_column()
+    nik_digest = digest_column()
+    email_digest = digest_column()
+    telepon_digest = digest_column()
+    lookup_digests = {
+        "nama_digest": Lookup("nama", NAME),
+        "nik_digest": Lookup("nik", NIK),
+        "email_digest": Lookup("email", EMAIL),
+        "telepon_digest": Lookup("telepon", PHONE),
+        "pemberi_digest": Lookup("pemberi_nama", NAME, giver_digest),
+    }
 
     # The gift.
     jenis_peristiwa = models.CharField(_("jenis peristiwa"), max_length=30, choices=JenisPeristiwa.choices)
@@ -176,6 +191,12 @@ class Gratifikasi(Case):
         verbose_name_plural = _("laporan gratifikasi")
         indexes = [
             models.Index(fields=["declarant", "pemberi_digest", "tanggal_terima"], name="gratifikasi_giver_year"),
+            models.Index(fields=["pemberi_digest"], name="gratifikasi_pemberi_digest"),
+            models.Index(fields=["nama_digest"], name="gratifikasi_nama_digest"),
+            models.Index(fields=["nik_digest"], name="gratifikasi_nik_digest"),
+            models.Index(fields=["email_digest"], name="gratifikasi_email_digest"),
+            models.Index(fields=["telepon_digest"], name="gratifikasi_telepon_digest"),
+            models.Index(fields=["nip"], name="gratifikasi_nip"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["declarant", "submission_key"], name="gratifikasi_submitted_once"),

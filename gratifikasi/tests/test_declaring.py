@@ -19,7 +19,7 @@ from casework.tests.samples import METADATA_CANARIES
 from casework.workflow import TransitionBlocked
 from gratifikasi import services
 from gratifikasi.choices import Clock, JenisLaporan, State
-from gratifikasi.exemptions import giver_digest
+from gratifikasi.giver import giver_digest
 from gratifikasi.tests.conftest import expire_completion_period
 from security.models import AuditEntry
 

@@ -15,7 +15,8 @@ from accounts import roles
 from casework.services import case_open
 from gratifikasi import exemptions
 from gratifikasi.choices import HubunganPemberi, JenisLaporan, JenisPenerimaan, JenisPeristiwa
-from gratifikasi.exemptions import DOES_NOT_FIT, EXCEEDS, MAY_APPLY, advise, giver_digest, rules_in_force
+from gratifikasi.exemptions import DOES_NOT_FIT, EXCEEDS, MAY_APPLY, advise, rules_in_force
+from gratifikasi.giver import giver_digest
 from gratifikasi.models import ExemptionRule
 
 pytestmark = pytest.mark.django_db

@@ -269,8 +269,8 @@ def test_search_finds_a_lapor_ticket(staff, file_pengaduan, handler):
 
 def test_the_search_box_says_what_can_be_searched(staff):
     body = staff.get(LIST).content.decode()
-    assert 'placeholder="Nomor pengaduan atau tiket SP4N-LAPOR!, mis. 000123"' in body
-    assert "terenkripsi" in body
+    assert 'placeholder="Nomor, tiket SP4N-LAPOR!, NIK, telepon, e-mail, atau nama pelapor"' in body
+    assert "terenkripsi" in body and "sama persis" in body
 
 
 def test_filters_combine(staff, case_in, file_pengaduan, handler):

@@ -1,0 +1,129 @@
+"""What a staff list's search box was given, guessed from its shape, so one box finds a
+case by its number or by the person in it.
+
+- contains "@": an e-mail address;
+- 16 digits (spaces, dots and dashes between groups allowed): a NIK;
+- 18 digits: an employee's NIP;
+- a telephone number as people dial it (starting with +, 0 or 62; 8 to 15 digits, with
+  spaces, dashes, dots or brackets): a telephone;
+- anything else with a digit or a slash, a kind's reference prefix alone ("GRT"), or a
+  word that starts or ends with a dash ("LAP-"): a number stored in clear, or part of
+  one — a reference (PGD/2026/000123), an SP4N-LAPOR! ticket, a UPG or KPK registration;
+- words: a name.
+
+A number stored in clear is found by any part of it, as before. A person is found only
+exactly (casework.person_lookup), by the digests a kind keeps, and a term read as a
+person is never compared in clear: a NIK, a telephone, an address or a name typed into
+the box reaches the database only as its keyed digest, so no query (nor a log of one)
+holds it. (A number stored in clear that reads as a telephone, such as an all-digit
+ticket starting with 0, is found by a part that does not.) A list refuses a person
+search its kind keeps nothing for (casework.forms_list), and the WBS list refuses every
+one: a reporter has no searchable identity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .kinds import all_kinds
+from .person_lookup import EMAIL, NAME, NIK, PHONE
+from .validators import NIK_LENGTH, normalize_email, normalize_nik, normalize_phone
+
+NUMBER = "nomor"
+NIP = "nip"
+NIP_LENGTH = 18
+
+#: The kinds that name a person rather than a case.
+IDENTITY_KINDS = frozenset({NIK, NIP, PHONE, EMAIL, NAME})
+
+#: What a person search is by, in a sentence ("… tidak dapat dicari menurut NIK").
+KIND_LABELS = {
+    NIK: "NIK",
+    NIP: "NIP",
+    PHONE: _("nomor telepon"),
+    EMAIL: _("alamat e-mail"),
+    NAME: _("nama"),
+}
+
+#: How the list says what it looked for ("Dicari sebagai …").
+READINGS = {
+    NUMBER: _("nomor yang memuat kata ini"),
+    NIK: _("NIK yang sama persis"),
+    NIP: _("NIP yang sama persis"),
+    PHONE: _("nomor telepon yang sama, bagaimanapun ditulis"),
+    EMAIL: _("alamat e-mail yang sama persis"),
+    NAME: _("nama yang sama persis"),
+}
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    #: As typed, spaces collapsed: what numbers stored in clear are searched for.
+    text: str
+    kind: str
+    #: The normal form of a person's NIK, NIP, telephone, e-mail or name.
+    value: str = ""
+
+    @property
+    def finds_numbers(self) -> bool:
+        # A person's identity never goes to the database in clear, not even to be
+        # compared with the numbers stored in clear.
+        return self.kind == NUMBER
+
+    @property
+    def reading(self):
+        return READINGS[self.kind]
+
+
+def _digits(text: str) -> str | None:
+    """The digits of a number written in groups, or None when it holds anything else."""
+    compact = normalize_nik(text).replace("/", "x")
+    return compact if compact.isascii() and compact.isdigit() else None
+
+
+def _dialled(text: str) -> bool:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return text.startswith("+") or digits.startswith(("0", "62"))
+
+
+def _is_reference_prefix(text: str) -> bool:
+    return text.upper() in {kind.prefix for kind in all_kinds()}
+
+
+def _is_number_part(text: str) -> bool:
+    # A name never starts or ends with a dash; the start of a ticket ("LAP-") does.
+    return " " not in text and (text.startswith("-") or text.endswith("-"))
+
+
+def guess(text: str) -> SearchTerm | None:
+    """What `text` most likely is (see the module's docstring); None for nothing typed."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    if "@" in text:
+        return SearchTerm(text, EMAIL, normalize_email(text))
+    digits = _digits(text)
+    if digits is not None and len(digits) == NIK_LENGTH:
+        return SearchTerm(text, NIK, digits)
+    if digits is not None and len(digits) == NIP_LENGTH:
+        return SearchTerm(text, NIP, digits)
+    phone = normalize_phone(text)
+    if phone and _dialled(text):
+        return SearchTerm(text, PHONE, phone)
+    if "/" in text or any(ch.isdigit() for ch in text) or _is_reference_prefix(text) or _is_number_part(text):
+        return SearchTerm(text, NUMBER)
+    return SearchTerm(text, NAME, text)
+
+
+def any_of(found: list[QuerySet]) -> QuerySet:
+    """The keys (values("pk") querysets) any of `found` holds, as one subquery: a UNION,
+    so each lookup keeps its own index. Nothing when `found` is empty."""
+    if not found:
+        from .models import Case
+
+        return Case.objects.none().values("pk")
+    first, *rest = found
+    return first.union(*rest) if rest else first
