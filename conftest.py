@@ -66,7 +66,7 @@ DATA_MIGRATIONS = [
     ("pengaduan", "0007_permenpanrb_5_2025", "forwards"),
     ("gratifikasi", "0002_seed_deadlines_and_rules", "forwards"),
     ("gratifikasi", "0004_ceremony_cap_per_giver_per_event", "forwards"),
-    ("gratifikasi", "0005_exemption_rule_ended_by", "forwards"),
+    ("gratifikasi", "0007_exemption_rule_ended_by", "forwards"),
     ("wbs", "0002_seed_deadlines", "forwards"),
     ("benturan", "0002_seed_decision_deadline", "forwards"),
 ]

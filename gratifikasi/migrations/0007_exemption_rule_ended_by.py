@@ -22,7 +22,7 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("gratifikasi", "0004_ceremony_cap_per_giver_per_event")]
+    dependencies = [("gratifikasi", "0006_fill_identity_lookup_digests")]
 
     operations = [
         migrations.AddField(
