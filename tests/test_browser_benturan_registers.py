@@ -101,7 +101,7 @@ def test_the_registers_on_a_desktop_and_a_phone(chromium, live_server, seeded_ag
 
     # 2. A risk-map entry: refused without its description, kept as typed; then recorded.
     desk.goto(base + reverse("benturan_register:risk_map_create"))
-    desk.select_option("#id_unit", label="Seksi Identitas Penduduk")
+    desk.select_option("#id_unit", value=str(seksi.pk))  # listed under the dinas, indented
     desk.check("input[name=objek][value=jabatan]")
     desk.fill("#id_nama", "Verifikator berkas KTP-el")
     desk.select_option("#id_kemungkinan", "3")
@@ -145,7 +145,7 @@ def test_the_registers_on_a_desktop_and_a_phone(chromium, live_server, seeded_ag
     phone.goto(base + reverse("accounts:login"))
     sign_in(phone, pegawai, pegawai_device)
     waiting = phone.inner_text("section:has(#menunggu-judul)")
-    assert f"Deklarasi benturan kepentingan {today.year}" in waiting and "batas waktu" in waiting
+    assert f"Deklarasi benturan kepentingan {today.year}" in waiting and "Batas waktu:" in waiting
     assert fits_the_screen(phone)
     snap(phone, shots, "4-phone-inbox")
     with phone.expect_navigation():

@@ -194,7 +194,7 @@ def test_a_complaint_from_the_phone_to_the_rated_answer(
     submit(desk, f"{form} button[type=submit]")
     assert "Pengaduan diverifikasi." in success(desk)
     form = act(desk, "disposisi")
-    desk.select_option(f"{form} select[name='disposisi-unit']", label=unit.name)
+    desk.select_option(f"{form} select[name='disposisi-unit']", value=str(unit.pk))
     submit(desk, f"{form} button[type=submit]")
     assert "Pengaduan didisposisikan ke unit." in success(desk)
     assert unit.name in desk.inner_text(".summary")

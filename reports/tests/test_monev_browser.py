@@ -93,7 +93,7 @@ def test_a_recommendation_left_open_is_carried_into_the_next_semesters_pdf(
     ):
         phone.fill("#id_uraian", uraian)
         phone.fill("#id_masukan", masukan)
-        phone.select_option("#id_unit", label=seksi.name)
+        phone.select_option("#id_unit", value=str(seksi.pk))
         phone.fill("#id_batas_waktu", due.isoformat())
         assert fits_the_screen(phone)
         submit(phone, button)
