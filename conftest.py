@@ -2,6 +2,7 @@
 
 import datetime
 import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,15 @@ DATA_MIGRATIONS = [
     ("wbs", "0002_seed_deadlines", "forwards"),
     ("benturan", "0002_seed_decision_deadline", "forwards"),
 ]
+
+
+@pytest.fixture
+def shots(tmp_path):
+    """Where a browser walk's screenshots go: SIGAP_TEST_SCREENSHOTS when it is set (to
+    keep and look at them), else the test's own folder."""
+    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

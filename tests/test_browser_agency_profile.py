@@ -5,9 +5,6 @@ the receipt's PDF, printed or kept on the phone, carries the same letterhead and
 Screenshots go to SIGAP_TEST_SCREENSHOTS when it is set, else to the test's folder.
 """
 
-import os
-from pathlib import Path
-
 import pypdfium2
 import pytest
 from django.urls import reverse
@@ -22,13 +19,6 @@ PARENT = "Pemerintah Kabupaten Sukamaju"
 ADDRESS = "Jl. Jenderal Sudirman No. 17, Sukamaju"
 TELEPHONE = "(0271) 555-0117"
 HOURS = "Senin–Jumat 08.00–15.00"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture

@@ -19,9 +19,6 @@ colleague, who now holds it, verifies it from his phone.
 Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the pictures.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
@@ -39,13 +36,6 @@ from tests.test_browser_gratifikasi_flow import PHONE, act, fits_the_screen, per
 MATTER = "Evaluasi penawaran pengadaan blangko Kartu Keluarga 2026"
 INTEREST = "Sepupu saya direktur CV Sinar Cetak, salah satu peserta pengadaan ini."
 REASONS = "Hubungan keluarga dengan peserta dapat memengaruhi evaluasi penawaran."
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def staff_status(page) -> str:

@@ -14,8 +14,6 @@ Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the p
 """
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -28,13 +26,6 @@ from benturan.models import Benturan, KewajibanDeklarasi, PetaRisiko
 from tests.test_browser_gratifikasi_flow import PHONE, fits_the_screen, person, sign_in, snap, submit
 
 DESKTOP = {"width": 1280, "height": 800}
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def both_sizes(page, shots, name: str) -> None:

@@ -10,8 +10,6 @@ SIGAP_TEST_SCREENSHOTS=/some/folder keeps a picture of each page at both sizes.
 """
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -61,13 +59,6 @@ def site(chromium, live_server, seeded_again, settings):
     settings.DEBUG = False
     call_command("seed_demo", "--no-qr", stdout=io.StringIO())
     return live_server.url
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def open_as(chromium, base: str, size: str, username: str):

@@ -8,7 +8,6 @@ any violation fails the test.
 Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the pictures.
 """
 
-import os
 import re
 from pathlib import Path
 
@@ -19,38 +18,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import roles
 from accounts.testing import totp_token
 from bench.generate_cases import generate
+from tests.browser import browser_page, snap, submit
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 PASSWORD = "Sandi-yang-kuat-123"
-LISTENER = """
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.sigapViolation(`${event.effectiveDirective} refused ${event.blockedURI} ${event.sample || ""}`);
-});
-"""
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def snap(page, folder: Path, name: str) -> None:
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-
-
-def submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
-
-
-def browser_page(chromium, viewport, violations: list[str]):
-    context = chromium.new_context(viewport=viewport, locale="id-ID")
-    context.expose_binding("sigapViolation", lambda _source, text: violations.append(text))
-    context.add_init_script(LISTENER)
-    return context.new_page()
 
 
 def number(text: str) -> int:

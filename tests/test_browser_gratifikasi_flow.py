@@ -17,7 +17,6 @@ Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the p
 """
 
 import io
-import os
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +36,7 @@ from casework.models import Deadline, TimelineEntry
 from gratifikasi.choices import PURPOSE_FOTO, PURPOSE_SK, Clock, JenisTindakLanjut, State, StatusKpk
 from gratifikasi.models import Gratifikasi
 from security import audit
+from tests.browser import snap, submit
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
@@ -55,14 +55,6 @@ ANSWER = "Alamat pemberi sudah saya lengkapi sesuai kartu nama yang diselipkan d
 KPK_REFERENCE = "GOL-2026-0004512"
 SK_NUMBER = "1234/GTF.00.02/01/11/2026"
 RECEIPT_NUMBER = "BAST/UPG/2026/017"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    """Where each step's screenshot goes."""
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def photo_with_gps(folder: Path) -> Path:
@@ -97,16 +89,6 @@ def fits_the_screen(page) -> bool:
 
 def heights(page, selector: str) -> list[float]:
     return page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().height)")
-
-
-def snap(page, folder: Path, name: str) -> None:
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-
-
-def submit(page, selector: str) -> None:
-    """Press a submit button and wait for the page that answers."""
-    with page.expect_navigation():
-        page.click(selector)
 
 
 def person(make_user, *role_names, full_name: str, **extra):

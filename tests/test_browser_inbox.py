@@ -13,9 +13,6 @@ Content-Security-Policy.
 Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the pictures.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 from django.utils import formats
@@ -29,6 +26,7 @@ from casework.services import case_assign
 from gratifikasi import services as gratifikasi_services
 from gratifikasi.choices import Clock
 from gratifikasi.tests.conftest import declaration_values
+from tests.browser import browser_page, snap, submit
 from wbs import identity
 from wbs import services as wbs_services
 from wbs.identity import Identitas
@@ -44,34 +42,6 @@ PASSWORD = "Sandi-yang-kuat-123"
 REQUEST = "Alamat pemberi belum lengkap: tuliskan nomor rumah, RT/RW, kelurahan, dan kode pos."
 ANSWER = "Alamat pemberi: Jl. Jenderal Sudirman No. 88, RT 02/RW 05, Kel. Cihapit, Bandung 40114."
 REPORTER = "Siti Pelapor"
-LISTENER = """
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.sigapViolation(`${event.effectiveDirective} refused ${event.blockedURI} ${event.sample || ""}`);
-});
-"""
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def snap(page, folder: Path, name: str) -> None:
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-
-
-def submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
-
-
-def browser_page(chromium, viewport, violations: list[str]):
-    context = chromium.new_context(viewport=viewport, locale="id-ID")
-    context.expose_binding("sigapViolation", lambda _source, text: violations.append(text))
-    context.add_init_script(LISTENER)
-    return context.new_page()
 
 
 def fits_the_screen(page) -> bool:

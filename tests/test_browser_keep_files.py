@@ -9,7 +9,6 @@ file and nothing waits any more. The refused page passes the accessibility check
 Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the pictures.
 """
 
-import os
 import time
 from pathlib import Path
 
@@ -24,23 +23,13 @@ from casework.models import Attachment, HeldUpload
 from casework.tests import samples
 from pengaduan.models import Pengaduan
 from tests.axe import assert_accessible
+from tests.browser import snap
 from wbs.models import LaporanWbs
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def snap(page, folder: Path, name: str) -> None:
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 def snap_kept(page, folder: Path, name: str) -> None:

@@ -11,7 +11,6 @@ Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the p
 (by default they go to the test's temporary folder).
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,7 @@ from casework import tracking
 from casework.models import PendingCase, TimelineEntry
 from pengaduan.choices import State
 from pengaduan.models import Pengaduan
+from tests.browser import snap, submit
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
@@ -45,14 +45,6 @@ ANSWER = "Terima kasih atas laporan Anda. Mulai Senin loket perekaman dilayani d
 COMMENT = "Sudah lebih cepat, terima kasih."
 
 
-@pytest.fixture
-def shots(tmp_path):
-    """Where each step's screenshot goes."""
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def png(path: Path, colour: str) -> Path:
     Image.new("RGB", (24, 16), colour).save(path)
     return path
@@ -60,16 +52,6 @@ def png(path: Path, colour: str) -> Path:
 
 def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
-def snap(page, folder: Path, name: str) -> None:
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-
-
-def submit(page, selector: str) -> None:
-    """Press a submit button and wait for the page that answers."""
-    with page.expect_navigation():
-        page.click(selector)
 
 
 def staff(make_user, role: str, nip: str, **extra):

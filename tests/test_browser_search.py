@@ -10,9 +10,6 @@ The page says how it read each search, and passes the axe check on a desktop and
 Every step is photographed; set SIGAP_TEST_SCREENSHOTS to a folder to keep the pictures.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -21,6 +18,7 @@ from accounts import roles
 from accounts.testing import totp_token
 from pengaduan import services
 from pengaduan.models import KategoriLayanan
+from tests.browser import snap, submit
 
 from .axe import assert_accessible
 
@@ -29,22 +27,6 @@ DESKTOP = {"width": 1280, "height": 800}
 PASSWORD = "Sandi-yang-kuat-123"
 NIK = "3201234506780001"
 TELEPON = "0812-3456-7890"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def snap(page, folder: Path, name: str) -> None:
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-
-
-def submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
 
 
 def sign_in(page, base: str, user, device) -> None:

@@ -10,8 +10,6 @@ set SIGAP_TEST_SCREENSHOTS to a folder to keep the pictures.
 """
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -30,13 +28,6 @@ from .test_browser_pengaduan_flow import fits_the_screen, sign_in, snap, staff, 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 ANSWER = "Loket perekaman kini dilayani dua petugas setiap hari kerja."
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def open_tracking(page, base: str, code: str) -> None:

@@ -26,7 +26,7 @@ from pengaduan.models import KategoriLayanan, Pengaduan
 from reports.lhkpn import services as lhkpn_services
 from reports.lke.models import LkeItem, LkeOverride
 from reports.tests.lke_helpers import make_case
-from tests.test_browser_benturan_registers import DESKTOP, both_sizes, shots  # noqa: F401
+from tests.test_browser_benturan_registers import DESKTOP, both_sizes
 from tests.test_browser_gratifikasi_flow import PHONE, fits_the_screen, person, sign_in, snap, submit
 
 REASON = "Tindak lanjut dua pengaduan belum dilaporkan ke pelapor; jawaban diberikan setelah rapat 3 Desember."
@@ -47,7 +47,7 @@ def test_the_evaluator_reads_the_proposals_and_answers_one_on_a_phone(
     live_server,
     lke_seeded,
     make_user,
-    shots,  # noqa: F811
+    shots,
 ):
     base = live_server.url
     year = timezone.localdate().year

@@ -12,9 +12,7 @@ to keep the pictures of every step.
 """
 
 import io
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pypdfium2
 import pytest
@@ -29,13 +27,6 @@ from tests.test_browser_gratifikasi_flow import DESKTOP, PHONE, fits_the_screen,
 
 OPEN_ONE = "Pasang banner janji layanan di ruang tunggu"
 DONE_ONE = "Perbarui SOP perekaman KTP-el"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SIGAP_TEST_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def pdf_text(content: bytes) -> str:

@@ -1,0 +1,33 @@
+"""What the browser walks share: the two screen sizes, a screenshot, a press that waits for
+the answering page, and a page that reports any Content-Security-Policy violation."""
+
+from pathlib import Path
+
+PHONE = {"width": 360, "height": 740}
+DESK = {"width": 1280, "height": 800}
+
+# Calls window.sigapViolation, bound by browser_page(), for every refused load or script.
+LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.sigapViolation(`${event.effectiveDirective} refused ${event.blockedURI} ${event.sample || ""}`);
+});
+"""
+
+
+def snap(page, folder: Path, name: str) -> None:
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def submit(page, selector: str) -> None:
+    """Press a submit button and wait for the page that answers."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
+def browser_page(chromium, viewport, violations: list[str]):
+    """A page in a browser profile of its own, at `viewport`, in Indonesian, whose policy
+    violations are appended to `violations`."""
+    context = chromium.new_context(viewport=viewport, locale="id-ID")
+    context.expose_binding("sigapViolation", lambda _source, text: violations.append(text))
+    context.add_init_script(LISTENER)
+    return context.new_page()
