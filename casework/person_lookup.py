@@ -142,6 +142,30 @@ class LookupDigests:
         return condition
 
 
+# A person's identity as a case holds it, in fields of these names.
+IDENTITY_LOOKUPS = {
+    "nama_digest": Lookup("nama", NAME),
+    "nik_digest": Lookup("nik", NIK),
+    "email_digest": Lookup("email", EMAIL),
+    "telepon_digest": Lookup("telepon", PHONE),
+}
+
+
+class IdentityDigests(LookupDigests, models.Model):
+    """For a case model whose encrypted nama, nik, email and telepon are a person's
+    identity (a complainant, a declarant): staff find the person by any of them, exactly,
+    while the values stay encrypted. A model with more adds to `lookup_digests`."""
+
+    nama_digest = digest_column()
+    nik_digest = digest_column()
+    email_digest = digest_column()
+    telepon_digest = digest_column()
+    lookup_digests: ClassVar[dict[str, Lookup]] = IDENTITY_LOOKUPS
+
+    class Meta:
+        abstract = True
+
+
 def lookup_models() -> list[type[models.Model]]:
     """Every installed model that keeps lookup digests."""
     from django.apps import apps

@@ -36,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
 
 from casework.models import Case
-from casework.person_lookup import EMAIL, NAME, NIK, PHONE, Lookup, LookupDigests, digest_column
+from casework.person_lookup import IdentityDigests
 from casework.validators import validate_nik, validate_phone
 from security.fields import EncryptedCharField, EncryptedTextField
 
@@ -68,7 +68,7 @@ def _choice_values(choices) -> list[str]:
     return [str(value) for value in choices.values]
 
 
-class Pengaduan(LookupDigests, Case):
+class Pengaduan(IdentityDigests, Case):
     jenis = models.CharField(_("jenis laporan"), max_length=30, choices=Jenis.choices, default=Jenis.PENGADUAN)
     isi = EncryptedTextField(_("isi / kronologi"), validators=[MaxLengthValidator(TEXT_MAX_LENGTH)])
     tanggal_kejadian = models.DateField(_("tanggal kejadian"), null=True, blank=True)
@@ -100,18 +100,6 @@ class Pengaduan(LookupDigests, Case):
     telepon = EncryptedCharField(
         _("nomor telepon / WhatsApp pelapor"), blank=True, plaintext_max_length=30, validators=[validate_phone]
     )
-    # Keyed digests of the identity, so staff can find a complainant by any of it without
-    # it being stored in clear (casework.person_lookup); kept in step by save().
-    nama_digest = digest_column()
-    nik_digest = digest_column()
-    email_digest = digest_column()
-    telepon_digest = digest_column()
-    lookup_digests = {
-        "nama_digest": Lookup("nama", NAME),
-        "nik_digest": Lookup("nik", NIK),
-        "email_digest": Lookup("email", EMAIL),
-        "telepon_digest": Lookup("telepon", PHONE),
-    }
 
     # Set by the transitions that need them (see the services).
     forwarded_to = models.CharField(_("diteruskan kepada"), max_length=300, blank=True)

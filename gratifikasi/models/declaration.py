@@ -33,7 +33,7 @@ from django_fsm import transition
 from accounts.models import nip_validator
 from casework.models import Case
 from casework.money import MAX_DIGITS
-from casework.person_lookup import EMAIL, NAME, NIK, PHONE, Lookup, LookupDigests, digest_column
+from casework.person_lookup import IDENTITY_LOOKUPS, NAME, IdentityDigests, Lookup
 from casework.validators import validate_nik, validate_phone
 from security.fields import EncryptedCharField, EncryptedTextField
 
@@ -63,7 +63,7 @@ def _text(label, *, blank=False):
     return EncryptedTextField(label, blank=blank, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)])
 
 
-class Gratifikasi(LookupDigests, Case):
+class Gratifikasi(IdentityDigests, Case):
     declarant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("pelapor"),
@@ -105,19 +105,9 @@ class Gratifikasi(LookupDigests, Case):
     # the yearly cap per giver finds the declarant's earlier gifts from "the same giver",
     # and the UPG a giver's declarations, without the name ever being stored in clear.
     pemberi_digest = models.CharField(max_length=64, editable=False)
-    # Keyed digests of the declarant's identity as declared, so the UPG can find a
-    # declarant by any of it (casework.person_lookup); kept in step by save().
-    nama_digest = digest_column()
-    nik_digest = digest_column()
-    email_digest = digest_column()
-    telepon_digest = digest_column()
-    lookup_digests = {
-        "nama_digest": Lookup("nama", NAME),
-        "nik_digest": Lookup("nik", NIK),
-        "email_digest": Lookup("email", EMAIL),
-        "telepon_digest": Lookup("telepon", PHONE),
-        "pemberi_digest": Lookup("pemberi_nama", NAME, giver_digest),
-    }
+    # The declarant's identity digests come from IdentityDigests; the giver's name is
+    # found through the digest above.
+    lookup_digests = {**IDENTITY_LOOKUPS, "pemberi_digest": Lookup("pemberi_nama", NAME, giver_digest)}
 
     # The gift.
     jenis_peristiwa = models.CharField(_("jenis peristiwa"), max_length=30, choices=JenisPeristiwa.choices)
