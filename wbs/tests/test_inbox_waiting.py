@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.testing import verified_login
-from casework.models import Case
+from casework.models import Case, Recusal
 from casework.services import case_assign, case_recuse
 from casework.waiting import waiting_for
 from wbs import identity
@@ -65,7 +65,7 @@ def test_the_requester_and_other_roles_get_nothing(pending_request, wbs_handler,
 
 
 def test_a_pimpinan_recused_from_the_report_gets_nothing(pending_request, identified_report, kepala_dinas):
-    case_recuse(case=identified_report, user=kepala_dinas, reason="Berhubungan keluarga dengan terlapor.")
+    case_recuse(case=identified_report, user=kepala_dinas, reason=Recusal.Reason.KONFLIK)
     assert identity_items(kepala_dinas) == []
 
 
