@@ -9,7 +9,10 @@ class CaseworkConfig(AppConfig):
     def ready(self):
         # Account changes waiting for a second person reach the approvers' inbox through
         # the engine: accounts, below it, cannot register with it.
-        from . import waiting
+        from . import (
+            checks,  # noqa: F401 - registers the upload spool check
+            waiting,
+        )
         from .waiting_approvals import access_requests_to_decide
 
         waiting.register(access_requests_to_decide)

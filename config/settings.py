@@ -5,6 +5,7 @@ beside manage.py). Development has safe local defaults; production (SIGAP_ENV=pr
 refuses to start while any secret is missing or still a development default.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -266,6 +267,15 @@ SIGAP_HELD_UPLOAD_HOURS = env.int("SIGAP_HELD_UPLOAD_HOURS", default=6)
 SIGAP_HELD_UPLOADS_MAX_MB = env.int("SIGAP_HELD_UPLOADS_MAX_MB", default=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A file larger than that is spooled to a temporary file while the request is read, in
+# clear, before it is cleaned and encrypted. Spool it to memory-backed storage (Linux's
+# /dev/shm) so that a complainant's or a reporter's evidence never lies in clear on a disk,
+# not even for the length of a request; `check --deploy` warns when it would.
+# (Django names each spool file at random and opens it for its owner alone.)
+_SHARED_MEMORY = "/dev/shm"  # noqa: S108
+FILE_UPLOAD_TEMP_DIR = env("SIGAP_UPLOAD_TEMP_DIR", default=None) or (
+    _SHARED_MEMORY if os.path.isdir(_SHARED_MEMORY) and os.access(_SHARED_MEMORY, os.W_OK) else None
+)
 
 # Tasks `manage.py run_scheduler` queues every interval (each is idempotent).
 SIGAP_PERIODIC_TASKS = [
