@@ -19,7 +19,15 @@ def snap(page, folder: Path, name: str) -> None:
 
 
 def submit(page, selector: str) -> None:
-    """Press a submit button and wait for the page that answers."""
+    """Press a submit button as a person would, with the page settled around it, and wait
+    for the page that answers.
+
+    The button is brought into view first and the page left to fetch what that shows: a
+    click that scrolled would start a lazily loaded photo (an audited download) in the
+    same instant as the post, and the test server's in-memory SQLite refuses one of two
+    writes that meet, where a real database makes the second wait."""
+    page.locator(selector).scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
     with page.expect_navigation():
         page.click(selector)
 
