@@ -12,20 +12,18 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import otp_verified_required
-from casework.uploads import release_kept, settle_refused
 
 from . import campaign as selectors
 from . import services_campaign
 from .choices import Jenis
 from .forms_campaign import NoConflictForm
 from .forms_declaration import DeclarationForm
-from .views_declarant import decider_name
+from .views_declarant import filed_or_refused
 
 
 def _page(request, row, *, form=None, status=200):
@@ -71,29 +69,18 @@ def declare(request, pk: int):
         form = DeclarationForm(user=request.user, initial={"kunci_kiriman": uuid.uuid4()})
         return _declare_page(request, row, form)
     form = DeclarationForm(request.POST, request.FILES, user=request.user)
-    if form.is_valid():
+
+    def submit():
         data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                case = services_campaign.kampanye_declare_conflict(
-                    kampanye=row.kampanye,
-                    pegawai=request.user,
-                    data=form.filed_data(),
-                    pihak_pegawai=data["pihak_pegawai"],
-                    files=data["files"],
-                    jabatan=data.get("jabatan", ""),
-                    submission_key=data["kunci_kiriman"],
-                    request=request,
-                )
-                release_kept(form)
-        except ValidationError as exc:
-            form.add_service_errors(exc)
-        else:
-            messages.success(
-                request,
-                _("Tercatat dengan nomor %(reference)s dan diteruskan kepada %(decider)s.")
-                % {"reference": case.reference, "decider": decider_name(case)},
-            )
-            return redirect("benturan:detail", pk=case.pk)
-    settle_refused(form)
-    return _declare_page(request, row, form, status=400)
+        return services_campaign.kampanye_declare_conflict(
+            kampanye=row.kampanye,
+            pegawai=request.user,
+            data=form.filed_data(),
+            pihak_pegawai=data["pihak_pegawai"],
+            files=data["files"],
+            jabatan=data.get("jabatan", ""),
+            submission_key=data["kunci_kiriman"],
+            request=request,
+        )
+
+    return filed_or_refused(request, form, submit=submit, refused=lambda: _declare_page(request, row, form, status=400))

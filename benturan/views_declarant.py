@@ -80,24 +80,36 @@ def _filing_view(form_class, template: str, submit):
             form = form_class(user=request.user, initial={"kunci_kiriman": uuid.uuid4()})
             return _form_page(request, form, template=template)
         form = form_class(request.POST, request.FILES, user=request.user)
-        if form.is_valid():
-            try:
-                with transaction.atomic():
-                    case = submit(request, form)
-                    release_kept(form)
-            except ValidationError as exc:
-                form.add_service_errors(exc)
-            else:
-                messages.success(
-                    request,
-                    _("Tercatat dengan nomor %(reference)s dan diteruskan kepada %(decider)s.")
-                    % {"reference": case.reference, "decider": decider_name(case)},
-                )
-                return redirect("benturan:detail", pk=case.pk)
-        settle_refused(form)
-        return _form_page(request, form, template=template, status=400)
+        return filed_or_refused(
+            request,
+            form,
+            submit=lambda: submit(request, form),
+            refused=lambda: _form_page(request, form, template=template, status=400),
+        )
 
     return view
+
+
+def filed_or_refused(request, form, *, submit, refused):
+    """The answer to a posted filing form: `submit()` files the case, in one transaction
+    with the release of the form's kept files, and the filer goes to it; a form or a
+    service that refuses keeps the files for the next try and `refused()` shows it again."""
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                case = submit()
+                release_kept(form)
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(
+                request,
+                _("Tercatat dengan nomor %(reference)s dan diteruskan kepada %(decider)s.")
+                % {"reference": case.reference, "decider": decider_name(case)},
+            )
+            return redirect("benturan:detail", pk=case.pk)
+    settle_refused(form)
+    return refused()
 
 
 def decider_name(case) -> str:
