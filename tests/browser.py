@@ -3,8 +3,14 @@ the answering page, and a page that reports any Content-Security-Policy violatio
 
 from pathlib import Path
 
+from django.urls import reverse
+
+from accounts.testing import totp_token
+
 PHONE = {"width": 360, "height": 740}
 DESK = {"width": 1280, "height": 800}
+# The password the tests' make_user gives every account.
+PASSWORD = "Sandi-yang-kuat-123"
 
 # Calls window.sigapViolation, bound by browser_page(), for every refused load or script.
 LISTENER = """
@@ -39,3 +45,13 @@ def browser_page(chromium, viewport, violations: list[str]):
     context.expose_binding("sigapViolation", lambda _source, text: violations.append(text))
     context.add_init_script(LISTENER)
     return context.new_page()
+
+
+def sign_in(page, base: str, user, device) -> None:
+    """The staff sign-in as a person does it: NIP and password, then the code on the phone."""
+    page.goto(base + reverse("accounts:login"))
+    page.fill("#id_username", user.nip)
+    page.fill("#id_password", PASSWORD)
+    submit(page, "main form button[type=submit]")
+    page.fill("#id_token", totp_token(device))
+    submit(page, "form:has(#id_token) button[type=submit]")

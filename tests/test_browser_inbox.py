@@ -20,13 +20,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
 from accounts.models import UnitKerja
-from accounts.testing import totp_token
 from casework.models import Case, Deadline
 from casework.services import case_assign
 from gratifikasi import services as gratifikasi_services
 from gratifikasi.choices import Clock
 from gratifikasi.tests.conftest import declaration_values
-from tests.browser import browser_page, snap, submit
+from tests.browser import browser_page, sign_in, snap, submit
 from wbs import identity
 from wbs import services as wbs_services
 from wbs.identity import Identitas
@@ -38,7 +37,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
 DESK = {"width": 1280, "height": 800}
-PASSWORD = "Sandi-yang-kuat-123"
 REQUEST = "Alamat pemberi belum lengkap: tuliskan nomor rumah, RT/RW, kelurahan, dan kode pos."
 ANSWER = "Alamat pemberi: Jl. Jenderal Sudirman No. 88, RT 02/RW 05, Kel. Cihapit, Bandung 40114."
 REPORTER = "Siti Pelapor"
@@ -46,15 +44,6 @@ REPORTER = "Siti Pelapor"
 
 def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
-def sign_in(page, base: str, user, device) -> None:
-    page.goto(base + reverse("accounts:login"))
-    page.fill("#id_username", user.nip)
-    page.fill("#id_password", PASSWORD)
-    submit(page, "main form button[type=submit]")
-    page.fill("#id_token", totp_token(device))
-    submit(page, "form:has(#id_token) button[type=submit]")
 
 
 def person(make_user, *role_names, full_name: str, nip: str, **extra):

@@ -15,28 +15,16 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import roles
-from accounts.testing import totp_token
 from pengaduan import services
 from pengaduan.models import KategoriLayanan
-from tests.browser import snap, submit
+from tests.browser import sign_in, snap, submit
 
 from .axe import assert_accessible
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
-PASSWORD = "Sandi-yang-kuat-123"
 NIK = "3201234506780001"
 TELEPON = "0812-3456-7890"
-
-
-def sign_in(page, base: str, user, device) -> None:
-    page.goto(base + reverse("accounts:login"))
-    page.fill("#id_username", user.nip)
-    page.fill("#id_password", PASSWORD)
-    submit(page, "main form button[type=submit]")
-    page.fill("#id_token", totp_token(device))
-    submit(page, "form:has(#id_token) button[type=submit]")
-    assert page.url == base + reverse("casework:inbox")
 
 
 def search(page, typed: str) -> list[str]:
@@ -81,6 +69,7 @@ def test_a_handler_finds_a_complainant_by_nik_and_by_telephone(chromium, live_se
     # 1. The handler signs in with the second factor and opens the complaint list.
     desk = chromium.new_context(viewport=DESKTOP, locale="id-ID").new_page()
     sign_in(desk, base, handler, device)
+    assert desk.url == base + reverse("casework:inbox")
     desk.goto(base + reverse("pengaduan_staff:list"))
     help_text = desk.inner_text("form.filters")
     assert "NIK, nomor telepon" in help_text and "sama persis" in help_text
@@ -118,6 +107,7 @@ def test_a_handler_finds_a_complainant_by_nik_and_by_telephone(chromium, live_se
     # 5. The WBS list refuses a person search, says why, and keeps what was typed.
     wbs = chromium.new_context(viewport=PHONE, locale="id-ID").new_page()
     sign_in(wbs, base, wbs_handler, wbs_device)
+    assert wbs.url == base + reverse("casework:inbox")
     wbs.goto(base + reverse("wbs_staff:list"))
     search(wbs, NIK)
     assert "Laporan WBS hanya dapat dicari menurut nomor laporan" in wbs.inner_text("main")
