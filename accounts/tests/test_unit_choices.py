@@ -132,15 +132,7 @@ def _project_forms() -> list[type[forms.BaseForm]]:
         cls = stack.pop()
         for sub in cls.__subclasses__():
             stack.append(sub)
-            if sub.__module__.split(".")[0] in {
-                "accounts",
-                "casework",
-                "pengaduan",
-                "wbs",
-                "gratifikasi",
-                "benturan",
-                "reports",
-            }:
+            if sub.__module__.split(".")[0] in APPS:
                 found.append(sub)
     return found
 
