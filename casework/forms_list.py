@@ -234,3 +234,71 @@ class CaseListFilterForm(forms.Form):
             "finished": data.get("penyelesaian", ""),
             "order": self.order(),
         }
+
+
+class ListPositionForm(forms.Form):
+    """Where in a list a page starts (casework.keyset): after or before a row, at the
+    end, or where a person jumps to, by a date or a case number. It is read apart from
+    the filters, so a wrong jump is said beside the jump box while the list, as
+    filtered, still shows from its top."""
+
+    setelah = forms.CharField(required=False, max_length=64)
+    sebelum = forms.CharField(required=False, max_length=64)
+    akhir = forms.BooleanField(required=False)
+    lompat = forms.CharField(
+        label=_("Lompat ke tanggal atau nomor"),
+        required=False,
+        max_length=40,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "size": "16"}),
+        error_messages={"max_length": _("Tulis tanggal (2026-03-31) atau nomor kasus (PGD/2026/000123).")},
+    )
+    #: The address-bar names this form owns: a filter or sort link drops them, since a
+    #: position in one list means nothing in another.
+    NAMES = ("setelah", "sebelum", "akhir", "lompat")
+
+    def __init__(self, data=None, *, cursor_types=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.cursor_types = cursor_types
+
+    def _cursor(self, name):
+        from .keyset import read_cursor
+
+        text = self.cleaned_data.get(name, "")
+        if not text:
+            return None
+        try:
+            return read_cursor(text, self.cursor_types)
+        except (ValueError, OverflowError):
+            raise forms.ValidationError(
+                _("Tautan halaman ini tidak berlaku lagi; daftar ditampilkan dari awal."), code="cursor"
+            ) from None
+
+    def clean_setelah(self):
+        return self._cursor("setelah")
+
+    def clean_sebelum(self):
+        return self._cursor("sebelum")
+
+    def clean_lompat(self) -> datetime.date | tuple[int, int] | None:
+        """A day, or a case number as (year, number): the kind is the list's own, so its
+        prefix may be left out and its leading zeros too (2026/123)."""
+        text = self.cleaned_data.get("lompat", "")
+        if not text:
+            return None
+        try:
+            day = CalendarDateField().to_python(text)
+        except forms.ValidationError:
+            day = None
+        if day is not None:
+            if not EARLIEST_DATE <= day <= LATEST_DATE:
+                raise forms.ValidationError(DATE_OUT_OF_RANGE, code="range")
+            return day
+        parts = text.upper().replace(" ", "").split("/")
+        if len(parts) == 3:
+            parts = parts[1:]
+        if len(parts) == 2 and all(part.isascii() and part.isdigit() for part in parts) and len(parts[1]) <= 9:
+            year, number = int(parts[0]), int(parts[1])
+            if FIRST_YEAR <= year <= LAST_YEAR:
+                return (year, number)
+        raise forms.ValidationError(_("Tulis tanggal (2026-03-31) atau nomor kasus (PGD/2026/000123)."), code="invalid")

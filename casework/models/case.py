@@ -9,6 +9,8 @@ from django_fsm import FSMField, FSMModelMixin
 
 from security.fields import EncryptedCharField
 
+from ..indexes import NullsOrderIndex
+
 
 class Confidentiality(models.TextChoices):
     # BIASA: the case may appear (anonymised) in published follow-up lists.
@@ -87,6 +89,23 @@ class Case(FSMModelMixin, models.Model):
             ),
             models.Index(fields=["due_date"], name="case_open_due", condition=Q(closed_at__isnull=True)),
             models.Index(fields=["unit", "kind"], name="case_unit_kind"),
+            # The staff lists' orders (casework.lists.LIST_ORDER_KEYS), per kind, so a
+            # page is one range of an index read in order, however deep (keyset paging).
+            models.Index(fields=["kind", "opened_at", "id"], name="case_kind_opened"),
+            NullsOrderIndex(
+                "kind",
+                models.F("due_date").asc(nulls_last=True),
+                models.F("opened_at").desc(),
+                models.F("id").desc(),
+                name="case_kind_due_near",
+            ),
+            NullsOrderIndex(
+                "kind",
+                models.F("due_date").desc(nulls_last=True),
+                models.F("opened_at").desc(),
+                models.F("id").desc(),
+                name="case_kind_due_far",
+            ),
         ]
 
     def __str__(self):

@@ -204,9 +204,12 @@ def test_pages(staff, submit_declaration):
     cases = [set_case(submit_declaration(), opened_at=local(2026, 1, 1 + i)) for i in range(12)]
     first = staff.get(LIST, {"per_halaman": 10})
     assert shown(first) == [case.reference for case in reversed(cases)][:10]
-    assert "Halaman 1 dari 2" in first.content.decode()
-    second = staff.get(LIST, {"per_halaman": 10, "page": 2})
+    assert 'rel="next"' in first.content.decode()
+    second = staff.get(LIST, {"per_halaman": 10, "setelah": first.context["page"].next_cursor})
     assert shown(second) == [cases[1].reference, cases[0].reference]
+    # The last page is the last ten, read from the end.
+    last = [case.reference for case in reversed(cases)][2:]
+    assert shown(staff.get(LIST, {"per_halaman": 10, "akhir": 1})) == last
 
 
 def test_queries_do_not_grow_with_the_page_size_or_the_table(
