@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from casework import access, list_search, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
@@ -81,23 +81,30 @@ def case_list(
     )
     term = list_search.guess(search)
     if term is not None:
-        cases = cases.filter(pk__in=_matching(term))
+        cases = list_search.narrow(cases, *_matching(term))
     return cases.order_by(*LIST_ORDERINGS[order])
 
 
-def _matching(term: list_search.SearchTerm) -> QuerySet:
+def _matching(term: list_search.SearchTerm) -> tuple[list[QuerySet], Q]:
     """The cases the search term finds (casework.list_search): by their reference
     containing it, ignoring case; and by the official or an employee named among the
-    other parties whose account has that NIP, e-mail or full name (ignoring case)."""
-    found = []
+    other parties whose account has that NIP, e-mail or full name (ignoring case). One
+    lookup each, and the same as a condition on a row, for casework.list_search.narrow."""
+    found, per_row = [], Q(pk__in=[])
     if term.finds_numbers:
         found.append(Case.objects.filter(kind=KIND, reference__icontains=term.text).values("pk"))
+        per_row |= Q(reference__icontains=term.text)
     if term.kind in _ACCOUNT_FIELDS:
         value = term.value if term.kind != list_search.NAME else term.text
         accounts = get_user_model().objects.filter(**{_ACCOUNT_FIELDS[term.kind]: value}).values("pk")
-        found.append(Benturan.objects.filter(pejabat__in=accounts).values("pk"))
-        found.append(Benturan.objects.filter(pihak_pegawai__in=accounts).values("pk"))
-    return list_search.any_of(found)
+        named = [
+            Benturan.objects.filter(pejabat__in=accounts).values("pk"),
+            Benturan.objects.filter(pihak_pegawai__in=accounts).values("pk"),
+        ]
+        found.extend(named)
+        # A few persons' cases: their keys, not a join that repeats a case per party.
+        per_row |= Q(pk__in=named[0]) | Q(pk__in=named[1])
+    return found, per_row
 
 
 def case_list_rows(keys, *, order: str = DEFAULT_LIST_ORDER, today: date | None = None) -> QuerySet[Case]:

@@ -88,7 +88,9 @@ class Case(FSMModelMixin, models.Model):
                 fields=["assignee", "due_date"], name="case_open_assignee_due", condition=Q(closed_at__isnull=True)
             ),
             models.Index(fields=["due_date"], name="case_open_due", condition=Q(closed_at__isnull=True)),
-            models.Index(fields=["unit", "kind"], name="case_unit_kind"),
+            # A unit's cases of a kind in the lists' default order (a unit member's list,
+            # the unit filter), and anything else asked per unit and kind.
+            models.Index(fields=["unit", "kind", "opened_at", "id"], name="case_unit_kind"),
             # The staff lists' orders (casework.lists.LIST_ORDER_KEYS), per kind, so a
             # page is one range of an index read in order, however deep (keyset paging).
             models.Index(fields=["kind", "opened_at", "id"], name="case_kind_opened"),

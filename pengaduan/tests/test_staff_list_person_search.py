@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.testing import verified_login
-from casework import intake, person_lookup
+from casework import intake, list_search, person_lookup
 from casework.services import case_recuse
 from pengaduan import selectors, services_wbs
 from pengaduan.choices import Channel, State
@@ -205,10 +205,11 @@ def test_a_recused_handler_does_not_find_the_case_by_its_complainant(staff, siti
 
 
 @pytest.mark.parametrize("typed", [NIK, PHONE, EMAIL, NAME, "000001"])
-def test_a_search_costs_no_query_more_than_no_search(staff, siti, others, typed, django_assert_num_queries):
+def test_a_search_costs_one_query_more_than_no_search(staff, siti, others, typed, django_assert_num_queries):
     with CaptureQueriesContext(connection) as plain:
         assert len(found(staff.get(LIST))) == 3
-    with django_assert_num_queries(len(plain)):
+    # The one more: how many cases the search finds, up to a bound (list_search.narrow).
+    with django_assert_num_queries(len(plain) + 1):
         assert found(staff.get(LIST, {"cari": typed})) == [siti.reference]
 
 
@@ -221,10 +222,15 @@ def test_a_search_costs_no_query_more_than_no_search(staff, siti, others, typed,
         (NAME, "nama_digest", NAME),
     ],
 )
-def test_a_person_reaches_the_database_only_as_a_digest(handler, siti, typed, column, clear):
-    """The digests are compared inside the list's query, never by loading and decrypting
-    rows; and what was typed is not in the query at all (nor in a log of it)."""
-    sql = str(selectors.pengaduan_list(handler, search=typed).query)
+@pytest.mark.parametrize("probe_limit", [list_search.PROBE_LIMIT, 0])
+def test_a_person_reaches_the_database_only_as_a_digest(staff, siti, typed, column, clear, probe_limit, monkeypatch):
+    """The digests are compared inside the list's queries, never by loading and
+    decrypting rows; and what was typed is in none of them (nor in a log of them),
+    whether the search narrows the list by keys or row by row."""
+    monkeypatch.setattr(list_search, "PROBE_LIMIT", probe_limit)
+    with CaptureQueriesContext(connection) as captured:
+        assert found(staff.get(LIST, {"cari": typed})) == [siti.reference]
+    sql = "\n".join(query["sql"] for query in captured.captured_queries)
     assert column in sql
     assert clear.casefold() not in sql.casefold()
 
@@ -247,3 +253,12 @@ def test_the_service_keeps_the_identity_as_entered(siti):
     fresh = Pengaduan.objects.get(pk=siti.pk)
     assert (fresh.nama, fresh.nik, fresh.telepon) == (NAME, NIK, PHONE)
     assert fresh.email == EMAIL.lower()
+
+
+@pytest.mark.parametrize("typed", [NIK, PHONE, EMAIL, NAME, "PGD/"])
+def test_a_broad_search_finds_the_same_complaints_row_by_row(staff, siti, others, typed, monkeypatch):
+    """A search finding more than the probe's bound is checked on each row as the list is
+    read, rather than by its keys: the same complaints, the same order."""
+    by_keys = found(staff.get(LIST, {"cari": typed}))
+    monkeypatch.setattr(list_search, "PROBE_LIMIT", 0)
+    assert found(staff.get(LIST, {"cari": typed})) == by_keys
