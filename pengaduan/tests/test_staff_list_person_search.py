@@ -16,7 +16,7 @@ from django.urls import reverse
 from accounts.testing import verified_login
 from casework import intake, list_search, person_lookup
 from casework.services import case_recuse
-from pengaduan import selectors, services_wbs
+from pengaduan import services_wbs
 from pengaduan.choices import Channel, State
 from pengaduan.models import Pengaduan
 
