@@ -604,7 +604,7 @@ def rss(pages: list[Page], *, workers: int, clients: int, seconds: float, port: 
         env[name] = getattr(settings, name)
     env["SIGAP_CODE_LOOKUP_RATE"] = "100000000/h"  # one client address asks all the time
     env.pop("CACHE_URL", None)
-    for command in (["createcachetable"], ["collectstatic", "--no-input", "-v", "0"]):
+    for command in (["createcachetable", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"]):
         subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True)
 
     sessions = {}
@@ -699,6 +699,12 @@ def rss(pages: list[Page], *, workers: int, clients: int, seconds: float, port: 
 # --- The run ---------------------------------------------------------------------------------
 
 
+def _load() -> str:
+    """The machine's load average (1, 5, 15 minutes): other work on the cores shows in
+    every figure, the bare list's too."""
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1_000_000)
@@ -720,13 +726,17 @@ def main() -> None:
     pages = [page for page in scenarios() if args.only in page.group]
 
     with override_settings(ROOT_URLCONF=pengaduan_list, DEBUG=False, SIGAP_CODE_LOOKUP_RATE="100000000/h"):
-        version = getattr(connection, "pg_version", "") if connection.vendor == "postgresql" else ""
+        version = ""
+        if connection.vendor == "postgresql":
+            version = f"{connection.pg_version // 10000}.{connection.pg_version % 10000}"
         print(f"database: {connection.vendor} {version} ({connection.settings_dict['NAME']})")
         print(f"cases: {case_count():,}; repeat: {args.repeat} timed requests a page, after two warm-ups")
         print(f"bare list: 25 rows of a plain table of {args.cases:,} rows, behind the same middleware")
+        print(f"load average at the start: {_load()}")
         results = run(pages, args.repeat)
     print()
     print(summary(results))
+    print(f"load average at the end: {_load()}")
     if args.rss:
         print()
         for line in rss(pages, workers=args.workers, clients=args.clients, seconds=args.seconds, port=args.port):
