@@ -548,16 +548,17 @@ def _children(pid: int) -> list[int]:
     return sorted(found)
 
 
-def _load_client(port: int, work: list, seconds: float, results) -> None:
+def _load_client(port: int, work: list, seconds: float, at_least: int, results) -> None:
     """One client process: keeps one connection per session and requests its pages in
-    turn until the time is up; counts answers by status."""
+    turn until the time is up and it has asked for its first `at_least` pages (so the
+    clients together ask for every page once, however slow); counts answers by status."""
     from bench.pengaduan_submit import HIDDEN, Browser
 
     browsers: dict = {}
     counts: dict[int, int] = {}
     end = time.time() + seconds
     index = 0
-    while time.time() < end:
+    while time.time() < end or index < at_least:
         session, method, path, body = work[index % len(work)]
         index += 1
         browser = browsers.get(session)
@@ -642,7 +643,8 @@ def rss(pages: list[Page], *, workers: int, clients: int, seconds: float, port: 
     )
     lines = [
         f"gunicorn: {workers} sync workers, production settings, database {db['NAME']}; "
-        f"{clients} client processes for {seconds:.0f} s over {len(work)} pages"
+        f"{clients} client processes for at least {seconds:.0f} s, together asking for each of {len(work)} pages "
+        "at least once"
     ]
     try:
         wait_until_up(port)
@@ -653,12 +655,15 @@ def rss(pages: list[Page], *, workers: int, clients: int, seconds: float, port: 
         procs = []
         for i in range(clients):
             # Each client starts at another page, so the workers see the mix at once.
-            share = work[i * len(work) // clients :] + work[: i * len(work) // clients]
-            procs.append(multiprocessing.Process(target=_load_client, args=(port, share, seconds, results)))
+            start, stop = i * len(work) // clients, (i + 1) * len(work) // clients
+            share = work[start:] + work[:start]
+            procs.append(
+                multiprocessing.Process(target=_load_client, args=(port, share, seconds, stop - start, results))
+            )
+        began = time.time()
         for proc in procs:
             proc.start()
-        end = time.time() + seconds + 5
-        while time.time() < end and any(proc.is_alive() for proc in procs):
+        while any(proc.is_alive() for proc in procs) and time.time() < began + seconds + 900:
             for pid in list(peak):
                 value = _rss_mb(pid)
                 if value is not None:
@@ -673,18 +678,19 @@ def rss(pages: list[Page], *, workers: int, clients: int, seconds: float, port: 
                 counts[status] = counts.get(status, 0) + count
         for proc in procs:
             proc.join()
+        elapsed = time.time() - began
         time.sleep(2)
         after = {pid: _rss_mb(pid) for pid in peak}
         for pid, value in after.items():
             if value is not None:
                 peak[pid] = max(peak[pid], value)
         answered = ", ".join(f"{count} x {status or 'no answer'}" for status, count in sorted(counts.items()))
-        lines.append(f"requests answered: {answered} ({sum(counts.values()) / seconds:.1f}/s)")
-        lines.append(f"{'worker':>8} {'idle MB':>8} {'peak MB':>8} {'after MB':>8}  verdict")
+        lines.append(f"requests answered in {elapsed:.0f} s: {answered} ({sum(counts.values()) / elapsed:.1f}/s)")
+        lines.append(f"{'worker':>8} {'before MB':>9} {'peak MB':>8} {'after MB':>8}  verdict")
         for pid in sorted(peak):
             first, top, last = idle.get(pid), peak[pid], after.get(pid)
             lines.append(
-                f"{pid:>8} {first or 0:>8.1f} {top:>8.1f} {last or 0:>8.1f}  "
+                f"{pid:>8} {first or 0:>9.1f} {top:>8.1f} {last or 0:>8.1f}  "
                 + ("ok" if top < TARGET_RSS_MB else f"over {TARGET_RSS_MB:.0f} MB")
                 + ("" if last is not None else " (gone: restarted)")
             )
