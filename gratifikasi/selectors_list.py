@@ -62,8 +62,10 @@ def _matching(term: list_search.SearchTerm) -> tuple[list[QuerySet], Q]:
     found, per_row = [], Q(pk__in=[])
     if term.finds_numbers:
         found.append(Case.objects.filter(kind=KIND, reference__icontains=term.text).values("pk"))
-        found.append(Gratifikasi.objects.filter(nomor_registrasi_upg__icontains=term.text).values("pk"))
-        found.append(Gratifikasi.objects.filter(kpk_nomor__icontains=term.text).values("pk"))
+        # Not empty: what the numbers' partial trigram indexes hold (migration 0008).
+        registered = Gratifikasi.objects.exclude(nomor_registrasi_upg="")
+        found.append(registered.filter(nomor_registrasi_upg__icontains=term.text).values("pk"))
+        found.append(Gratifikasi.objects.exclude(kpk_nomor="").filter(kpk_nomor__icontains=term.text).values("pk"))
         per_row |= (
             Q(reference__icontains=term.text)
             | Q(gratifikasi__nomor_registrasi_upg__icontains=term.text)

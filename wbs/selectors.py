@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts import roles
-from casework import access, named_persons, sla
+from casework import access, list_search, named_persons, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, NamedPerson, Recusal
 from casework.reporting import Period
@@ -108,7 +108,8 @@ def laporan_list(
     )
     search = " ".join((search or "").split())
     if search:
-        cases = cases.filter(reference__icontains=search)
+        by_number = Case.objects.filter(kind="wbs", reference__icontains=search)
+        cases = list_search.narrow(cases, [by_number.values("pk")], Q(reference__icontains=search))
     return cases.order_by(*LIST_ORDERINGS[order])
 
 

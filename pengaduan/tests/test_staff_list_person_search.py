@@ -205,11 +205,12 @@ def test_a_recused_handler_does_not_find_the_case_by_its_complainant(staff, siti
 
 
 @pytest.mark.parametrize("typed", [NIK, PHONE, EMAIL, NAME, "000001"])
-def test_a_search_costs_one_query_more_than_no_search(staff, siti, others, typed, django_assert_num_queries):
+def test_a_search_costs_two_queries_more_than_no_search(staff, siti, others, typed, django_assert_num_queries):
     with CaptureQueriesContext(connection) as plain:
         assert len(found(staff.get(LIST))) == 3
-    # The one more: how many cases the search finds, up to a bound (list_search.narrow).
-    with django_assert_num_queries(len(plain) + 1):
+    # How broad the search is among the newest cases, and its keys up to a bound
+    # (casework.list_search.narrow): two, whatever the number of cases.
+    with django_assert_num_queries(len(plain) + 2):
         assert found(staff.get(LIST, {"cari": typed})) == [siti.reference]
 
 
@@ -227,7 +228,8 @@ def test_a_person_reaches_the_database_only_as_a_digest(staff, siti, typed, colu
     """The digests are compared inside the list's queries, never by loading and
     decrypting rows; and what was typed is in none of them (nor in a log of them),
     whether the search narrows the list by keys or row by row."""
-    monkeypatch.setattr(list_search, "PROBE_LIMIT", probe_limit)
+    if broad:
+        monkeypatch.setattr(list_search, "BROAD_SHARE", 0)
     with CaptureQueriesContext(connection) as captured:
         assert found(staff.get(LIST, {"cari": typed})) == [siti.reference]
     sql = "\n".join(query["sql"] for query in captured.captured_queries)
@@ -255,10 +257,12 @@ def test_the_service_keeps_the_identity_as_entered(siti):
     assert fresh.email == EMAIL.lower()
 
 
+@pytest.mark.parametrize("broad_by", ["BROAD_SHARE", "PROBE_LIMIT"])
 @pytest.mark.parametrize("typed", [NIK, PHONE, EMAIL, NAME, "PGD/"])
-def test_a_broad_search_finds_the_same_complaints_row_by_row(staff, siti, others, typed, monkeypatch):
-    """A search finding more than the probe's bound is checked on each row as the list is
-    read, rather than by its keys: the same complaints, the same order."""
+def test_a_broad_search_finds_the_same_complaints_row_by_row(staff, siti, others, typed, broad_by, monkeypatch):
+    """A search that many of the newest cases match, or that finds more than the probe's
+    bound, is checked on each row as the list is read, rather than by its keys: the
+    same complaints, the same order."""
     by_keys = found(staff.get(LIST, {"cari": typed}))
-    monkeypatch.setattr(list_search, "PROBE_LIMIT", 0)
+    monkeypatch.setattr(list_search, broad_by, 0)
     assert found(staff.get(LIST, {"cari": typed})) == by_keys
