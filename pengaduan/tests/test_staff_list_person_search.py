@@ -223,8 +223,8 @@ def test_a_search_costs_two_queries_more_than_no_search(staff, siti, others, typ
         (NAME, "nama_digest", NAME),
     ],
 )
-@pytest.mark.parametrize("probe_limit", [list_search.PROBE_LIMIT, 0])
-def test_a_person_reaches_the_database_only_as_a_digest(staff, siti, typed, column, clear, probe_limit, monkeypatch):
+@pytest.mark.parametrize("broad", [False, True])
+def test_a_person_reaches_the_database_only_as_a_digest(staff, siti, typed, column, clear, broad, monkeypatch):
     """The digests are compared inside the list's queries, never by loading and
     decrypting rows; and what was typed is in none of them (nor in a log of them),
     whether the search narrows the list by keys or row by row."""
