@@ -288,6 +288,8 @@ SIGAP_PERIODIC_TASKS = [
     "benturan.tasks.remind_yearly_declarations",
     # The dashboard's counts of the days that can no longer change; the expired report files.
     "reports.dashboard.tasks.count_received_days",
+    # The public statistics page's months, counted ahead of its visitors.
+    "reports.dashboard.tasks.count_public_statistics",
     "reports.jobs.tasks.remove_expired_report_files",
 ]
 
@@ -299,6 +301,10 @@ SIGAP_CAMPAIGN_REMINDER_DAYS = env.int("SIGAP_CAMPAIGN_REMINDER_DAYS", default=7
 # download; a run still going after this many minutes is taken for dead (its worker
 # stopped), so the same report may be asked for again.
 SIGAP_REPORT_FILE_DAYS = env.int("SIGAP_REPORT_FILE_DAYS", default=7)
+# The public statistics page is counted at most this often per month and language, and
+# counted ahead by the periodic tasks (reports.public_stats_cache): longer than
+# SIGAP_SWEEP_INTERVAL_MINUTES, so the months it opens on are always kept.
+SIGAP_PUBLIC_STATS_MINUTES = env.int("SIGAP_PUBLIC_STATS_MINUTES", default=90)
 SIGAP_REPORT_JOB_STALL_MINUTES = env.int("SIGAP_REPORT_JOB_STALL_MINUTES", default=60)
 
 # A running deadline this many working days away counts as "due soon" (reminders, inbox).

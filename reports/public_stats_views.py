@@ -15,7 +15,8 @@ from casework.reporting import Period
 
 from .formats import requested_format, respond
 from .monthly_forms import MonthForm
-from .public_stats import complaint_list_link, public_document
+from .public_stats import complaint_list_link
+from .public_stats_cache import counted_document
 
 TEMPLATE = "reports/public/statistics.html"
 
@@ -29,7 +30,9 @@ def statistics(request):
     today = timezone.localdate()
     this_month = Period.month(today.year, today.month)
     following = Period.month(*_next(period.end.year, period.end.month))
+    counted = counted_document(period)
     context = {
+        "counted_at": counted.counted_at,
         "form": MonthForm(initial={"bulan": period.slug}),
         "period": period,
         "download_query": urlencode({"bulan": period.slug}),
@@ -40,7 +43,7 @@ def statistics(request):
         "next_label": following.label,
         "complaint_list": complaint_list_link(period),
     }
-    return respond(request, public_document(period), requested_format(request), template=TEMPLATE, context=context)
+    return respond(request, counted.document, requested_format(request), template=TEMPLATE, context=context)
 
 
 def _next(year: int, month: int) -> tuple[int, int]:

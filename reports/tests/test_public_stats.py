@@ -2,16 +2,18 @@
 case or a WBS report as a row, its numbers those of a recount of the raw rows, and a
 fixed number of queries whatever the number of cases."""
 
+import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from casework.kinds import get_kind
 from casework.reporting import Period, reporting_of
-from reports import public_stats
+from reports import public_stats, public_stats_cache
 from reports.document import Table, text_of
 
 from . import dataset as dataset_module
@@ -178,7 +180,11 @@ def test_no_format_says_what_may_never_be_published(client, dataset, bulan):
     assert str(want.received) in pdf and str(want.received) in workbook
 
 
-def _queries(client, bulan="2025-06") -> int:
+def _queries(client, bulan="2025-06", *, counted=True) -> int:
+    """The queries of one visit; with `counted`, of one that counts the month again (the
+    figures are otherwise kept: reports.public_stats_cache)."""
+    if counted:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(URL, {"bulan": bulan}).status_code == 200
     return len(queries)
@@ -193,3 +199,29 @@ def test_the_number_of_queries_does_not_grow_with_the_data(client, dataset, monk
     assert large == small
     # And it stays a handful per kind.
     assert small <= 25
+
+
+def test_a_visit_reads_the_figures_as_last_counted_until_they_are_counted_again(client, dataset, monkeypatch):
+    def received_in_june():
+        document = client.get(URL, {"bulan": "2025-06"}).context["document"]
+        return text_of(_section(document, "Pengaduan masyarakat"))
+
+    before = received_in_june()
+    assert "Dihitung pada" in client.get(URL, {"bulan": "2025-06"}).content.decode()
+    # Kept: a visit reads no case at all.
+    with CaptureQueriesContext(connection) as kept:
+        client.get(URL, {"bulan": "2025-06"})
+    assert not any("casework_case" in query["sql"] for query in kept.captured_queries)
+    dataset_module.add_more(monkeypatch, dataset.people, 8)
+    assert received_in_june() == before
+    # The periodic task counts the months the page opens on, in both languages.
+    keys = public_stats_cache.count_ahead(today=datetime.date(2025, 7, 31))
+    assert sorted(keys) == sorted(
+        f"public-statistics:{month}:{language}" for month in ("2025-06", "2025-07") for language in ("id", "en")
+    )
+    assert received_in_june() != before
+
+
+def test_the_periodic_tasks_count_the_page_ahead(settings):
+    assert "reports.dashboard.tasks.count_public_statistics" in settings.SIGAP_PERIODIC_TASKS
+    assert settings.SIGAP_PUBLIC_STATS_MINUTES > settings.SIGAP_SWEEP_INTERVAL_MINUTES

@@ -1,0 +1,66 @@
+"""The public statistics as last counted, kept in the cache.
+
+Anyone may open /statistik/ without signing in, and its figures count a whole month of
+every kind (reports.public_stats): at a million cases that took four seconds, on every
+visit. The page changes slowly and says when it was counted, so it is counted once per
+month and language and kept for SIGAP_PUBLIC_STATS_MINUTES; the periodic task counts
+the two months the page opens on (the last complete month and this one) ahead, so a
+visitor almost never waits for the count. A month nobody has asked for in that time is
+counted when first asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
+
+from casework.reporting import Period
+
+from .document import Document
+from .monthly_forms import last_complete_month
+from .public_stats import public_document
+
+
+@dataclass(frozen=True)
+class Counted:
+    document: Document
+    counted_at: datetime
+
+
+def _key(period: Period, language: str) -> str:
+    return f"public-statistics:{period.slug}:{language}"
+
+
+def _seconds() -> int:
+    return settings.SIGAP_PUBLIC_STATS_MINUTES * 60
+
+
+def _count(period: Period) -> Counted:
+    counted = Counted(document=public_document(period), counted_at=timezone.now())
+    cache.set(_key(period, translation.get_language()), counted, _seconds())
+    return counted
+
+
+def counted_document(period: Period) -> Counted:
+    """The public statistics of the month `period` in the page's language, as last
+    counted (counting them now if they are not kept)."""
+    counted = cache.get(_key(period, translation.get_language()))
+    return counted if counted is not None else _count(period)
+
+
+def count_ahead(today: date | None = None) -> list[str]:
+    """Count the months the page opens on, in every language of the site; the keys
+    counted."""
+    today = today or timezone.localdate()
+    months = [last_complete_month(today), Period.month(today.year, today.month)]
+    counted = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for period in months:
+                _count(period)
+                counted.append(_key(period, language))
+    return counted
