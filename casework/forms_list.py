@@ -10,10 +10,13 @@ how the valid filters become its selector's arguments.
 from __future__ import annotations
 
 import datetime
+import threading
 from typing import Any
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from security.request_values import FIRST_YEAR, LAST_YEAR
@@ -64,6 +67,50 @@ def date_field(label):
             MaxValueValidator(LATEST_DATE, message=DATE_OUT_OF_RANGE),
         ],
     )
+
+
+# The filter form's fields as HTML, by what decides it (casework.lists renders the form on
+# every page of every list; rendering its dozen fields and their options through the
+# form templates took a fifth of a page's time). Bounded: the oldest go first.
+_RENDERED: dict[tuple, str] = {}
+_RENDERED_MAX = 512
+_RENDERED_LOCK = threading.Lock()
+#: Fields never kept rendered.
+UNKEPT_FIELDS = frozenset({"cari"})
+
+
+def rendered_field(field) -> str:
+    """`field` (a bound field of a list's filter form) as its field group, in the page's
+    language: rendered once per process for each value, choice list and language. A
+    field with an error is rendered each time (it says what the person typed), and so
+    is the search box: what is typed there may name a person, and is kept nowhere."""
+    if field.errors or field.name in UNKEPT_FIELDS:
+        return _field_group(field)
+    choices = getattr(field.field, "choices", None)
+    if choices is not None:
+        # Read once (a category or unit list is a query), for the key and the rendering.
+        choices = field.field.choices = [*iter(choices)]  # list() would count the rows first
+    key = (
+        type(field.form).__qualname__,
+        field.name,
+        translation.get_language(),
+        tuple(field.form.data.getlist(field.html_name)) if hasattr(field.form.data, "getlist") else (field.value(),),
+        tuple((str(value), str(label)) for value, label in choices) if choices is not None else None,
+        field.form.is_bound,
+    )
+    html = _RENDERED.get(key)
+    if html is None:
+        html = _field_group(field)
+        with _RENDERED_LOCK:
+            while _RENDERED and len(_RENDERED) >= _RENDERED_MAX:
+                _RENDERED.pop(next(iter(_RENDERED)))
+            if len(_RENDERED) < _RENDERED_MAX:
+                _RENDERED[key] = html
+    return html
+
+
+def _field_group(field) -> str:
+    return render_to_string("accounts/_field.html", {"field": field})
 
 
 def _choice_field(label, invalid_message, choices=()):
@@ -164,6 +211,12 @@ class CaseListFilterForm(forms.Form):
 
     def primary_fields(self):
         return [self[name] for name in self.PRIMARY]
+
+    def primary_html(self) -> list[str]:
+        return [rendered_field(self[name]) for name in self.PRIMARY]
+
+    def more_html(self) -> list[str]:
+        return [rendered_field(self[name]) for name in self._more_names()]
 
     def _more_names(self) -> tuple[str, ...]:
         return (*self.MORE, *(name for name in self.FIGURE_FILTERS if name not in self.MORE))
