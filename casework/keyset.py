@@ -193,7 +193,8 @@ def page_of(
     The page's keys are chosen on the filtered list alone, one row more than the page
     to learn whether another follows, and `load(keys)` loads those rows with what the
     page shows, in the list's order. One query; a second only when a step back reaches
-    the top of the list, which is then shown as the first page, full.
+    the top of the list, which is then shown as the first page, full, or a position
+    forward finds no row, when the last page is shown.
     """
     backwards = position.before is not None or position.last
     chosen = cases
@@ -208,6 +209,10 @@ def page_of(
     more = len(rows) > size
     if not backwards:
         rows = rows[:size]
+        if not rows and not position.is_top:
+            # Past the end (a jump beyond the last row, a link to rows since gone): the
+            # last page, not an empty one that would read as an empty list.
+            return page_of(cases, keys, Position(last=True), size, load=load)
         has_previous, has_next = not position.is_top, more
     elif position.before is not None and not more:
         # Stepped back onto the first page: show it as the first page, full.

@@ -111,6 +111,24 @@ def test_a_jump_by_number_starts_at_that_case_in_any_spelling(staff, many):
         assert shown(response)[0] == target.reference, typed
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lompat": "2025-12-01"},  # newest first: older than every complaint
+        {"lompat": "2026-12-01", "urut": "terlama"},  # oldest first: newer than every one
+        {"setelah": "20200101T000000000000.1"},  # a link to rows since gone
+    ],
+)
+def test_a_position_past_the_end_shows_the_last_page_not_an_empty_list(staff, many, params):
+    response = staff.get(LIST, {"per_halaman": 10, **params})
+    assert shown(response) == expected(many, params.get("urut", "terbaru"))[-10:]
+    assert link(response, "prev") and link(response, "next") is None
+    body = response.content.decode()
+    assert "Belum ada pengaduan" not in body
+    if "lompat" in params:
+        assert f'value="{params["lompat"]}"' in body  # the jump box stays, with what was typed
+
+
 def test_a_number_outside_the_filtered_list_is_said_and_the_list_starts_at_its_top(staff, many):
     closed = many[0]
     response = staff.get(LIST, {"status": State.DITERIMA, "lompat": closed.reference})
