@@ -33,6 +33,7 @@ def statistics(request):
     counted = counted_document(period)
     context = {
         "counted_at": counted.counted_at,
+        "document_html": counted.body_html,
         "form": MonthForm(initial={"bulan": period.slug}),
         "period": period,
         "download_query": urlencode({"bulan": period.slug}),
