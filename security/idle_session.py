@@ -46,5 +46,13 @@ def renew_if_due(session, *, now: float | None = None) -> None:
     if session.is_empty():
         return  # the cookie named no live session: nothing to keep alive
     now = time.time() if now is None else now
-    if not isinstance(renewed_at, int | float) or now - renewed_at >= RENEW_SECONDS:
+    # A session saved anyway (something in it changed) gets a fresh expiry for free.
+    if session.modified or not isinstance(renewed_at, int | float) or now - renewed_at >= RENEW_SECONDS:
         session[RENEWED_AT] = int(now)
+
+
+def stamp_at_sign_in(sender, request, user, **kwargs) -> None:
+    """On user_logged_in: the sign-in saves the session, and with it a fresh expiry."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[RENEWED_AT] = int(time.time())
