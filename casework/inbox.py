@@ -7,12 +7,14 @@ page of another app (the Pimpinan's dashboard) shows a summary beside its own co
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from .access import inbox_cases
 from .models import Case
-from .sla import annotate_due_status
+from .sla import annotate_due_status, due_soon_until
 from .views_case import case_url
 from .waiting import WaitingRow, waiting_rows
 
@@ -33,13 +35,34 @@ def case_row(case: Case) -> InboxRow:
     return InboxRow(case=case, kind_label=str(spec.label), state_label=spec.state_label(case.state), url=case_url(case))
 
 
-def urgent_cases(user) -> QuerySet[Case]:
+@dataclass(frozen=True)
+class DueDates:
+    """Today and the last day still "due soon" (casework.sla.due_soon_until), found once
+    for a page that shows both cases and waiting items (one holiday query)."""
+
+    today: date
+    soon_until: date
+
+    @classmethod
+    def now(cls) -> DueDates:
+        today = timezone.localdate()
+        return cls(today=today, soon_until=due_soon_until(today))
+
+
+def urgent_cases(user, dates: DueDates | None = None) -> QuerySet[Case]:
     """The user's inbox cases with their due status, nearest due date first, undated last."""
+    dates = dates or DueDates.now()
     return (
-        annotate_due_status(inbox_cases(user))
+        annotate_due_status(inbox_cases(user), dates.today, until=dates.soon_until)
         .select_related("unit", "assignee")
         .order_by(F("due_date").asc(nulls_last=True), "opened_at", "pk")
     )
+
+
+def inbox_count(user) -> int:
+    """How many cases wait in the user's inbox: the case table and the visibility rule
+    alone, without the due-status columns a row shows."""
+    return inbox_cases(user).count()
 
 
 @dataclass(frozen=True)
@@ -53,10 +76,15 @@ class InboxSummary:
         return not (self.waiting or self.case_count)
 
 
-def inbox_summary(user, *, limit: int = SUMMARY_CASES) -> InboxSummary:
+def inbox_summary(user, *, limit: int = SUMMARY_CASES, dates: DueDates | None = None) -> InboxSummary:
     """Everything waiting for `user` and their `limit` most urgent cases, with how many
-    cases there are in all (the providers' queries and two more)."""
-    cases = urgent_cases(user)
+    cases there are in all: the cases, their count (asked even when fewer than `limit`
+    came, so the page costs the same queries whatever the inbox holds), and what
+    casework.waiting asks."""
+    dates = dates or DueDates.now()
+    cases = urgent_cases(user, dates)
     rows = [case_row(case) for case in cases[:limit]]
-    count = len(rows) if len(rows) < limit else cases.count()
-    return InboxSummary(waiting=waiting_rows(user), cases=rows, case_count=count)
+    count = inbox_count(user)
+    return InboxSummary(
+        waiting=waiting_rows(user, today=dates.today, soon_until=dates.soon_until), cases=rows, case_count=count
+    )

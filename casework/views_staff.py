@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from .inbox import case_row, urgent_cases
+from .inbox import DueDates, case_row, urgent_cases
 from .kinds import all_kinds
 from .landing import landing_url
 from .waiting import waiting_rows
@@ -35,7 +35,8 @@ def inbox(request):
     waiting_over_only = request.GET.get("masa_tunggu") == "1"
     filtered = bool(selected_kind or overdue_only or waiting_over_only)
 
-    cases = urgent_cases(request.user)
+    dates = DueDates.now()
+    cases = urgent_cases(request.user, dates)
     if selected_kind:
         cases = cases.filter(kind=selected_kind)
     if overdue_only:
@@ -58,6 +59,6 @@ def inbox(request):
             # A person no case waits for (an employee without a staff role) is not offered
             # filters over nothing.
             "show_filters": bool(rows) or filtered,
-            "waiting": waiting_rows(request.user),
+            "waiting": waiting_rows(request.user, today=dates.today, soon_until=dates.soon_until),
         },
     )
