@@ -189,7 +189,9 @@ LOGOUT_REDIRECT_URL = "home"
 
 # Staff sessions end after 8 idle hours and when the browser closes. The idle expiry is
 # moved by security.idle_session at most once a minute, so a page does not rewrite the
-# session row (SESSION_SAVE_EVERY_REQUEST stays off).
+# session row (SESSION_SAVE_EVERY_REQUEST stays off); its store is the database's own,
+# remembering the expiry it read.
+SESSION_ENGINE = "security.idle_session"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -25,10 +25,3 @@ class SecurityConfig(AppConfig):
         # `<id:pk>` in every URL pattern that takes a row id (security.request_values).
         if "id" not in converters.get_converters():
             register_converter(IdConverter, "id")
-
-        from django.contrib.auth.signals import user_logged_in
-
-        from .idle_session import stamp_at_sign_in
-
-        # Signing in writes the session with a fresh expiry: its renewal starts there.
-        user_logged_in.connect(stamp_at_sign_in, dispatch_uid="security.idle_session")
