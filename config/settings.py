@@ -516,3 +516,7 @@ LOGGING = {
 # tests read it afresh on every page, so a page's query count does not depend on which
 # page came first.
 SIGAP_PROFILE_CACHE_SECONDS = env.int("SIGAP_PROFILE_CACHE_SECONDS", default=0 if SIGAP_ENV == "test" else 60)
+
+# How long the public statistics of a month are kept in the shared cache before they are
+# counted again (reports.public_stats_cache). The tests count them afresh on every page.
+SIGAP_PUBLIC_STATS_SECONDS = env.int("SIGAP_PUBLIC_STATS_SECONDS", default=0 if SIGAP_ENV == "test" else 300)

@@ -15,7 +15,8 @@ from casework.reporting import Period
 
 from .formats import requested_format, respond
 from .monthly_forms import MonthForm
-from .public_stats import complaint_list_link, public_document
+from .public_stats import complaint_list_link
+from .public_stats_cache import cached_public_document
 
 TEMPLATE = "reports/public/statistics.html"
 
@@ -40,7 +41,9 @@ def statistics(request):
         "next_label": following.label,
         "complaint_list": complaint_list_link(period),
     }
-    return respond(request, public_document(period), requested_format(request), template=TEMPLATE, context=context)
+    return respond(
+        request, cached_public_document(period), requested_format(request), template=TEMPLATE, context=context
+    )
 
 
 def _next(year: int, month: int) -> tuple[int, int]:
