@@ -18,7 +18,8 @@ def headed_unit_ids(user) -> frozenset[int]:
     """The units `user` heads and every unit below them (kept on `user` for the request)."""
     if not (user and user.is_authenticated and user.is_active):
         return frozenset()
-    cached = user.__dict__.get("_headed_unit_ids")
+    # getattr, not the instance's __dict__: request.user is a lazy wrapper around it.
+    cached = getattr(user, "_headed_unit_ids", None)
     if cached is not None:
         return cached
     if getattr(user, "heads_a_unit", True) is False:
