@@ -7,12 +7,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from .inbox import DueDates, case_row, urgent_cases
+from .inbox import DueDates, case_row, inbox_count, urgent_cases
 from .kinds import all_kinds
 from .landing import landing_url
+from .sla import annotate_due_status
 from .waiting import waiting_rows
 
 INBOX_PAGE_SIZE = 25
+
+
+class Counted:
+    """Cases whose number is known already, for the Paginator (which would count them
+    again with one query over all kinds at once)."""
+
+    def __init__(self, cases, count: int):
+        self.cases, self.number = cases, count
+
+    def count(self) -> int:
+        return self.number
+
+    def __getitem__(self, key):
+        return self.cases[key]
 
 
 @login_required
@@ -36,14 +51,25 @@ def inbox(request):
     filtered = bool(selected_kind or overdue_only or waiting_over_only)
 
     dates = DueDates.now()
+
+    def narrow(cases):
+        if overdue_only:
+            cases = cases.filter(is_overdue=True)
+        if waiting_over_only:
+            cases = cases.filter(is_waiting_over=True)
+        return cases
+
     cases = urgent_cases(request.user, dates)
     if selected_kind:
         cases = cases.filter(kind=selected_kind)
-    if overdue_only:
-        cases = cases.filter(is_overdue=True)
-    if waiting_over_only:
-        cases = cases.filter(is_waiting_over=True)
-    paginator = Paginator(cases, INBOX_PAGE_SIZE)
+    cases = narrow(cases)
+    # Counted kind by kind (casework.inbox.inbox_count), the same filters on each.
+    counted = inbox_count(
+        request.user,
+        kind=selected_kind,
+        narrow=lambda part: narrow(annotate_due_status(part, dates.today, until=dates.soon_until)),
+    )
+    paginator = Paginator(Counted(cases, counted), INBOX_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     # The page's rows are read even when the count found none (Django would skip the
     # query): an inbox then costs the same queries whether it holds cases or not.
