@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from .inbox import DueDates, case_row, inbox_count, urgent_cases
+from .inbox import DueDates, case_row, inbox_count, inbox_page
 from .kinds import all_kinds
 from .landing import landing_url
 from .sla import annotate_due_status
@@ -17,17 +17,17 @@ INBOX_PAGE_SIZE = 25
 
 
 class Counted:
-    """Cases whose number is known already, for the Paginator (which would count them
-    again with one query over all kinds at once)."""
+    """What the Paginator pages: only the number of cases, counted already (the page's
+    own cases are read by casework.inbox.inbox_page)."""
 
-    def __init__(self, cases, count: int):
-        self.cases, self.number = cases, count
+    def __init__(self, count: int):
+        self.number = count
 
     def count(self) -> int:
         return self.number
 
     def __getitem__(self, key):
-        return self.cases[key]
+        return []
 
 
 @login_required
@@ -59,22 +59,23 @@ def inbox(request):
             cases = cases.filter(is_waiting_over=True)
         return cases
 
-    cases = urgent_cases(request.user, dates)
-    if selected_kind:
-        cases = cases.filter(kind=selected_kind)
-    cases = narrow(cases)
-    # Counted kind by kind (casework.inbox.inbox_count), the same filters on each.
-    counted = inbox_count(
-        request.user,
-        kind=selected_kind,
-        narrow=lambda part: narrow(annotate_due_status(part, dates.today, until=dates.soon_until)),
-    )
-    paginator = Paginator(Counted(cases, counted), INBOX_PAGE_SIZE)
+    # Counted and chosen kind by kind (casework.inbox), the same filters on each kind.
+    def narrowed(cases):
+        return narrow(annotate_due_status(cases, dates.today, until=dates.soon_until))
+
+    counted = inbox_count(request.user, kind=selected_kind, narrow=narrowed)
+    paginator = Paginator(Counted(counted), INBOX_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    # The page's rows are read even when the count found none (Django would skip the
-    # query): an inbox then costs the same queries whether it holds cases or not.
-    bottom = (page.number - 1) * paginator.per_page
-    page.object_list = list(cases[bottom : bottom + paginator.per_page])
+    # The page's rows are read even when the count found none: an inbox then costs the
+    # same queries whether it holds cases or not.
+    page.object_list = inbox_page(
+        request.user,
+        dates,
+        kind=selected_kind,
+        narrow=narrowed,
+        offset=(page.number - 1) * paginator.per_page,
+        limit=paginator.per_page,
+    )
     rows = [case_row(case) for case in page]
     return render(
         request,
