@@ -41,9 +41,8 @@ def statistics(request):
         "next_label": following.label,
         "complaint_list": complaint_list_link(period),
     }
-    return respond(
-        request, cached_public_document(period), requested_format(request), template=TEMPLATE, context=context
-    )
+    document, context["document_body"] = cached_public_document(period)
+    return respond(request, document, requested_format(request), template=TEMPLATE, context=context)
 
 
 def _next(year: int, month: int) -> tuple[int, int]:
