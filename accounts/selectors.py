@@ -18,14 +18,24 @@ def pending_approvals_for(user) -> list[AccessRequest]:
     here rather than written a second time as a query. Pass the signed-in user
     (request.user): a decider must have passed the second factor in this session.
     """
-    if not access_requests.may_approve_anything(user):
+    waiting = pending_requests_for(user)
+    if waiting is None:
         return []
     waiting = (
-        AccessRequest.objects.filter(state=AccessRequest.State.PENDING, expires_at__gt=timezone.now())
-        .exclude(requested_by=user)
-        .exclude(user=user)
-        .select_related("user", "user__unit", "requested_by")
+        waiting.select_related("user", "user__unit", "requested_by")
         .prefetch_related("user__groups")
         .order_by("expires_at", "pk")
     )
     return [item for item in waiting if not access_requests.decide_refusals(user, item)]
+
+
+def pending_requests_for(user):
+    """The open requests `user` might decide (pending_approvals_for applies the rest of
+    the rule to each), or None when their roles approve nothing."""
+    if not access_requests.may_approve_anything(user):
+        return None
+    return (
+        AccessRequest.objects.filter(state=AccessRequest.State.PENDING, expires_at__gt=timezone.now())
+        .exclude(requested_by=user)
+        .exclude(user=user)
+    )

@@ -53,6 +53,6 @@ class BenturanConfig(AppConfig):
             )
         )
         # A yearly declaration not made yet waits in the employee's Kotak Masuk.
-        from .waiting import yearly_declarations
+        from .waiting import yearly_declarations, yearly_declarations_pending
 
-        waiting.register(yearly_declarations)
+        waiting.register(yearly_declarations, pending=yearly_declarations_pending)

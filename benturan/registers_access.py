@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accounts import roles
-from accounts.models import UnitKerja
+from accounts.unit_heads import headed_unit_ids
 
 #: Read every unit's entries and figures.
 READER_ROLES = (roles.TIM_BENTURAN, roles.INSPEKTORAT, roles.PIMPINAN, roles.TIM_PENILAI)
@@ -43,18 +43,6 @@ class Scope:
 
     def covers(self, unit_id) -> bool:
         return self.every_unit or unit_id in self.unit_ids
-
-
-def headed_unit_ids(user) -> frozenset[int]:
-    """The units `user` heads and every unit below them (one query per level of the tree)."""
-    ids: set[int] = set()
-    frontier = list(UnitKerja.objects.filter(head_id=user.pk).values_list("pk", flat=True))
-    while frontier:
-        ids.update(frontier)
-        frontier = [
-            pk for pk in UnitKerja.objects.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in ids
-        ]
-    return frozenset(ids)
 
 
 def register_scope(user) -> Scope | None:

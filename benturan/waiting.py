@@ -13,9 +13,7 @@ from .models import KewajibanDeklarasi
 
 def yearly_declarations(user) -> list[WaitingItem]:
     """One item per open campaign the user has not answered yet (one query)."""
-    rows = KewajibanDeklarasi.objects.filter(
-        pegawai_id=user.pk, dinyatakan_pada__isnull=True, kampanye__ditutup_pada__isnull=True
-    ).select_related("kampanye")
+    rows = yearly_declarations_pending(user).select_related("kampanye")
     return [
         WaitingItem(
             label=str(row.kampanye),
@@ -26,3 +24,11 @@ def yearly_declarations(user) -> list[WaitingItem]:
         )
         for row in rows
     ]
+
+
+def yearly_declarations_pending(user):
+    """The open campaigns' declarations the user has yet to make; what the inbox asks
+    first (casework.waiting)."""
+    return KewajibanDeklarasi.objects.filter(
+        pegawai_id=user.pk, dinyatakan_pada__isnull=True, kampanye__ditutup_pada__isnull=True
+    )

@@ -41,6 +41,10 @@ def visible_cases(user, *, kind: str | None = None) -> QuerySet[Case]:
     return _without_excluded(Case.objects.filter(condition), user)
 
 
+def _waits_for(spec, user) -> Q:
+    return Q(kind=spec.code) & spec.policy.visible_q(user) & spec.policy.inbox_q(user)
+
+
 def inbox_cases(user) -> QuerySet[Case]:
     """Open cases across kinds that wait for the user's work, recusals and cases naming
     the user removed."""
@@ -48,8 +52,20 @@ def inbox_cases(user) -> QuerySet[Case]:
         return Case.objects.none()
     condition = Q(pk__in=[])
     for spec in all_kinds():
-        condition |= Q(kind=spec.code) & spec.policy.visible_q(user) & spec.policy.inbox_q(user)
+        condition |= _waits_for(spec, user)
     return _without_excluded(Case.objects.filter(condition, closed_at__isnull=True), user)
+
+
+def inbox_cases_by_kind(user) -> dict[str, QuerySet[Case]]:
+    """inbox_cases(user), one queryset per kind (the same rows in all). To count them:
+    each kind's rule is then planned on its own, with its own indexes, rather than every
+    open case of every kind being tested against the OR of all the rules."""
+    if not _is_staff_user(user):
+        return {}
+    return {
+        spec.code: _without_excluded(Case.objects.filter(_waits_for(spec, user), closed_at__isnull=True), user)
+        for spec in all_kinds()
+    }
 
 
 def can_view(user, case) -> bool:

@@ -13,6 +13,6 @@ class CaseworkConfig(AppConfig):
             checks,  # noqa: F401 - registers the upload spool check
             waiting,
         )
-        from .waiting_approvals import access_requests_to_decide
+        from .waiting_approvals import access_requests_pending, access_requests_to_decide
 
-        waiting.register(access_requests_to_decide)
+        waiting.register(access_requests_to_decide, pending=access_requests_pending)

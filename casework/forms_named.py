@@ -27,8 +27,9 @@ def _text(label, *, max_length):
 
 
 def staff_accounts():
-    """The accounts a person may be matched to: every active staff member."""
-    return get_user_model().objects.filter(is_active=True).order_by("full_name", "username")
+    """The accounts a person may be matched to: every active staff member, with the unit
+    each option names (read with them, not once per option)."""
+    return get_user_model().objects.filter(is_active=True).select_related("unit").order_by("full_name", "username")
 
 
 class StaffAccountField(IdChoiceField):

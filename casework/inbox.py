@@ -7,12 +7,15 @@ page of another app (the Pimpinan's dashboard) shows a summary beside its own co
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
-from .access import inbox_cases
+from .access import inbox_cases, inbox_cases_by_kind
 from .models import Case
-from .sla import annotate_due_status
+from .sla import annotate_due_status, due_soon_until
 from .views_case import case_url
 from .waiting import WaitingRow, waiting_rows
 
@@ -33,12 +36,74 @@ def case_row(case: Case) -> InboxRow:
     return InboxRow(case=case, kind_label=str(spec.label), state_label=spec.state_label(case.state), url=case_url(case))
 
 
-def urgent_cases(user) -> QuerySet[Case]:
+@dataclass(frozen=True)
+class DueDates:
+    """Today and the last day still "due soon" (casework.sla.due_soon_until), found once
+    for a page that shows both cases and waiting items (one holiday query)."""
+
+    today: date
+    soon_until: date
+
+    @classmethod
+    def now(cls) -> DueDates:
+        today = timezone.localdate()
+        return cls(today=today, soon_until=due_soon_until(today))
+
+
+def urgent_cases(user, dates: DueDates | None = None) -> QuerySet[Case]:
     """The user's inbox cases with their due status, nearest due date first, undated last."""
+    dates = dates or DueDates.now()
     return (
-        annotate_due_status(inbox_cases(user))
+        annotate_due_status(inbox_cases(user), dates.today, until=dates.soon_until)
         .select_related("unit", "assignee")
-        .order_by(F("due_date").asc(nulls_last=True), "opened_at", "pk")
+        .order_by(*URGENCY)
+    )
+
+
+#: Most urgent first: the nearest due date, undated last, then the oldest.
+URGENCY = (F("due_date").asc(nulls_last=True), "opened_at", "pk")
+
+
+def _kind_by_kind(user, kind: str, narrow, *columns: str) -> list[QuerySet]:
+    """The user's inbox cases, one queryset per kind (of `kind` only, where given), each
+    narrowed by `narrow` and reduced to `columns`: the parts of a UNION ALL, in which
+    each kind's rule is planned on its own indexes rather than every open case of every
+    kind being tested against the OR of all the rules."""
+    return [
+        (narrow(cases) if narrow else cases).order_by().values(*columns)
+        for code, cases in inbox_cases_by_kind(user).items()
+        if not kind or code == kind
+    ]
+
+
+def inbox_count(user, *, kind: str = "", narrow=None) -> int:
+    """How many cases wait in the user's inbox (of one `kind`, and narrowed by `narrow`,
+    a function of a case queryset, where the page filters them): the case table and the
+    visibility rule alone, kind by kind in one query, without the columns a row shows."""
+    parts = _kind_by_kind(user, kind, narrow, "pk")
+    if not parts:
+        return 0
+    return parts[0].union(*parts[1:], all=True).count()
+
+
+def inbox_page(
+    user, dates: DueDates, *, kind: str = "", narrow=None, offset: int = 0, limit: int = SUMMARY_CASES
+) -> list[Case]:
+    """`limit` of the user's inbox cases from `offset`, most urgent first, with their due
+    status (urgent_cases), in one query: which cases, found kind by kind as inbox_count
+    counts them, and those cases read with their columns."""
+    parts = _kind_by_kind(user, kind, narrow, "pk", "due_date", "opened_at")
+    if not parts:
+        return []
+    chosen = parts[0].union(*parts[1:], all=True).order_by(*URGENCY)[offset : offset + limit]
+    # Django's own compiled query, its values still parameters: a UNION with its ORDER BY
+    # and LIMIT is taken as a subquery only when wrapped.
+    sql, params = chosen.query.sql_with_params()
+    cases = Case.objects.filter(pk__in=RawSQL(f"SELECT pk FROM ({sql}) AS chosen", params))  # noqa: S608, S611
+    return list(
+        annotate_due_status(cases, dates.today, until=dates.soon_until)
+        .select_related("unit", "assignee")
+        .order_by(*URGENCY)
     )
 
 
@@ -53,10 +118,14 @@ class InboxSummary:
         return not (self.waiting or self.case_count)
 
 
-def inbox_summary(user, *, limit: int = SUMMARY_CASES) -> InboxSummary:
+def inbox_summary(user, *, limit: int = SUMMARY_CASES, dates: DueDates | None = None) -> InboxSummary:
     """Everything waiting for `user` and their `limit` most urgent cases, with how many
-    cases there are in all (the providers' queries and two more)."""
-    cases = urgent_cases(user)
-    rows = [case_row(case) for case in cases[:limit]]
-    count = len(rows) if len(rows) < limit else cases.count()
-    return InboxSummary(waiting=waiting_rows(user), cases=rows, case_count=count)
+    cases there are in all: the cases, their count (asked even when fewer than `limit`
+    came, so the page costs the same queries whatever the inbox holds), and what
+    casework.waiting asks."""
+    dates = dates or DueDates.now()
+    rows = [case_row(case) for case in inbox_page(user, dates, limit=limit)]
+    count = inbox_count(user)
+    return InboxSummary(
+        waiting=waiting_rows(user, today=dates.today, soon_until=dates.soon_until), cases=rows, case_count=count
+    )

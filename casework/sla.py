@@ -196,7 +196,9 @@ def due_soon_until(today: date | None = None) -> date:
     return add_working_days(today or timezone.localdate(), due_soon_working_days())
 
 
-def annotate_due_status(queryset: QuerySet[Case], today: date | None = None) -> QuerySet[Case]:
+def annotate_due_status(
+    queryset: QuerySet[Case], today: date | None = None, *, until: date | None = None
+) -> QuerySet[Case]:
     """Add `is_overdue`, `is_due_soon`, `is_waiting_over` and `waiting_until` to each
     case, computed in the database.
 
@@ -208,9 +210,12 @@ def annotate_due_status(queryset: QuerySet[Case], today: date | None = None) -> 
     their complaint or to respond to the answer, KPK's to decide on a gift) never makes
     the case late, but a handler's step may now be due: `is_waiting_over`
     (clock_ran_out asks the same of one clock of one case).
+
+    `until` is due_soon_until(today), for a page that has it already (the holidays are
+    then not read twice).
     """
     today = today or timezone.localdate()
-    until = due_soon_until(today)
+    until = until or due_soon_until(today)
     has_open_due = Q(closed_at__isnull=True, due_date__isnull=False)
     # Every clock of a closed case is stopped, so a running one means an open case.
     ended = _ended_waiting_periods(today).filter(case=OuterRef("pk"))

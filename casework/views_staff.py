@@ -7,12 +7,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from .inbox import case_row, urgent_cases
+from .inbox import DueDates, case_row, inbox_count, inbox_page
 from .kinds import all_kinds
 from .landing import landing_url
+from .sla import annotate_due_status
 from .waiting import waiting_rows
 
 INBOX_PAGE_SIZE = 25
+
+
+class Counted:
+    """What the Paginator pages: only the number of cases, counted already (the page's
+    own cases are read by casework.inbox.inbox_page)."""
+
+    def __init__(self, count: int):
+        self.number = count
+
+    def count(self) -> int:
+        return self.number
+
+    def __getitem__(self, key):
+        return []
 
 
 @login_required
@@ -35,14 +50,32 @@ def inbox(request):
     waiting_over_only = request.GET.get("masa_tunggu") == "1"
     filtered = bool(selected_kind or overdue_only or waiting_over_only)
 
-    cases = urgent_cases(request.user)
-    if selected_kind:
-        cases = cases.filter(kind=selected_kind)
-    if overdue_only:
-        cases = cases.filter(is_overdue=True)
-    if waiting_over_only:
-        cases = cases.filter(is_waiting_over=True)
-    page = Paginator(cases, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    dates = DueDates.now()
+
+    def narrow(cases):
+        if overdue_only:
+            cases = cases.filter(is_overdue=True)
+        if waiting_over_only:
+            cases = cases.filter(is_waiting_over=True)
+        return cases
+
+    # Counted and chosen kind by kind (casework.inbox), the same filters on each kind.
+    def narrowed(cases):
+        return narrow(annotate_due_status(cases, dates.today, until=dates.soon_until))
+
+    counted = inbox_count(request.user, kind=selected_kind, narrow=narrowed)
+    paginator = Paginator(Counted(counted), INBOX_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    # The page's rows are read even when the count found none: an inbox then costs the
+    # same queries whether it holds cases or not.
+    page.object_list = inbox_page(
+        request.user,
+        dates,
+        kind=selected_kind,
+        narrow=narrowed,
+        offset=(page.number - 1) * paginator.per_page,
+        limit=paginator.per_page,
+    )
     rows = [case_row(case) for case in page]
     return render(
         request,
@@ -58,6 +91,6 @@ def inbox(request):
             # A person no case waits for (an employee without a staff role) is not offered
             # filters over nothing.
             "show_filters": bool(rows) or filtered,
-            "waiting": waiting_rows(request.user),
+            "waiting": waiting_rows(request.user, today=dates.today, soon_until=dates.soon_until),
         },
     )

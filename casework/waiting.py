@@ -5,8 +5,16 @@ no such thing itself; a kind registers a provider in its AppConfig.ready()
 
 A provider answers only for what the user may see: the kind's own access rule (its
 policy, recusal, the persons a case names) decides, never the template. Each provider
-should cost at most a query or two, whatever the number of items: the inbox asks every one
-of them on every visit (casework/tests/test_inbox_waiting.py counts them).
+should cost at most a query or two, whatever the number of items (casework/tests/
+test_inbox_waiting.py counts them).
+
+Most of the time nothing waits, and the inbox is visited often. So a provider registers,
+beside itself, `pending`: a function of the user returning a queryset that holds a row
+whenever the provider has something for the user, or None when it can have nothing for
+them (their roles say so). The inbox asks every provider's queryset at once, as EXISTS
+columns of a single query, and calls only the providers whose answer is yes. The queryset
+must never be empty while the provider would return an item: it may only say yes more
+often (then the provider is asked and returns nothing).
 
 An item's `due` comes from the clock the staff pages show for the same thing (a Deadline,
 a request's expiry): never a number written here.
@@ -18,9 +26,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, QuerySet
 from django.utils import timezone
 
-_providers: list[Callable] = []
+
+@dataclass(frozen=True)
+class _Provider:
+    items: Callable
+    pending: Callable | None
+
+
+_providers: list[_Provider] = []
 
 
 @dataclass(frozen=True)
@@ -43,9 +60,11 @@ class WaitingRow:
     is_due_soon: bool
 
 
-def register(provider: Callable) -> None:
-    if provider not in _providers:
-        _providers.append(provider)
+def register(provider: Callable, *, pending: Callable | None = None) -> None:
+    """Add `provider` (a function of the user returning WaitingItems), with its `pending`
+    (see the module docstring; without it, the provider is asked on every visit)."""
+    if all(known.items is not provider for known in _providers):
+        _providers.append(_Provider(items=provider, pending=pending))
 
 
 def _urgency(item: WaitingItem):
@@ -57,19 +76,42 @@ def waiting_for(user) -> list[WaitingItem]:
     """Everything the providers say waits for `user`, nearest due date first."""
     if not (user and user.is_authenticated and user.is_active):
         return []
-    items = [item for provider in _providers for item in provider(user)]
+    items = [item for provider in _answering(user) for item in provider.items(user)]
     return sorted(items, key=_urgency)
 
 
-def waiting_rows(user, *, today: date | None = None) -> list[WaitingRow]:
-    """waiting_for(user), each marked overdue or due soon as a case would be."""
+def _answering(user) -> list[_Provider]:
+    """The providers that may have something for `user`: those without `pending`, and
+    those whose pending rows exist, all asked in one query."""
+    asked: dict[str, QuerySet] = {}
+    always = []
+    for index, provider in enumerate(_providers):
+        if provider.pending is None:
+            always.append(index)
+            continue
+        rows = provider.pending(user)
+        if rows is not None:
+            asked[f"p{index}"] = rows
+    found = set(always)
+    if asked:
+        # Asked of the user's own row, which exists: one row of yes-or-no columns.
+        exists = {name: Exists(rows) for name, rows in asked.items()}
+        answers = get_user_model().objects.filter(pk=user.pk).values(**exists).first() or {}
+        found.update(int(name[1:]) for name, yes in answers.items() if yes)
+    return [provider for index, provider in enumerate(_providers) if index in found]
+
+
+def waiting_rows(user, *, today: date | None = None, soon_until: date | None = None) -> list[WaitingRow]:
+    """waiting_for(user), each marked overdue or due soon as a case would be (pass
+    `soon_until`, casework.sla.due_soon_until(today), where the page has it already)."""
     from .sla import due_soon_until
 
     items = waiting_for(user)
     if not items:
         return []
     today = today or timezone.localdate()
-    soon_until = due_soon_until(today) if any(item.due for item in items) else today
+    if soon_until is None:
+        soon_until = due_soon_until(today) if any(item.due for item in items) else today
     return [
         WaitingRow(
             item=item,

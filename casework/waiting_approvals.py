@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from accounts.selectors import pending_approvals_for
+from accounts.selectors import pending_approvals_for, pending_requests_for
 
 from .waiting import WaitingItem
 
@@ -35,3 +35,7 @@ def access_requests_to_decide(user) -> list[WaitingItem]:
         )
         for pending in pending_approvals_for(user)
     ]
+
+
+#: What the inbox asks first (casework.waiting): a request this user might decide.
+access_requests_pending = pending_requests_for

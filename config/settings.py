@@ -104,6 +104,8 @@ MIDDLEWARE = [
     # Every response but the static files' is kept out of caches (security/no_store.py).
     "security.no_store.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Moves the session's idle expiry at most once a minute, not on every request.
+    "security.idle_session.IdleSessionMiddleware",
     "casework.middleware.IndonesianUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -185,10 +187,13 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "casework:landing"
 LOGOUT_REDIRECT_URL = "home"
 
-# Staff sessions end after 8 idle hours and when the browser closes.
+# Staff sessions end after 8 idle hours and when the browser closes. The idle expiry is
+# moved by security.idle_session at most once a minute, so a page does not rewrite the
+# session row (SESSION_SAVE_EVERY_REQUEST stays off); its store is the database's own,
+# remembering the expiry it read.
+SESSION_ENGINE = "security.idle_session"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

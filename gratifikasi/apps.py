@@ -55,6 +55,6 @@ class GratifikasiConfig(AppConfig):
         # A declaration sent back to its declarant waits in their Kotak Masuk.
         from casework import waiting
 
-        from .waiting import declarations_to_complete
+        from .waiting import declarations_pending, declarations_to_complete
 
-        waiting.register(declarations_to_complete)
+        waiting.register(declarations_to_complete, pending=declarations_pending)

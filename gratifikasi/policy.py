@@ -30,7 +30,11 @@ class GratifikasiPolicy(CasePolicy):
 
     def visible_q(self, user) -> Q:
         if user.has_role(*self.handler_roles):
-            return ~Q(gratifikasi__declarant_id=user.pk)
+            # A subquery of the officer's own declarations, not a join of the gratifikasi
+            # table into every all-kinds query (the Kotak Masuk).
+            from .models import Gratifikasi
+
+            return ~Q(pk__in=Gratifikasi.objects.filter(declarant_id=user.pk).values("pk"))
         return NOTHING
 
     def inbox_q(self, user) -> Q:

@@ -24,7 +24,7 @@ def declarations_to_complete(user) -> list[WaitingItem]:
     item stays after the period ran out: the answer is still taken until the UPG closes
     the declaration, and the late date shows it is late."""
     rows = (
-        Gratifikasi.objects.filter(declarant_id=user.pk, state=State.PERLU_DILENGKAPI)
+        declarations_pending(user)
         .annotate(
             completion_due=Min(
                 "deadlines__due_date",
@@ -46,3 +46,9 @@ def declarations_to_complete(user) -> list[WaitingItem]:
         )
         for row in rows
     ]
+
+
+def declarations_pending(user):
+    """The user's declarations sent back to complete; what the inbox asks first
+    (casework.waiting)."""
+    return Gratifikasi.objects.filter(declarant_id=user.pk, state=State.PERLU_DILENGKAPI)

@@ -14,16 +14,21 @@ class ReportsConfig(AppConfig):
 
         from .converters import SemesterConverter, YearConverter
         from .models import BerkasBuktiAksi, BerkasRapat, BerkasTindakLanjut
-        from .monev.waiting import recommendations_to_follow_up, reports_to_sign
-        from .workplan.waiting import evidence_due
+        from .monev.waiting import (
+            recommendations_pending,
+            recommendations_to_follow_up,
+            reports_pending,
+            reports_to_sign,
+        )
+        from .workplan.waiting import evidence_due, evidence_pending
 
         # Their files sit in the engine's private folder: key rotation and the orphan
         # sweep must know them.
         for model in (BerkasRapat, BerkasTindakLanjut, BerkasBuktiAksi):
             register_file_model(model)
-        waiting.register(recommendations_to_follow_up)
-        waiting.register(reports_to_sign)
-        waiting.register(evidence_due)
+        waiting.register(recommendations_to_follow_up, pending=recommendations_pending)
+        waiting.register(reports_to_sign, pending=reports_pending)
+        waiting.register(evidence_due, pending=evidence_pending)
         # The Pimpinan lands on the dashboard, their inbox beside it.
         from .dashboard.landing import pimpinan_dashboard
 

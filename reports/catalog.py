@@ -77,3 +77,9 @@ def entries_for(user) -> list[Entry]:
         for title, description, url_name, may_open in _ENTRIES
         if may_open(user)
     ]
+
+
+def offers_any(user) -> bool:
+    """Whether the list has a report for `user` (the staff menu's question, asked on every
+    page): stops at the first one that opens."""
+    return any(may_open(user) for _title, _description, _url_name, may_open in _ENTRIES)

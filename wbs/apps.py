@@ -63,6 +63,6 @@ class WbsConfig(AppConfig):
         # A request to open a reporter's identity waits in its deciders' Kotak Masuk.
         from casework import waiting
 
-        from .waiting import identity_requests_to_decide
+        from .waiting import identity_requests_pending, identity_requests_to_decide
 
-        waiting.register(identity_requests_to_decide)
+        waiting.register(identity_requests_to_decide, pending=identity_requests_pending)

@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from accounts import roles
 from casework.policy import CasePolicy
@@ -46,8 +46,12 @@ class WbsPolicy(CasePolicy):
         routings = self._routings(user)
         if not routings:
             return NOTHING
-        # The engine leaves out every report naming the user (casework.access).
-        return Q(laporanwbs__penanganan__in=routings)
+        # The engine leaves out every report naming the user (casework.access). The
+        # routing is asked of each report by its key, not by joining the WBS table into
+        # every all-kinds query (the Kotak Masuk).
+        from .models import LaporanWbs
+
+        return Q(Exists(LaporanWbs.objects.filter(pk=OuterRef("pk"), penanganan__in=routings)))
 
     def inbox_q(self, user) -> Q:
         return Q(assignee=user) | Q(assignee__isnull=True)

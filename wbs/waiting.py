@@ -39,3 +39,10 @@ def identity_requests_to_decide(user) -> list[WaitingItem]:
         )
         for pending in requests_to_decide(user)
     ]
+
+
+def identity_requests_pending(user):
+    """What the inbox asks first (casework.waiting): None for a user whose roles decide
+    no identity request."""
+    rows = requests_to_decide(user)
+    return None if rows.query.is_empty() else rows

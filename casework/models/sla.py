@@ -95,6 +95,9 @@ class Deadline(models.Model):
         ordering = ["due_date"]
         indexes = [
             models.Index(fields=["due_date"], name="deadline_running_due", condition=Q(completed_at__isnull=True)),
+            # The few escalated clocks: a conflict-of-interest case escalated to the next
+            # superior reaches them (benturan.policy), asked on every Kotak Masuk.
+            models.Index(fields=["case"], name="deadline_escalated", condition=Q(escalated_at__isnull=False)),
         ]
 
     def __str__(self):

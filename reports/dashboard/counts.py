@@ -10,9 +10,9 @@ working days ahead (casework.sla: the same rule as every list's deadline filter)
 A fixed number of queries whatever the number of cases, none reading more than it must:
 the cases received per kind and day over the trend's twelve months (the days that can no
 longer change from received_days, the last weeks live), and the open cases grouped by kind
-and unit with what each figure needs counted alongside (an index holds the open cases
-alone); then the holidays (for "due soon") and the names of the units met. No case row
-is read into Python, only the groups.
+and unit, with the unit's name and what each figure needs counted alongside (an index
+holds the open cases alone); and the holidays (for "due soon"), unless the page found
+them already. No case row is read into Python, only the groups.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from accounts.models import UnitKerja
 from casework import sla
 from casework.models import Case
 from casework.reporting import KindReporting, Period, all_reporting
@@ -107,8 +106,9 @@ def trend_months(today: date, count: int = TREND_MONTHS) -> tuple[Period, ...]:
     return tuple(reversed(months))
 
 
-def dashboard_counts(today: date | None = None) -> DashboardCounts:
-    """Every number of the dashboard as of `today` (default: the local date)."""
+def dashboard_counts(today: date | None = None, *, soon_until: date | None = None) -> DashboardCounts:
+    """Every number of the dashboard as of `today` (default: the local date); `soon_until`
+    is casework.sla.due_soon_until(today), where the page has it already."""
     today = today or timezone.localdate()
     month = Period.month(today.year, today.month)
     semester = current_semester(today)
@@ -122,13 +122,13 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         received[(kind, day.year, day.month)] += n
 
     # The open cases, by kind and unit.
-    until = sla.due_soon_until(today)
+    until = soon_until or sla.due_soon_until(today)
     in_process = {"in_month": 0, "in_semester": 0}
     opened: dict[str, dict[str, int]] = {code: dict(in_process) for code in codes}
     rows = (
         Case.objects.filter(kind__in=codes, closed_at__isnull=True)
         .order_by()
-        .values_list("kind", "unit_id")
+        .values_list("kind", "unit_id", "unit__name")
         .annotate(
             n=Count("*"),
             in_month=Count("received_on", filter=Q(received_on__gte=month.start)),
@@ -137,7 +137,10 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
             soon=Count("received_on", filter=Q(due_date__gte=today, due_date__lte=until)),
         )
     )
-    for kind, unit_id, n, in_month, in_semester, overdue, soon in rows:
+    names: dict[int, str] = {}
+    for kind, unit_id, unit_name, n, in_month, in_semester, overdue, soon in rows:
+        if unit_id is not None:
+            names[unit_id] = unit_name
         counts = by_kind[kind]
         counts.open += n
         counts.overdue += overdue
@@ -155,8 +158,6 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
             opened[code]["in_semester"],
         )
 
-    unit_ids = {unit_id for counts in by_kind.values() for unit_id in counts.units if unit_id is not None}
-    names = dict(UnitKerja.objects.filter(pk__in=unit_ids).values_list("pk", "name")) if unit_ids else {}
     return DashboardCounts(
         today=today,
         month=month,

@@ -22,7 +22,8 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, DateField, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from casework.models import Case
@@ -73,24 +74,23 @@ def forget() -> None:
 
 def received_per_day(kinds: list[str], start: date, end: date) -> dict[tuple[str, date], int]:
     """Cases of `kinds` received per kind and day from `start` to `end`: the kept days from
-    the counts, the others from the case table. Three queries, whatever the span."""
-    coverage = ReceivedDayCoverage.objects.filter(pk=1).values_list("first_day", "last_day").first()
-    live_from = start
-    kept_until = start - timedelta(days=1)  # none, unless the coverage holds the start
-    if coverage and coverage[0] <= start <= coverage[1]:
-        kept_until = min(coverage[1], end)
-        live_from = kept_until + timedelta(days=1)
-    found: dict[tuple[str, date], int] = {}
-    # Always asked, even for an empty span: the page costs the same queries every time.
-    kept = ReceivedDayCount.objects.filter(kind__in=kinds, day__gte=start, day__lte=kept_until)
-    for kind, day, count in kept.values_list("kind", "day", "count"):
-        found[(kind, day)] = count
+    the counts, the others from the case table. One query whatever the span: the kept
+    counts and the live ones side by side (UNION ALL), the day between them read from the
+    coverage row within the query."""
+    # The last kept day, when the kept days cover `start` (else none: every day is live).
+    coverage = ReceivedDayCoverage.objects.filter(pk=1, first_day__lte=start, last_day__gte=start)
+    kept_until = Subquery(coverage.values("last_day")[:1], output_field=DateField())
+    kept = (
+        ReceivedDayCount.objects.filter(kind__in=kinds, day__gte=start, day__lte=end)
+        .filter(day__lte=kept_until)
+        .order_by()
+        .values_list("kind", "day", "count")
+    )
     live = (
-        Case.objects.filter(kind__in=kinds, received_on__gte=live_from, received_on__lte=end)
+        Case.objects.filter(kind__in=kinds, received_on__gte=start, received_on__lte=end)
+        .filter(received_on__gt=Coalesce(kept_until, Value(start - timedelta(days=1))))
         .order_by()
         .values_list("kind", "received_on")
         .annotate(n=Count("*"))
     )
-    for kind, day, n in live:
-        found[(kind, day)] = n
-    return found
+    return {(kind, day): n for kind, day, n in kept.union(live, all=True)}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from casework.inbox import inbox_summary
+from casework.inbox import DueDates, inbox_summary
 
 from ..jobs import request_file
 from . import statistics
@@ -29,12 +29,14 @@ def _refuse_others(user) -> None:
 
 
 def _page(request, form, status=200):
-    counts = dashboard_counts()
+    # "Due soon" is one threshold for the figures and the inbox beside them.
+    dates = DueDates.now()
+    counts = dashboard_counts(dates.today, soon_until=dates.soon_until)
     context = {
         "dashboard": dashboard_for(counts, request.user),
         "download_form": form,
         # What waits for the reader, beside the summary: the Pimpinan lands here.
-        "inbox": inbox_summary(request.user),
+        "inbox": inbox_summary(request.user, dates=dates),
     }
     return render(request, TEMPLATE, context, status=status)
 

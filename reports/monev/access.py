@@ -16,7 +16,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from accounts import roles
-from accounts.models import UnitKerja
+from accounts.unit_heads import headed_unit_ids
 
 from .models import Rekomendasi
 
@@ -40,24 +40,6 @@ def may_keep(user) -> bool:
 
 def may_sign(user) -> bool:
     return _active(user) and user.has_role(*SIGNER_ROLES)
-
-
-def headed_unit_ids(user) -> frozenset[int]:
-    """The units `user` heads and every unit below them (one query per tree level)."""
-    if not _active(user):
-        return frozenset()
-    cached = getattr(user, "_monev_headed_units", None)
-    if cached is not None:
-        return cached
-    ids: set[int] = set()
-    frontier = list(UnitKerja.objects.filter(head_id=user.pk).values_list("pk", flat=True))
-    while frontier:
-        ids.update(frontier)
-        frontier = [
-            pk for pk in UnitKerja.objects.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in ids
-        ]
-    user._monev_headed_units = frozenset(ids)
-    return user._monev_headed_units
 
 
 def visible_recommendations(user) -> QuerySet:

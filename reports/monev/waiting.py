@@ -16,12 +16,11 @@ from .models import LaporanMonev, Rekomendasi, StatusLaporan
 
 def recommendations_to_follow_up(user) -> list[WaitingItem]:
     """One item per open recommendation the user answers for as its unit's head (one
-    query)."""
-    rows = (
-        Rekomendasi.objects.filter(access.answerable_by(user), selesai_pada__isnull=True)
-        .select_related("rapat", "unit")
-        .order_by("batas_waktu", "pk")
-    )
+    query; none for someone who heads no unit, as the sign-in already knows)."""
+    rows = recommendations_pending(user)
+    if rows is None:
+        return []
+    rows = rows.select_related("rapat", "unit").order_by("batas_waktu", "pk")
     return [
         WaitingItem(
             label=_("Masukan perbaikan monev: %(text)s") % {"text": Truncator(rec.masukan).chars(90)},
@@ -36,7 +35,8 @@ def recommendations_to_follow_up(user) -> list[WaitingItem]:
 
 def reports_to_sign(user) -> list[WaitingItem]:
     """The submitted semester reports, for the Pimpinan (one query, none for others)."""
-    if not access.may_sign(user):
+    rows = reports_pending(user)
+    if rows is None:
         return []
     return [
         WaitingItem(
@@ -45,5 +45,20 @@ def reports_to_sign(user) -> list[WaitingItem]:
             note=_("Diajukan oleh Tim ZI / TPI."),
             category=_("Monitoring dan evaluasi ZI"),
         )
-        for report in LaporanMonev.objects.filter(status=StatusLaporan.DIAJUKAN).order_by("tahun", "semester")
+        for report in rows.order_by("tahun", "semester")
     ]
+
+
+def recommendations_pending(user):
+    """The open recommendations the user answers for, or None for someone who heads no
+    unit (which the sign-in already knows); what the inbox asks first (casework.waiting)."""
+    if not access.headed_unit_ids(user):
+        return None
+    return Rekomendasi.objects.filter(access.answerable_by(user), selesai_pada__isnull=True)
+
+
+def reports_pending(user):
+    """The submitted semester reports, or None for anyone but the Pimpinan."""
+    if not access.may_sign(user):
+        return None
+    return LaporanMonev.objects.filter(status=StatusLaporan.DIAJUKAN)

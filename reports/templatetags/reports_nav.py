@@ -11,4 +11,4 @@ register = template.Library()
 
 @register.simple_tag
 def reports_url(user) -> str:
-    return reverse("reports:index") if catalog.entries_for(user) else ""
+    return reverse("reports:index") if catalog.offers_any(user) else ""

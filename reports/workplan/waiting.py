@@ -20,10 +20,11 @@ from .status import plan_status
 
 
 def evidence_due(user) -> list[WaitingItem]:
-    if not access.may_keep(user):
+    plans = evidence_pending(user)
+    if plans is None:
         return []
     today = timezone.localdate()
-    plan = RencanaKerja.objects.filter(tahun=today.year).first()
+    plan = plans.first()
     if plan is None:
         return []
     until = today + timedelta(days=plan.pengingat_hari)
@@ -48,3 +49,11 @@ def evidence_due(user) -> list[WaitingItem]:
             )
         )
     return items
+
+
+def evidence_pending(user):
+    """This year's plan, for the Tim ZI (None for anyone else): without one, no evidence
+    is due. What the inbox asks first (casework.waiting)."""
+    if not access.may_keep(user):
+        return None
+    return RencanaKerja.objects.filter(tahun=timezone.localdate().year)
