@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -144,16 +146,37 @@ def narrow(cases: QuerySet, found: list[QuerySet], per_row: Q) -> QuerySet:
     """
     if not found:
         return cases.none()
-    newest = cases.order_by("-opened_at", "-pk").values("pk")[:SAMPLE]
-    sampled = cases.model.objects.filter(pk__in=newest).filter(per_row).count()
-    if sampled >= BROAD_SHARE * SAMPLE:
-        return cases.filter(per_row)
-    first, *rest = (part.order_by() for part in found)
-    keys = (first.union(*rest, all=True) if rest else first).order_by()
-    probe = [row["pk"] for row in keys[: PROBE_LIMIT + 1]]
-    if len(probe) <= PROBE_LIMIT:
-        return cases.filter(pk__in=sorted(set(probe)))
+    keys = _keys_unless_broad(cases, found, per_row)
+    if keys is not None and len(keys) <= PROBE_LIMIT:
+        return cases.filter(pk__in=sorted(set(keys)))
     return cases.filter(per_row)
+
+
+def _keys_unless_broad(cases: QuerySet, found: list[QuerySet], per_row: Q) -> list[int] | None:
+    """None when at least BROAD_SHARE of the newest SAMPLE cases match; else at most
+    PROBE_LIMIT + 1 keys the lookups find. One statement: the database gathers the keys
+    only when the sample did not find the search broad (a CASE runs the branch it takes)."""
+    newest = cases.order_by("-opened_at", "-pk").values("pk")[:SAMPLE]
+    sample = cases.model.objects.filter(pk__in=newest).filter(per_row).values("pk")
+    first, *rest = (part.order_by() for part in found)
+    keys = (first.union(*rest, all=True) if rest else first).order_by().values("pk")[: PROBE_LIMIT + 1]
+    try:
+        sample_sql, sample_params = sample.query.sql_with_params()
+        keys_sql, keys_params = keys.query.sql_with_params()
+    except EmptyResultSet:  # a list or a lookup that can hold nothing
+        return []
+    joined = "string_agg(CAST(k.pk AS text), ',')" if connection.vendor == "postgresql" else "group_concat(k.pk, ',')"
+    # The ORM's own statements, their values passed as parameters.
+    sql = (
+        f"SELECT CASE WHEN (SELECT COUNT(*) FROM ({sample_sql}) s) >= %s THEN NULL "  # noqa: S608
+        f"ELSE COALESCE((SELECT {joined} FROM ({keys_sql}) k), '') END"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*sample_params, max(1, round(BROAD_SHARE * SAMPLE)), *keys_params])
+        (found_keys,) = cursor.fetchone()
+    if found_keys is None:
+        return None
+    return [int(key) for key in found_keys.split(",") if key]
 
 
 def through(relation: str, condition: Q) -> Q:

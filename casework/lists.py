@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db.models import IntegerField, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -166,11 +168,19 @@ class ListCount:
         return formats.number_format(self.value, force_grouping=True)
 
 
-def bounded_count(cases: QuerySet, limit: int | None = None) -> ListCount:
-    """The number of `cases`, reading no more than `limit` (COUNT_LIMIT) + 1 of their keys."""
-    limit = COUNT_LIMIT if limit is None else limit
-    found = cases.order_by().values("pk")[: limit + 1].count()
-    return ListCount(value=min(found, limit), exact=found <= limit)
+def bounded_count_sql(cases: QuerySet) -> RawSQL:
+    """The number of `cases` up to COUNT_LIMIT + 1 (reading no more of their keys), as a
+    column a page's rows carry: one statement for the page and its count."""
+    try:
+        sql, params = cases.order_by().values("pk")[: COUNT_LIMIT + 1].query.sql_with_params()
+    except EmptyResultSet:  # a list that can hold nothing (Case.objects.none())
+        return Value(0, output_field=IntegerField())
+    # The ORM's own statement, its values passed as parameters.
+    return RawSQL(f"SELECT COUNT(*) FROM ({sql}) bounded", params, output_field=IntegerField())  # noqa: S608, S611
+
+
+def list_count(found: int) -> ListCount:
+    return ListCount(value=min(found, COUNT_LIMIT), exact=found <= COUNT_LIMIT)
 
 
 _CURSOR_TYPES = {"opened_at": datetime, "due_date": date, "pk": int}
@@ -224,17 +234,26 @@ def list_page(request, form, cases: QuerySet, *, load_rows, row) -> dict:
     (casework.keyset) at the position the address asks for and counted up to
     COUNT_LIMIT; the page's rows loaded by `load_rows(keys, order=...)` in the form's
     order and shaped for the template by `row(case)`; whether filters narrow the list;
-    and the sortable headers' links. Two queries (three for a jump to a case number)."""
+    and the sortable headers' links. One query for the page and its count (two for a
+    jump to a case number)."""
     from .forms_list import ListPositionForm  # the filter forms read this module's choices
 
     order = form.order()
     keys = LIST_ORDER_KEYS[order]
     position_form = ListPositionForm(request.GET, cursor_types=[_CURSOR_TYPES[key.field] for key in keys])
     position = _position(position_form, cases, order)
-    page = keyset.page_of(cases, keys, position, form.page_size(), load=lambda window: load_rows(window, order=order))
+    counted = bounded_count_sql(cases)
+    page = keyset.page_of(
+        cases,
+        keys,
+        position,
+        form.page_size(),
+        load=lambda window: load_rows(window, order=order).annotate(list_count=counted),
+    )
     return {
         "page": page,
-        "count": bounded_count(cases),
+        # An empty page is an empty list: a position past its end shows its last page.
+        "count": list_count(page.rows[0].list_count if page.rows else 0),
         "position_form": position_form,
         # The filters a jump keeps (the jump box is a form of its own).
         "carried": [

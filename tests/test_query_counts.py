@@ -21,12 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.testing import verified_login
@@ -107,6 +110,20 @@ def _case_page(kind: str) -> Callable[[User | None], Request]:
     return request
 
 
+def _list(url_name: str, **query) -> Callable[[User | None], Request]:
+    """A staff list's page (casework.lists), with its filters, order or position."""
+
+    def request(_user):
+        params = {name: value() if callable(value) else value for name, value in query.items()}
+        return Request(reverse(url_name) + (f"?{urlencode(params)}" if params else ""))
+
+    return request
+
+
+def _weeks_ago(weeks: int) -> Callable[[], str]:
+    return lambda: (timezone.localdate() - timedelta(weeks=weeks)).isoformat()
+
+
 def _tracking_post(_user) -> Request:
     """The tracking look-up with the code of the newest complaint (given one here: the
     generated cases keep no code)."""
@@ -127,6 +144,19 @@ PAGES = (
     Page("gratifikasi", _case_page("gratifikasi"), (UPG,)),
     Page("benturan kepentingan", _case_page("benturan"), (TIM_BENTURAN, AGENCY_HEAD)),
     Page("lacak", _tracking_post, status=302),
+    # The staff lists: their first page, a jump deep into them, the last page, a filter
+    # on the kind's own table, the deadline order and a search (casework.lists).
+    Page("daftar pengaduan", _list("pengaduan_staff:list"), (PENGADUAN, UNIT_MEMBER)),
+    Page("daftar pengaduan, lompat", _list("pengaduan_staff:list", lompat=_weeks_ago(8)), (PENGADUAN,)),
+    Page("daftar pengaduan, terakhir", _list("pengaduan_staff:list", akhir=1), (PENGADUAN,)),
+    Page("daftar pengaduan, saluran", _list("pengaduan_staff:list", saluran="telepon", urut="batas"), (PENGADUAN,)),
+    Page("daftar pengaduan, cari", _list("pengaduan_staff:list", cari="000012"), (PENGADUAN,)),
+    Page("daftar wbs", _list("wbs_staff:list", tenggat="terlambat_atau_segera"), (WBS,)),
+    Page("daftar wbs, cari", _list("wbs_staff:list", cari="WBS/"), (WBS,)),
+    Page("daftar gratifikasi", _list("gratifikasi_staff:list", penyelesaian="proses"), (UPG,)),
+    Page("daftar gratifikasi, cari", _list("gratifikasi_staff:list", cari="000012"), (UPG,)),
+    Page("daftar benturan", _list("benturan_staff:list", urut="batas_terjauh"), (TIM_BENTURAN,)),
+    Page("daftar benturan, cari", _list("benturan_staff:list", cari="000012"), (TIM_BENTURAN,)),
     Page("statistik", _at("reports_public:statistics")),
 )
 _OVER = {"kasus pengaduan", "laporan wbs", "gratifikasi", "benturan kepentingan"}
