@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -98,7 +99,10 @@ def inbox_page(
     chosen = parts[0].union(*parts[1:], all=True).order_by(*URGENCY)[offset : offset + limit]
     # Django's own compiled query, its values still parameters: a UNION with its ORDER BY
     # and LIMIT is taken as a subquery only when wrapped.
-    sql, params = chosen.query.sql_with_params()
+    try:
+        sql, params = chosen.query.sql_with_params()
+    except EmptyResultSet:  # the only kind asked for can hold nothing of the user's
+        return []
     cases = Case.objects.filter(pk__in=RawSQL(f"SELECT pk FROM ({sql}) AS chosen", params))  # noqa: S608, S611
     return list(
         annotate_due_status(cases, dates.today, until=dates.soon_until)

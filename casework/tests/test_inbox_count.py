@@ -55,3 +55,15 @@ def test_a_page_chosen_kind_by_kind_is_the_page_over_all_kinds():
             page = inbox_page(user, dates, offset=offset, limit=25)
             assert [case.pk for case in page] == every[offset : offset + 25], username
             assert all(hasattr(case, "is_overdue") for case in page)
+
+
+@pytest.mark.django_db
+def test_a_kind_whose_cases_never_wait_for_the_reader_is_an_empty_page():
+    """The Pimpinan's inbox asked for complaints only: the complaints' rule holds nothing
+    for them, and the page is empty rather than an error."""
+    generate(60, seed=5, years=0.5)
+    user = User.objects.get(username="bench-pimpinan")
+    for kind in ("pengaduan", "wbs", "gratifikasi", "benturan"):
+        page = inbox_page(user, DueDates.now(), kind=kind, limit=25)
+        assert [case.pk for case in page] == [case.pk for case in urgent_cases(user).filter(kind=kind)[:25]]
+        assert inbox_count(user, kind=kind) == len(page) or inbox_count(user, kind=kind) > 25
