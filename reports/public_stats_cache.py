@@ -11,7 +11,7 @@ counted when first asked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from django.conf import settings
@@ -28,6 +28,9 @@ from .public_stats import public_document
 
 @dataclass(frozen=True)
 class Counted:
+    #: The document without its sections: the page shows body_html instead, and a visit
+    #: then reads a few kilobytes from the cache rather than every table. The downloads
+    #: read the whole document (kept_document).
     document: Document
     counted_at: datetime
     #: The document as the page shows it: a month's follow-up list at a million cases
@@ -39,23 +42,34 @@ def _key(period: Period, language: str) -> str:
     return f"public-statistics:{period.slug}:{language}"
 
 
+def _document_key(period: Period, language: str) -> str:
+    return f"public-statistics-document:{period.slug}:{language}"
+
+
 def _seconds() -> int:
     return settings.SIGAP_PUBLIC_STATS_MINUTES * 60
 
 
-def _count(period: Period) -> Counted:
+def _count(period: Period) -> tuple[Counted, Document]:
     document = public_document(period)
     body = render_to_string("reports/document_body.html", {"document": document})
-    counted = Counted(document=document, counted_at=timezone.now(), body_html=body)
-    cache.set(_key(period, translation.get_language()), counted, _seconds())
-    return counted
+    counted = Counted(document=replace(document, sections=()), counted_at=timezone.now(), body_html=body)
+    language = translation.get_language()
+    cache.set_many({_key(period, language): counted, _document_key(period, language): document}, _seconds())
+    return counted, document
 
 
 def counted_document(period: Period) -> Counted:
     """The public statistics of the month `period` in the page's language, as last
     counted (counting them now if they are not kept)."""
     counted = cache.get(_key(period, translation.get_language()))
-    return counted if counted is not None else _count(period)
+    return counted if counted is not None else _count(period)[0]
+
+
+def kept_document(period: Period) -> Document:
+    """The whole document of the month, as last counted, for its PDF and workbook."""
+    document = cache.get(_document_key(period, translation.get_language()))
+    return document if document is not None else _count(period)[1]
 
 
 def count_ahead(today: date | None = None) -> list[str]:

@@ -16,7 +16,7 @@ from casework.reporting import Period
 from .formats import requested_format, respond
 from .monthly_forms import MonthForm
 from .public_stats import complaint_list_link
-from .public_stats_cache import counted_document
+from .public_stats_cache import counted_document, kept_document
 
 TEMPLATE = "reports/public/statistics.html"
 
@@ -44,7 +44,9 @@ def statistics(request):
         "next_label": following.label,
         "complaint_list": complaint_list_link(period),
     }
-    return respond(request, counted.document, requested_format(request), template=TEMPLATE, context=context)
+    fmt = requested_format(request)
+    document = counted.document if fmt not in ("pdf", "xlsx") else kept_document(period)
+    return respond(request, document, fmt, template=TEMPLATE, context=context)
 
 
 def _next(year: int, month: int) -> tuple[int, int]:
