@@ -3,6 +3,7 @@ refused step coming back with what was typed."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.testing import verified_login
 from benturan.choices import PURPOSE_BUKTI_PELAKSANAAN, State
@@ -162,7 +163,8 @@ def test_the_implementation_through_the_page_with_a_document(client, case_in, ka
         act("catat_pelaksanaan", case),
         {
             "catat_pelaksanaan-bukti": "Surat tugas Nomor 800/12/2026.",
-            "catat_pelaksanaan-tanggal_pelaksanaan": case.diputuskan_pada.date().isoformat(),
+            # The local day of the decision: between 17.00 and midnight UTC it is already tomorrow in WIB.
+            "catat_pelaksanaan-tanggal_pelaksanaan": timezone.localdate(case.diputuskan_pada).isoformat(),
             "catat_pelaksanaan-files": [upload(pdf_with_metadata(), "surat-tugas.pdf", "application/pdf")],
         },
     )
