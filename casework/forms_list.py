@@ -209,9 +209,6 @@ class CaseListFilterForm(forms.Form):
         own = [name for name in self.fields if name not in CaseListFilterForm.base_fields]
         self.order_fields(["cari", "status", *own])
 
-    def primary_fields(self):
-        return [self[name] for name in self.PRIMARY]
-
     def primary_html(self) -> list[str]:
         return [rendered_field(self[name]) for name in self.PRIMARY]
 
@@ -220,9 +217,6 @@ class CaseListFilterForm(forms.Form):
 
     def _more_names(self) -> tuple[str, ...]:
         return (*self.MORE, *(name for name in self.FIGURE_FILTERS if name not in self.MORE))
-
-    def more_fields(self):
-        return [self[name] for name in self._more_names()]
 
     def more_in_use(self) -> bool:
         """Whether a filter behind "Filter lainnya" is set or wrong, so it opens."""

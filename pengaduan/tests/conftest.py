@@ -182,3 +182,12 @@ def filed(client, kategori):
         return case, code
 
     return file
+
+
+@pytest.fixture
+def staff(client, handler):
+    """A Pengelola Pengaduan signed in with the second factor, as the staff list tests use."""
+    from accounts.testing import verified_login
+
+    verified_login(client, handler)
+    return client

@@ -28,12 +28,6 @@ NOT_ALLOWED = [role for role in roles.ROLE_NAMES if role != roles.PENGELOLA_PENG
 
 
 @pytest.fixture
-def staff(client, handler):
-    verified_login(client, handler)
-    return client
-
-
-@pytest.fixture
 def data(kategori):
     """What a handler types for a complaint received by telephone."""
     return {

@@ -34,12 +34,6 @@ FORBIDDEN_ROLES = [
 ]
 
 
-@pytest.fixture
-def staff(client, handler):
-    verified_login(client, handler)
-    return client
-
-
 def shown(response) -> list[str]:
     assert response.status_code == 200, response.content.decode()[:2000]
     return [row.case.reference for row in response.context["rows"]]

@@ -13,14 +13,6 @@ from .test_staff_list import LIST
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(client, handler):
-    from accounts.testing import verified_login
-
-    verified_login(client, handler)
-    return client
-
-
 def filters_html(response) -> str:
     body = response.content.decode()
     start = body.index('<form method="get" class="filters"')

@@ -25,12 +25,6 @@ ORDERS = ("terbaru", "terlama", "batas", "batas_terjauh")
 
 
 @pytest.fixture
-def staff(client, handler):
-    verified_login(client, handler)
-    return client
-
-
-@pytest.fixture
 def many(case_in):
     """23 complaints: opening times with ties (three at the same second), deadlines with
     ties, and closed ones without a deadline."""

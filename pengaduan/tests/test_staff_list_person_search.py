@@ -30,12 +30,6 @@ DIGEST_COLUMNS = ("nama_digest", "nik_digest", "email_digest", "telepon_digest")
 
 
 @pytest.fixture
-def staff(client, handler):
-    verified_login(client, handler)
-    return client
-
-
-@pytest.fixture
 def siti(file_pengaduan):
     case, _code = file_pengaduan(nama=NAME, nik=NIK, email=EMAIL, telepon=PHONE, is_anonymous=False)
     return case
