@@ -217,13 +217,14 @@ def test_a_search_costs_one_query_more_than_no_search(staff, siti, others, typed
         (NAME, "nama_digest", NAME),
     ],
 )
-@pytest.mark.parametrize("broad", [False, True])
-def test_a_person_reaches_the_database_only_as_a_digest(staff, siti, typed, column, clear, broad, monkeypatch):
+@pytest.mark.parametrize("broad_by", [None, "BROAD_SHARE", "PROBE_LIMIT"])
+def test_a_person_reaches_the_database_only_as_a_digest(staff, siti, typed, column, clear, broad_by, monkeypatch):
     """The digests are compared inside the list's queries, never by loading and
     decrypting rows; and what was typed is in none of them (nor in a log of them),
-    whether the search narrows the list by keys or row by row."""
-    if broad:
-        monkeypatch.setattr(list_search, "BROAD_SHARE", 0)
+    whether the search narrows the list by the keys it gathered, row by row, or by
+    every key its lookups find."""
+    if broad_by:
+        monkeypatch.setattr(list_search, broad_by, 0)
     with CaptureQueriesContext(connection) as captured:
         assert found(staff.get(LIST, {"cari": typed})) == [siti.reference]
     sql = "\n".join(query["sql"] for query in captured.captured_queries)
@@ -253,10 +254,11 @@ def test_the_service_keeps_the_identity_as_entered(siti):
 
 @pytest.mark.parametrize("broad_by", ["BROAD_SHARE", "PROBE_LIMIT"])
 @pytest.mark.parametrize("typed", [NIK, PHONE, EMAIL, NAME, "PGD/"])
-def test_a_broad_search_finds_the_same_complaints_row_by_row(staff, siti, others, typed, broad_by, monkeypatch):
-    """A search that many of the newest cases match, or that finds more than the probe's
-    bound, is checked on each row as the list is read, rather than by its keys: the
-    same complaints, the same order."""
+def test_a_broad_search_finds_the_same_complaints(staff, siti, others, typed, broad_by, monkeypatch):
+    """A search that many of the newest cases match is checked on each row as the list
+    is read; one that finds more than the probe's bound, but hardly any among the
+    newest, narrows the list to every key its lookups find: the same complaints as by
+    the gathered keys, in the same order."""
     by_keys = found(staff.get(LIST, {"cari": typed}))
     monkeypatch.setattr(list_search, broad_by, 0)
     assert found(staff.get(LIST, {"cari": typed})) == by_keys
