@@ -31,6 +31,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .kinds import all_kinds
+from .lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS
 from .person_lookup import EMAIL, NAME, NIK, PHONE
 from .validators import NIK_LENGTH, normalize_email, normalize_nik, normalize_phone
 
@@ -168,7 +169,7 @@ def _keys_unless_broad(cases: QuerySet, found: list[QuerySet], per_row: Q) -> li
     """None when at least BROAD_SHARE of the newest SAMPLE cases match; else at most
     PROBE_LIMIT + 1 keys the lookups find. One statement: the database gathers the keys
     only when the sample did not find the search broad (a CASE runs the branch it takes)."""
-    newest = cases.order_by("-opened_at", "-pk").values("pk")[:SAMPLE]
+    newest = cases.order_by(*LIST_ORDERINGS[DEFAULT_LIST_ORDER]).values("pk")[:SAMPLE]
     sample = cases.model.objects.filter(pk__in=newest).filter(per_row).values("pk")
     keys = _union(found)[: PROBE_LIMIT + 1]
     try:

@@ -10,12 +10,12 @@ columns. Keeping these here means a link or a habit learnt on one list (?urut=ba
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models import IntegerField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from . import keyset, sla
@@ -24,10 +24,21 @@ from .reporting import Period
 
 # How a list may be sorted: a key for the address bar, and the columns of the order.
 # Every order ends in the primary key so pages never overlap or skip a row; the indexes
-# of migration casework 0013 read each in order, per kind.
+# of migrations casework 0013 and 0017 read each in order, per kind. The newest are the
+# last received, as the column shows and the date filters and jumps read (a letter
+# entered a week late sits among the cases of the day it came); cases received the same
+# day follow the moment they were entered.
 LIST_ORDER_KEYS = {
-    "terbaru": (SortKey("opened_at", descending=True), SortKey("pk", descending=True)),
-    "terlama": (SortKey("opened_at", descending=False), SortKey("pk", descending=False)),
+    "terbaru": (
+        SortKey("received_on", descending=True),
+        SortKey("opened_at", descending=True),
+        SortKey("pk", descending=True),
+    ),
+    "terlama": (
+        SortKey("received_on", descending=False),
+        SortKey("opened_at", descending=False),
+        SortKey("pk", descending=False),
+    ),
     # Open cases by their nearest deadline; closed ones (no deadline) last.
     "batas": (
         SortKey("due_date", descending=False, nullable=True),
@@ -61,12 +72,6 @@ DUE_FILTERS = {
 }
 
 
-def start_of_local_day(day: date) -> datetime:
-    """Midnight at the start of `day` in the site's time zone, so a range of days is a
-    range of the indexed opening time rather than a date computed on every row."""
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def finished_q() -> Q:
     """Cases in a final state of their kind: what the reports call finished
     (casework.reporting)."""
@@ -95,14 +100,14 @@ def filter_due_and_opened(
     cases: QuerySet,
     *,
     due: str = "",
-    opened_from: date | None = None,
-    opened_until: date | None = None,
+    received_from: date | None = None,
+    received_until: date | None = None,
     received: Period | None = None,
     finished: str = "",
     today: date | None = None,
 ) -> QuerySet:
-    """`cases` narrowed to a deadline filter (a key of DUE_FILTERS), to cases opened
-    between two local calendar days, both included, to those received in a period and
+    """`cases` narrowed to a deadline filter (a key of DUE_FILTERS), to cases received
+    between two days, both included, to those received in a period and
     to finished or in-process ones (IN_PROCESS, FINISHED): the cases behind a report's
     figure. An empty filter is not applied."""
     if received is not None:
@@ -113,10 +118,10 @@ def filter_due_and_opened(
         cases = cases.filter(in_process_q())
     if due:
         cases = sla.annotate_due_status(cases, today=today).filter(DUE_FILTERS[due])
-    if opened_from is not None:
-        cases = cases.filter(opened_at__gte=start_of_local_day(opened_from))
-    if opened_until is not None:
-        cases = cases.filter(opened_at__lt=start_of_local_day(opened_until + timedelta(days=1)))
+    if received_from is not None:
+        cases = cases.filter(received_on__gte=received_from)
+    if received_until is not None:
+        cases = cases.filter(received_on__lte=received_until)
     return cases
 
 
@@ -183,16 +188,15 @@ def list_count(found: int) -> ListCount:
     return ListCount(value=min(found, COUNT_LIMIT), exact=found <= COUNT_LIMIT)
 
 
-_CURSOR_TYPES = {"opened_at": datetime, "due_date": date, "pk": int}
+_CURSOR_TYPES = {"received_on": date, "opened_at": datetime, "due_date": date, "pk": int}
 
 
 def _jump_to_day(order: str, day: date) -> Q:
-    """The rows from `day` on, in the direction of `order`: a list sorted by its opening
-    time jumps by the day a case was received, one sorted by deadline by the due date."""
+    """The rows from `day` on, in the direction of `order`: a list sorted by the day
+    received jumps by it, one sorted by deadline by the due date."""
     leading = LIST_ORDER_KEYS[order][0]
-    if leading.field == "opened_at":
-        bound = start_of_local_day(day + timedelta(days=1) if leading.descending else day)
-        return Q(opened_at__lt=bound) if leading.descending else Q(opened_at__gte=bound)
+    if not leading.nullable:
+        return leading.later_or_same(day)
     # Cases without a deadline come last in both deadline orders.
     return leading.later_or_same(day) | Q(due_date__isnull=True)
 

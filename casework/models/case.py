@@ -90,10 +90,11 @@ class Case(FSMModelMixin, models.Model):
             models.Index(fields=["due_date"], name="case_open_due", condition=Q(closed_at__isnull=True)),
             # A unit's cases of a kind in the lists' default order (a unit member's list,
             # the unit filter), and anything else asked per unit and kind.
-            models.Index(fields=["unit", "kind", "opened_at", "id"], name="case_unit_kind"),
+            models.Index(fields=["unit", "kind", "received_on", "opened_at", "id"], name="case_unit_kind_received"),
             # The staff lists' orders (casework.lists.LIST_ORDER_KEYS), per kind, so a
-            # page is one range of an index read in order, however deep (keyset paging).
-            models.Index(fields=["kind", "opened_at", "id"], name="case_kind_opened"),
+            # page is one range of an index read in order, however deep (keyset paging),
+            # and so is a list of the cases received in a period.
+            models.Index(fields=["kind", "received_on", "opened_at", "id"], name="case_kind_received_order"),
             NullsOrderIndex(
                 "kind",
                 models.F("due_date").asc(nulls_last=True),

@@ -37,8 +37,10 @@ def refs(*cases) -> set[str]:
 
 def set_case(case, **fields):
     """Test setup only: put a declaration's dates or flags where a test needs them."""
-    case_fields = {name: value for name, value in fields.items() if name in {"opened_at", "due_date"}}
+    case_fields = {name: value for name, value in fields.items() if name in {"opened_at", "received_on", "due_date"}}
     own = {name: value for name, value in fields.items() if name not in case_fields}
+    if "opened_at" in case_fields:  # filed that day, as a declarant's own report is
+        case_fields.setdefault("received_on", timezone.localdate(case_fields["opened_at"]))
     if case_fields:
         Case.objects.filter(pk=case.pk).update(**case_fields)
     if own:

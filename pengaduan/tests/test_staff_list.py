@@ -40,7 +40,10 @@ def shown(response) -> list[str]:
 
 
 def set_case(case, **fields):
-    """Test setup only: put a complaint's dates or people where a test needs them."""
+    """Test setup only: put a complaint's dates or people where a test needs them. A
+    case given the moment it was entered was received that day, unless it says when."""
+    if "opened_at" in fields:
+        fields.setdefault("received_on", timezone.localdate(fields["opened_at"]))
     Case.objects.filter(pk=case.pk).update(**fields)
     case.refresh_from_db()
     return case
@@ -232,14 +235,18 @@ def test_filter_overdue_and_due_soon(staff, case_in):
     assert later.reference in shown(staff.get(LIST))
 
 
-def test_filter_by_opening_dates_counts_whole_local_days(staff, case_in):
+def test_filter_by_dates_received_counts_whole_local_days(staff, case_in):
     first = set_case(case_in(State.DITERIMA), opened_at=local(2026, 3, 1, 0, 5))
     last = set_case(case_in(State.DITERIMA), opened_at=local(2026, 3, 31, 23, 55))
     set_case(case_in(State.DITERIMA), opened_at=local(2026, 2, 28, 23, 55))
     set_case(case_in(State.DITERIMA), opened_at=local(2026, 4, 1, 0, 5))
+    # A letter of 31 March entered on 2 April is March's, and among its last.
+    letter = set_case(case_in(State.DITERIMA), opened_at=local(2026, 4, 2, 9), received_on=datetime.date(2026, 3, 31))
+    # One received on 1 April and entered at once is not.
+    set_case(case_in(State.DITERIMA), opened_at=local(2026, 4, 1, 8), received_on=datetime.date(2026, 4, 1))
     march = {"dari": "2026-03-01", "sampai": "2026-03-31"}
-    assert shown(staff.get(LIST, march)) == [last.reference, first.reference]
-    assert shown(staff.get(LIST, {"dari": "2026-03-31"}))[-1] == last.reference
+    assert shown(staff.get(LIST, march)) == [letter.reference, last.reference, first.reference]
+    assert shown(staff.get(LIST, {"dari": "2026-03-31"}))[-2:] == [letter.reference, last.reference]
     assert shown(staff.get(LIST, {"dari": "2026-03-01", "sampai": "2026-03-01"})) == [first.reference]
 
 
