@@ -68,9 +68,8 @@ class UnitTreeOptions(ModelChoiceIterator):
 
     def rows(self) -> Iterable[UnitKerja]:
         """The units to offer; a field that keeps its rows elsewhere reads them there."""
-        queryset = self.queryset
-        # As Django's own iterator does: read without filling the queryset's cache.
-        return queryset if queryset._prefetch_related_lookups else queryset.iterator()
+        # A fresh copy, read in one plain query (security.request_values.ListedChoices).
+        return self.queryset.all()
 
 
 class UnitChoiceField(IdChoiceField):

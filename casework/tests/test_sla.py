@@ -492,10 +492,10 @@ def test_a_case_says_until_when_it_waits_for_another_party(case):
 
 
 def test_the_deadline_cell_names_the_end_of_the_wait_when_staff_have_no_due_date(case):
-    from django.template.loader import render_to_string
+    from casework.templatetags.case_cells import due_cell
 
     _waiting(case, due=MON_6_JULY)
     annotated = sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=date(2026, 7, 7)).get()
-    cell = render_to_string("casework/includes/due_cell.html", {"case": annotated})
+    cell = due_cell(annotated)
     assert "menunggu pihak lain s.d." in cell and "6 Jul 2026" in cell and "masa tunggu berakhir" in cell
     assert "Tidak ada" not in cell

@@ -1,0 +1,92 @@
+"""The cells every case list draws per row (casework.templatetags.case_cells): what each
+says in each state, in both languages, with what a person typed escaped."""
+
+from __future__ import annotations
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+from casework.templatetags.case_cells import assignee_cell, due_cell, received_cell
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2026, 3, 9)
+
+
+def row(**values):
+    """A list row's case, as the list's query gives it (with the due status)."""
+    fields = {
+        "assignee": None,
+        "received_on": DAY,
+        "opened_at": timezone.make_aware(datetime.datetime(2026, 3, 9, 10)),
+        "due_date": None,
+        "closed_at": None,
+        "waiting_until": None,
+        "is_overdue": False,
+        "is_due_soon": False,
+        "is_waiting_over": False,
+    }
+    fields.update(values)
+    case = SimpleNamespace(**fields)
+    case.entered_late = case.received_on != timezone.localdate(case.opened_at)
+    return case
+
+
+def person(full_name, username="petugas1"):
+    return SimpleNamespace(get_full_name=lambda: full_name, get_username=lambda: username)
+
+
+def test_the_assignee_cell_names_the_handler_escaped_or_says_nobody_is_assigned():
+    assert assignee_cell(row(assignee=person("Siti <b>Aminah</b>"))) == (
+        '<td data-label="Petugas">Siti &lt;b&gt;Aminah&lt;/b&gt;</td>'
+    )
+    assert assignee_cell(row(assignee=person(""))) == '<td data-label="Petugas">petugas1</td>'
+    assert assignee_cell(row()) == '<td data-label="Petugas"><span class="muted">Belum ditugaskan</span></td>'
+
+
+def test_the_received_cell_gives_the_day_received_and_the_day_entered_when_later():
+    assert received_cell(row()) == (
+        '<td data-label="Diterima" class="nowrap"><time datetime="2026-03-09">9 Mar 2026</time></td>'
+    )
+    late = received_cell(row(opened_at=timezone.make_aware(datetime.datetime(2026, 3, 12, 8))))
+    assert late.endswith('</time><br><span class="muted">dicatat 12 Mar 2026</span></td>')
+
+
+@pytest.mark.parametrize(
+    ("values", "shown", "badges"),
+    [
+        (
+            {"due_date": DAY, "is_overdue": True},
+            '<time class="nowrap" datetime="2026-03-09">9 Mar 2026</time>',
+            ["terlambat"],
+        ),
+        ({"due_date": DAY, "is_due_soon": True}, "9 Mar 2026", ["segera jatuh tempo"]),
+        ({"closed_at": timezone.now()}, '<span class="muted">Ditutup</span>', []),
+        (
+            {"waiting_until": DAY, "is_waiting_over": True},
+            'menunggu pihak lain s.d. <time datetime="2026-03-09">9 Mar 2026</time>',
+            ["masa tunggu berakhir"],
+        ),
+        ({}, '<span class="muted">Tidak ada</span>', []),
+    ],
+)
+def test_the_deadline_cell_says_the_due_date_or_why_there_is_none_with_its_badges(values, shown, badges):
+    cell = due_cell(row(**values))
+    assert cell.startswith('<td data-label="Batas waktu"><span>') and shown in cell
+    assert [badge in cell for badge in ("terlambat", "segera jatuh tempo", "masa tunggu berakhir")] == [
+        badge in badges for badge in ("terlambat", "segera jatuh tempo", "masa tunggu berakhir")
+    ]
+
+
+def test_the_cells_speak_english_on_request():
+    with translation.override("en"):
+        cells = Template("{% load case_cells %}{% assignee_cell c %}{% received_cell c %}{% due_cell c %}").render(
+            Context({"c": row(waiting_until=DAY)})
+        )
+    assert '<td data-label="Officer"><span class="muted">Not assigned</span></td>' in cells
+    assert '<td data-label="Received" class="nowrap">' in cells
+    assert 'waiting for another party until <time datetime="2026-03-09">' in cells
