@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import F, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .access import inbox_cases, inbox_cases_by_kind
@@ -87,27 +87,53 @@ def inbox_count(user, *, kind: str = "", narrow=None) -> int:
     return parts[0].union(*parts[1:], all=True).count()
 
 
+@dataclass(frozen=True)
+class InboxPage:
+    """One page of the user's inbox cases, and how many the inbox holds."""
+
+    cases: list[Case]
+    #: None for a page past the inbox's end: no row came to carry the number.
+    count: int | None
+
+
+#: URGENCY in SQL, for the page's choice read over the kinds' UNION ALL (empty due dates
+#: last, written so that both databases read it alike).
+_URGENCY_SQL = "due_date IS NULL, due_date, opened_at, pk"
+
+
 def inbox_page(
     user, dates: DueDates, *, kind: str = "", narrow=None, offset: int = 0, limit: int = SUMMARY_CASES
-) -> list[Case]:
+) -> InboxPage:
     """`limit` of the user's inbox cases from `offset`, most urgent first, with their due
-    status (urgent_cases), in one query: which cases, found kind by kind as inbox_count
-    counts them, and those cases read with their columns."""
+    status (urgent_cases), and how many cases the inbox holds (inbox_count): the cases are
+    found kind by kind as inbox_count counts them, and counted in the same pass (a busy
+    handler's 17,000 open complaints read once, not once to count and once to choose),
+    then read with their columns. Two queries."""
     parts = _kind_by_kind(user, kind, narrow, "pk", "due_date", "opened_at")
     if not parts:
-        return []
-    chosen = parts[0].union(*parts[1:], all=True).order_by(*URGENCY)[offset : offset + limit]
-    # Django's own compiled query, its values still parameters: a UNION with its ORDER BY
-    # and LIMIT is taken as a subquery only when wrapped.
+        return InboxPage(cases=[], count=0)
     try:
-        sql, params = chosen.query.sql_with_params()
+        sql, params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
     except EmptyResultSet:  # the only kind asked for can hold nothing of the user's
-        return []
-    cases = Case.objects.filter(pk__in=RawSQL(f"SELECT pk FROM ({sql}) AS chosen", params))  # noqa: S608, S611
-    return list(
-        annotate_due_status(cases, dates.today, until=dates.soon_until)
-        .select_related("unit", "assignee")
-        .order_by(*URGENCY)
+        return InboxPage(cases=[], count=0)
+    # Django's own compiled UNION, its values still parameters.
+    chosen_sql = (
+        f"SELECT pk, COUNT(*) OVER () FROM ({sql}) AS waiting "  # noqa: S608
+        f"ORDER BY {_URGENCY_SQL} LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(chosen_sql, [*params, limit, offset])
+        chosen = cursor.fetchall()
+    if not chosen:
+        return InboxPage(cases=[], count=0 if offset == 0 else None)
+    cases = Case.objects.filter(pk__in=[pk for pk, _total in chosen])
+    return InboxPage(
+        cases=list(
+            annotate_due_status(cases, dates.today, until=dates.soon_until)
+            .select_related("unit", "assignee")
+            .order_by(*URGENCY)
+        ),
+        count=chosen[0][1],
     )
 
 
@@ -124,12 +150,11 @@ class InboxSummary:
 
 def inbox_summary(user, *, limit: int = SUMMARY_CASES, dates: DueDates | None = None) -> InboxSummary:
     """Everything waiting for `user` and their `limit` most urgent cases, with how many
-    cases there are in all: the cases, their count (asked even when fewer than `limit`
-    came, so the page costs the same queries whatever the inbox holds), and what
-    casework.waiting asks."""
+    cases there are in all (inbox_page), and what casework.waiting asks."""
     dates = dates or DueDates.now()
-    rows = [case_row(case) for case in inbox_page(user, dates, limit=limit)]
-    count = inbox_count(user)
+    page = inbox_page(user, dates, limit=limit)
     return InboxSummary(
-        waiting=waiting_rows(user, today=dates.today, soon_until=dates.soon_until), cases=rows, case_count=count
+        waiting=waiting_rows(user, today=dates.today, soon_until=dates.soon_until),
+        cases=[case_row(case) for case in page.cases],
+        case_count=page.count,
     )

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from security.request_values import MAX_ID
+
 from .inbox import DueDates, case_row, inbox_count, inbox_page
 from .kinds import all_kinds
 from .landing import landing_url
@@ -14,11 +16,14 @@ from .sla import annotate_due_status
 from .waiting import waiting_rows
 
 INBOX_PAGE_SIZE = 25
+#: The highest page number read: beyond it the offset would pass what a database
+#: integer holds (the last page is shown instead).
+MAX_PAGE = MAX_ID // INBOX_PAGE_SIZE
 
 
 class Counted:
-    """What the Paginator pages: only the number of cases, counted already (the page's
-    own cases are read by casework.inbox.inbox_page)."""
+    """What the Paginator pages: only the number of cases, counted already with the
+    page's own cases (casework.inbox.inbox_page)."""
 
     def __init__(self, count: int):
         self.number = count
@@ -28,6 +33,15 @@ class Counted:
 
     def __getitem__(self, key):
         return []
+
+
+def _page_number(value) -> int:
+    """The inbox page asked for: anything but a positive number is the first; a number
+    past the end, however large, is read as past the end (the last page is shown)."""
+    text = (value or "").strip()
+    if not (text.isascii() and text.isdigit()) or not text.strip("0"):
+        return 1
+    return MAX_PAGE if len(text) > len(str(MAX_PAGE)) else min(int(text), MAX_PAGE)
 
 
 @login_required
@@ -51,31 +65,34 @@ def inbox(request):
     filtered = bool(selected_kind or overdue_only or waiting_over_only)
 
     dates = DueDates.now()
+    number = _page_number(request.GET.get("page"))
 
-    def narrow(cases):
+    def narrowed(cases):
+        cases = annotate_due_status(cases, dates.today, until=dates.soon_until)
         if overdue_only:
             cases = cases.filter(is_overdue=True)
         if waiting_over_only:
             cases = cases.filter(is_waiting_over=True)
         return cases
 
-    # Counted and chosen kind by kind (casework.inbox), the same filters on each kind.
-    def narrowed(cases):
-        return narrow(annotate_due_status(cases, dates.today, until=dates.soon_until))
+    # Counted and chosen kind by kind (casework.inbox), the same filters on each kind; the
+    # due status is worked out for the choice only when a filter reads it (the page's
+    # own rows always carry it).
+    narrow = narrowed if overdue_only or waiting_over_only else None
 
-    counted = inbox_count(request.user, kind=selected_kind, narrow=narrowed)
-    paginator = Paginator(Counted(counted), INBOX_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    # The page's rows are read even when the count found none: an inbox then costs the
-    # same queries whether it holds cases or not.
-    page.object_list = inbox_page(
-        request.user,
-        dates,
-        kind=selected_kind,
-        narrow=narrowed,
-        offset=(page.number - 1) * paginator.per_page,
-        limit=paginator.per_page,
-    )
+    def read(number: int):
+        offset = (number - 1) * INBOX_PAGE_SIZE
+        return inbox_page(request.user, dates, kind=selected_kind, narrow=narrow, offset=offset, limit=INBOX_PAGE_SIZE)
+
+    found = read(number)
+    if found.count is None:
+        # Past the end (a page since emptied, a page number typed in): the last page, as
+        # a paginator's get_page would show.
+        counted = inbox_count(request.user, kind=selected_kind, narrow=narrow)
+        number = Paginator(Counted(counted), INBOX_PAGE_SIZE).num_pages
+        found = read(number)
+    page = Paginator(Counted(found.count or 0), INBOX_PAGE_SIZE).page(number)
+    page.object_list = found.cases
     rows = [case_row(case) for case in page]
     return render(
         request,

@@ -93,6 +93,10 @@ class Page:
     #: Settings the page is measured with (as in production, where they differ from the
     #: tests' own).
     settings: tuple[tuple[str, object], ...] = ()
+    #: For a page that reads its rows only when it has some (the Kotak Masuk counts and
+    #: chooses its cases in one pass, then reads those cases): whether the response holds
+    #: none. Such a page may cost one query less when empty, never more.
+    empty: Callable | None = None
 
 
 def _at(url_name: str, *args) -> Callable[[User | None], Request]:
@@ -137,8 +141,13 @@ def _tracking_post(_user) -> Request:
 OVER_LIMIT = pytest.mark.xfail(strict=True, reason="the case pages run 30 to 40 queries")
 
 PAGES = (
-    Page("kotak masuk", _at("casework:inbox"), EVERY_STAFF),
-    Page("dasbor", _at("reports:dashboard"), (PIMPINAN, INSPEKTORAT, TIM_ZI)),
+    Page("kotak masuk", _at("casework:inbox"), EVERY_STAFF, empty=lambda r: not r.context["page"].paginator.count),
+    Page(
+        "dasbor",
+        _at("reports:dashboard"),
+        (PIMPINAN, INSPEKTORAT, TIM_ZI),
+        empty=lambda r: not r.context["inbox"].case_count,
+    ),
     Page("kasus pengaduan", _case_page("pengaduan"), (PENGADUAN, UNIT_MEMBER)),
     Page("laporan wbs", _case_page("wbs"), (WBS,)),
     Page("gratifikasi", _case_page("gratifikasi"), (UPG,)),
@@ -170,7 +179,8 @@ def queries(client: Client, page: Page, user: User | None) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = request.send(client)
     assert response.status_code == page.status, (page.name, user, response.status_code)
-    return len(captured)
+    # An empty page that reads no rows is counted as if it had read them.
+    return len(captured) + (1 if page.empty and page.empty(response) else 0)
 
 
 def measure(page: Page) -> dict[str, int]:

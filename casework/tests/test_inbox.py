@@ -152,8 +152,27 @@ def test_pagination_keeps_the_filters(staff_client, open_uji):
     second = staff_client.get(INBOX, {"terlambat": "1", "page": "2"})
     assert len(second.context["rows"]) == 3
     assert not set(references(first)) & set(references(second))
-    # A page number out of range shows the last page instead of an error.
+    # A page number out of range, too large for a database integer or not a number
+    # shows the last page, or the first, instead of an error.
     assert references(staff_client.get(INBOX, {"terlambat": "1", "page": "99"})) == references(second)
+    assert references(staff_client.get(INBOX, {"terlambat": "1", "page": "9" * 30})) == references(second)
+    for wrong in ("0", "-1", "dua", ""):
+        assert references(staff_client.get(INBOX, {"terlambat": "1", "page": wrong})) == references(first)
+
+
+def test_the_inbox_reads_its_cases_once_to_count_and_choose_them(staff_client, open_uji):
+    """The count comes with the page's cases: one pass over the waiting cases, then the
+    page's rows; a page past the end costs a count and the last page more."""
+    for _ in range(INBOX_PAGE_SIZE + 3):
+        open_uji()
+    staff_client.get(INBOX)
+    with CaptureQueriesContext(connection) as first:
+        response = staff_client.get(INBOX)
+    assert response.context["page"].paginator.count == INBOX_PAGE_SIZE + 3
+    with CaptureQueriesContext(connection) as past_the_end:
+        response = staff_client.get(INBOX, {"page": "7"})
+    assert response.context["page"].number == 2 and len(response.context["rows"]) == 3
+    assert len(past_the_end) == len(first) + 2
 
 
 def test_recused_case_is_absent(staff_client, open_uji, handler):
