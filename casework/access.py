@@ -128,18 +128,27 @@ def ensure_can_act(user, case, action: str) -> None:
         raise PermissionDenied(_("Peran Anda tidak berwenang melakukan tindakan ini."))
 
 
-def get_case_for_user(user, pk, *, kind: str | None = None, action: str | None = None, request=None):
+def get_case_for_user(
+    user, pk, *, kind: str | None = None, action: str | None = None, request=None, related: tuple[str, ...] = ()
+):
     """The case (as its kind's model) if the user may see it, else 404.
 
     A case the user may not see is reported as missing, never as forbidden, so its
     existence is not revealed. With `action`, also checks the user may perform it. Every
-    successful open of a case whose kind audits views is recorded.
+    successful open of a case whose kind audits views is recorded. With `kind`, the kind's
+    row is read in the same query, with the relations named in `related` (what its page
+    shows of them).
     """
-    qs = visible_cases(user, kind=kind).filter(pk=pk)
-    case = qs.first()
+    visible = visible_cases(user, kind=kind).filter(pk=pk)
+    if kind is None:
+        case = visible.first()
+        case = case.as_kind() if case is not None else None
+    else:
+        model = get_kind(kind).model
+        found = model.objects.filter(pk=pk, pk__in=visible.values("pk"))
+        case = (found.select_related(*related) if related else found).first()
     if case is None:
         raise Http404(_("Kasus tidak ditemukan."))
-    case = case.as_kind()
     setattr(case, _FETCHED_VISIBLE_TO, user.pk)
     if action is not None:
         ensure_can_act(user, case, action)
