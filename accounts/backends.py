@@ -43,28 +43,36 @@ class NipOrEmailBackend(ModelBackend):
         in the same query: its roles (User.has_role) and whether it heads a unit
         (accounts.unit_heads). Read afresh on each request, as Django reads the account:
         a role removed or a unit handed over counts from the next page on."""
-        user = signed_in_users().filter(pk=user_id).first()
+        found = with_roles(signed_in_users().filter(pk=user_id))
+        user = found[0] if found else None
         if user is None or not self.user_can_authenticate(user):
             return None
-        names = user.signed_in_role_names
-        user._role_names = set(names.split(_ROLE_SEPARATOR)) if names else set()
         return user
 
 
 def signed_in_users():
-    """Accounts annotated with their role names (signed_in_role_names) and whether they
-    head a unit (heads_a_unit)."""
+    """Accounts annotated with whether they head a unit (heads_a_unit)."""
     from .models import UnitKerja
 
-    user_model = get_user_model()
+    return get_user_model()._default_manager.annotate(
+        heads_a_unit=Exists(UnitKerja.objects.filter(head_id=OuterRef("pk"))),
+    )
+
+
+def with_roles(users) -> list:
+    """The accounts of the queryset `users`, each read with its role names in the same
+    query, so that User.has_role asks none of its own (for the signed-in account, or for
+    the candidates a page weighs by their roles)."""
     role_names = (
-        user_model.groups.through.objects.filter(user_id=OuterRef("pk"))
+        get_user_model()
+        .groups.through.objects.filter(user_id=OuterRef("pk"))
         .order_by()
         .values("user_id")
         .annotate(names=StringAgg("group__name", Value(_ROLE_SEPARATOR)))
         .values("names")
     )
-    return user_model._default_manager.annotate(
-        signed_in_role_names=Subquery(role_names),
-        heads_a_unit=Exists(UnitKerja.objects.filter(head_id=OuterRef("pk"))),
-    )
+    found = list(users.annotate(role_names_read=Subquery(role_names)))
+    for user in found:
+        names = user.role_names_read
+        user._role_names = set(names.split(_ROLE_SEPARATOR)) if names else set()
+    return found

@@ -190,9 +190,13 @@ def page(request, case, *, status=200, **bound_forms):
     return render(request, "benturan/staff/detail.html", context, status=status)
 
 
+#: The relations of the case its page shows, read with it.
+SHOWN_RELATIONS = ("declarant", "pejabat", "atasan", "eskalasi_ke", "diputuskan_oleh", "unit", "assignee")
+
+
 def get_case(request, pk) -> Benturan:
     """The case if the user may see it (404 otherwise; the read is audited)."""
-    return access.get_case_for_user(request.user, pk, kind=KIND, request=request)
+    return access.get_case_for_user(request.user, pk, kind=KIND, request=request, related=SHOWN_RELATIONS)
 
 
 @login_required

@@ -18,7 +18,29 @@ def _is_staff_user(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+#: Set by get_case_for_user on the case it returns: the pk of the user it was fetched as
+#: visible to (visible_cases, which leaves out the cases they are recused from or named
+#: by). A page asks can_view and is_recused of that instance many times (each action,
+#: form and panel); the answer was read with the case, in the same request.
+_FETCHED_VISIBLE_TO = "_fetched_visible_to"
+
+
+def _fetched_as_visible(user, case) -> bool:
+    """Whether `case` was fetched by get_case_for_user as visible to this very `user`
+    (never another's fetch: a memo names one account) and not changed since."""
+    return _is_staff_user(user) and getattr(case, _FETCHED_VISIBLE_TO, None) == user.pk
+
+
+def forget_visibility(case) -> None:
+    """Drop what get_case_for_user remembered of `case`: a change just made to it (a
+    person named, a recusal, a new unit or level) may have taken it out of the user's
+    sight, so the next can_view asks the database again."""
+    case.__dict__.pop(_FETCHED_VISIBLE_TO, None)
+
+
 def is_recused(user, case) -> bool:
+    if _fetched_as_visible(user, case):
+        return False
     return Recusal.objects.filter(case_id=case.pk, user_id=user.pk).exists()
 
 
@@ -69,6 +91,8 @@ def inbox_cases_by_kind(user) -> dict[str, QuerySet[Case]]:
 
 
 def can_view(user, case) -> bool:
+    if _fetched_as_visible(user, case):
+        return True
     return visible_cases(user, kind=case.kind).filter(pk=case.pk).exists()
 
 
@@ -104,18 +128,28 @@ def ensure_can_act(user, case, action: str) -> None:
         raise PermissionDenied(_("Peran Anda tidak berwenang melakukan tindakan ini."))
 
 
-def get_case_for_user(user, pk, *, kind: str | None = None, action: str | None = None, request=None):
+def get_case_for_user(
+    user, pk, *, kind: str | None = None, action: str | None = None, request=None, related: tuple[str, ...] = ()
+):
     """The case (as its kind's model) if the user may see it, else 404.
 
     A case the user may not see is reported as missing, never as forbidden, so its
     existence is not revealed. With `action`, also checks the user may perform it. Every
-    successful open of a case whose kind audits views is recorded.
+    successful open of a case whose kind audits views is recorded. With `kind`, the kind's
+    row is read in the same query, with the relations named in `related` (what its page
+    shows of them).
     """
-    qs = visible_cases(user, kind=kind).filter(pk=pk)
-    case = qs.first()
+    visible = visible_cases(user, kind=kind).filter(pk=pk)
+    if kind is None:
+        case = visible.first()
+        case = case.as_kind() if case is not None else None
+    else:
+        model = get_kind(kind).model
+        found = model.objects.filter(pk=pk, pk__in=visible.values("pk"))
+        case = (found.select_related(*related) if related else found).first()
     if case is None:
         raise Http404(_("Kasus tidak ditemukan."))
-    case = case.as_kind()
+    setattr(case, _FETCHED_VISIBLE_TO, user.pk)
     if action is not None:
         ensure_can_act(user, case, action)
     if case.kind_spec.policy.audit_views:

@@ -73,7 +73,13 @@ def match_by_name(nama: str):
 
 def matched_users(case) -> list:
     """The staff accounts the case names now (decrypting each match)."""
-    ids = {p.matched_user_id for p in NamedPerson.objects.filter(case_id=case.pk).exclude(akun_digest="")}
+    return accounts_of(NamedPerson.objects.filter(case_id=case.pk).exclude(akun_digest=""))
+
+
+def accounts_of(persons: Iterable[NamedPerson]) -> list:
+    """The staff accounts `persons` are matched to (decrypting each match); no query when
+    none is matched."""
+    ids = {p.matched_user_id for p in persons if p.akun_digest}
     return list(get_user_model().objects.filter(pk__in=ids)) if ids else []
 
 

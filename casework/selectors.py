@@ -61,8 +61,11 @@ def handler_roles_for(case: Case) -> tuple[str, ...]:
 
 def assignable_users(case: Case):
     """Active staff who hold a role that handles the case, are not recused from it and may
-    see it (access.can_view: a person a WBS report names, given the role later, may not)."""
+    see it (access.can_view: a person a WBS report names, given the role later, may not).
+    The candidates are read with their roles, which the kind's rule of who sees what asks."""
     from django.contrib.auth import get_user_model
+
+    from accounts.backends import with_roles
 
     roles = handler_roles_for(case)
     candidates = (
@@ -72,7 +75,7 @@ def assignable_users(case: Case):
         .distinct()
         .order_by("full_name")
     )
-    allowed = [user.pk for user in access.viewers_among(candidates, case)]
+    allowed = [user.pk for user in access.viewers_among(with_roles(candidates), case)]
     return candidates.filter(pk__in=allowed)
 
 

@@ -84,8 +84,36 @@ def stop_clock(*, case: Case, clock: str, on: date | None = None) -> int:
     )
 
 
+#: On the case a staff page shows: every clock of it, as the page read them (page_clocks).
+#: What the page then weighs to explain its actions (a condition on a clock, the date a
+#: refusal names) reads them there rather than asking once each. Only the page's own
+#: instance carries them, read after anything the request changed; a service checks the
+#: row it locked, read afresh.
+_PAGE_CLOCKS = "_page_clocks"
+
+
+def page_clocks(case: Case) -> list[Deadline]:
+    """Every clock of the case, in the order they started, read for its staff page and
+    kept on the instance for running_clock and clock_ran_out."""
+    deadlines = list(Deadline.objects.filter(case=case).select_related("policy").order_by("started_on", "id"))
+    setattr(case, _PAGE_CLOCKS, deadlines)
+    return deadlines
+
+
+def _running_on_page(case: Case, clock: str) -> list[Deadline] | None:
+    """The running deadlines of `clock` among the clocks the case's page read, soonest
+    due first, as Deadline's ordering has them (None: no page read them)."""
+    shown = getattr(case, _PAGE_CLOCKS, None)
+    if shown is None:
+        return None
+    return sorted((d for d in shown if d.clock == clock and d.completed_at is None), key=lambda d: (d.due_date, d.pk))
+
+
 def running_clock(case: Case, clock: str) -> Deadline | None:
     """The running (not yet stopped) deadline of `clock` on `case`, or None."""
+    running = _running_on_page(case, clock)
+    if running is not None:
+        return running[0] if running else None
     return Deadline.objects.filter(case_id=case.pk, clock=clock, completed_at__isnull=True).first()
 
 
@@ -94,11 +122,16 @@ def clock_ran_out(case: Case, clock: str, today: date | None = None) -> bool:
     date itself still belongs to whoever the clock waits on (a reporter completing a
     report, say)."""
     today = today or timezone.localdate()
+    running = _running_on_page(case, clock)
+    if running is not None:
+        # _past_due's rule, on the rows the page read.
+        return any(d.paused_on is None and d.due_date < today for d in running)
     return _past_due(today).filter(case_id=case.pk, clock=clock).exists()
 
 
 def _past_due(today: date) -> QuerySet[Deadline]:
-    """Running, unpaused clocks whose due date is before `today`."""
+    """Running, unpaused clocks whose due date is before `today` (clock_ran_out applies
+    the same rule to the clocks a page read)."""
     return Deadline.objects.filter(completed_at__isnull=True, paused_on__isnull=True, due_date__lt=today)
 
 

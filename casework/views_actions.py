@@ -52,6 +52,7 @@ def submit_action(
     except (PermissionDenied, TransitionBlocked) as exc:
         form.add_error(None, refusal_reasons(exc))
         return page(request, case, status=refusal_status(exc), **{form_name: form})
+    access.forget_visibility(case)
     messages.success(request, success)
     return done(request, case) if done is not None else redirect(case_url(case))
 
@@ -68,6 +69,7 @@ def submit_form(request, case, *, form, form_name: str, send: Callable, success:
     except (PermissionDenied, ValidationError) as exc:
         show_refusal(form, exc)
         return page(request, case, status=refusal_status(exc), **{form_name: form})
+    access.forget_visibility(case)
     messages.success(request, success)
     return done(request, case)
 

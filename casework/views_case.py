@@ -66,7 +66,7 @@ def case_deadlines(case, today: date | None = None) -> list[DeadlineRow]:
     today = today or timezone.localdate()
     soon = sla.due_soon_until(today)
     rows = []
-    deadlines = list(Deadline.objects.filter(case=case).select_related("policy").order_by("started_on", "id"))
+    deadlines = sla.page_clocks(case)
     # A clock restarted on the day it started (a periodic one, restarted by each step of a
     # busy day) leaves runs that measured nothing: only the last run of that day is shown.
     last_run = {(d.clock, d.started_on): d.pk for d in deadlines}

@@ -6,16 +6,18 @@ that matches or rematches it."""
 from __future__ import annotations
 
 from .forms_named import MatchNamedPersonForm
-from .named_persons import earlier_matches, matched_users, persons_of
+from .named_persons import accounts_of, earlier_matches, persons_of
 
 
 def named_person_rows(case, bound_match=None, *, prefix: str) -> list[dict]:
     """One row per person the case names; `bound_match` is a submitted match form, shown
-    again on its own row (its prefix is f"{prefix}-{person.pk}")."""
-    accounts = {user.pk: user for user in matched_users(case)}
-    history = earlier_matches(case)
+    again on its own row (its prefix is f"{prefix}-{person.pk}"). The persons are read
+    once; their accounts and earlier matches only when there are some."""
+    persons = list(persons_of(case))
+    accounts = {user.pk: user for user in accounts_of(persons)}
+    history = earlier_matches(case) if persons else {}
     rows = []
-    for person in persons_of(case):
+    for person in persons:
         form_prefix = f"{prefix}-{person.pk}"
         rows.append(
             {

@@ -236,9 +236,13 @@ def page(request, case, *, status=200, **bound_forms):
     return render(request, "gratifikasi/staff/detail.html", context, status=status)
 
 
+#: The relations of the declaration its page shows, read with it.
+SHOWN_RELATIONS = ("declarant", "unit_kerja", "saran_pengecualian", "aturan_dikutip", "unit", "assignee")
+
+
 def get_declaration(request, pk) -> Gratifikasi:
     """The declaration if the user may handle it (404 otherwise; the read is audited)."""
-    return access.get_case_for_user(request.user, pk, kind=KIND, request=request)
+    return access.get_case_for_user(request.user, pk, kind=KIND, request=request, related=SHOWN_RELATIONS)
 
 
 @login_required

@@ -248,16 +248,24 @@ def _group_refusals(rows) -> list[dict]:
     return [{"reason": reason, "labels": labels} for reason, labels in groups.items()]
 
 
+#: The relations of the complaint its page shows, read with it.
+SHOWN_RELATIONS = ("kategori", "unit_tujuan", "duplicate_of", "unit", "assignee")
+
+
+def get_complaint(request, pk) -> Pengaduan:
+    """The complaint if the user may see it (404 otherwise; the view is audited)."""
+    return access.get_case_for_user(request.user, pk, kind=KIND, request=request, related=SHOWN_RELATIONS)
+
+
 @login_required
 def detail(request, pk):
-    case = access.get_case_for_user(request.user, pk, kind=KIND, request=request)
-    return page(request, case)
+    return page(request, get_complaint(request, pk))
 
 
 def _act(request, pk, name):
     """Run one action from its form: the shared path of every action endpoint."""
     action = ACTIONS[name]
-    case: Pengaduan = access.get_case_for_user(request.user, pk, kind=KIND, request=request)
+    case = get_complaint(request, pk)
     return submit_action(
         request,
         case,

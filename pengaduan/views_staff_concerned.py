@@ -10,13 +10,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casework import access
 from casework.forms_named import AddNamedPersonForm, MatchNamedPersonForm
 from casework.named_persons import persons_of
 from casework.views_actions import back_to_case_or_list, submit_form
 
 from . import services
-from .views_staff_case import KIND, page
+from .views_staff_case import get_complaint, page
 
 
 def _after_change(request, case):
@@ -34,7 +33,7 @@ def _submit(request, case, *, form_name: str, form, send, success: str):
 @login_required
 @require_POST
 def add_concerned(request, pk):
-    case = access.get_case_for_user(request.user, pk, kind=KIND, request=request)
+    case = get_complaint(request, pk)
     form = AddNamedPersonForm(request.POST, prefix="terkait-baru")
 
     def send(data):
@@ -57,7 +56,7 @@ def add_concerned(request, pk):
 @login_required
 @require_POST
 def match_concerned(request, pk, person):
-    case = access.get_case_for_user(request.user, pk, kind=KIND, request=request)
+    case = get_complaint(request, pk)
     named = get_object_or_404(persons_of(case), pk=person)
     return _submit(
         request,

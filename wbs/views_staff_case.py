@@ -197,9 +197,13 @@ def _identity_request_form(case, user, mine, bound_forms):
     return None
 
 
+#: The relations of the report its page shows, read with it.
+SHOWN_RELATIONS = ("unit", "assignee")
+
+
 def get_report(request, pk) -> LaporanWbs:
     """The report if the user may see it (404 otherwise; the view is audited)."""
-    return access.get_case_for_user(request.user, pk, kind=KIND, request=request)
+    return access.get_case_for_user(request.user, pk, kind=KIND, request=request, related=SHOWN_RELATIONS)
 
 
 @login_required

@@ -499,3 +499,19 @@ def test_the_deadline_cell_names_the_end_of_the_wait_when_staff_have_no_due_date
     cell = due_cell(annotated)
     assert "menunggu pihak lain s.d." in cell and "6 Jul 2026" in cell and "masa tunggu berakhir" in cell
     assert "Tidak ada" not in cell
+
+
+@pytest.mark.parametrize("state", ["running", "paused", "done", "due today"])
+def test_the_clocks_a_page_read_answer_as_the_database_does(case, state, django_assert_num_queries):
+    """The case page reads every clock once (page_clocks); the conditions and refusals it
+    explains read them there, with the same answer and no query of their own."""
+    due = date(2026, 8, 3) if state == "due today" else MON_6_JULY
+    _waiting(case, due=due, paused=state == "paused", done=state == "done")
+    today = date(2026, 8, 3)
+    expected = (sla.clock_ran_out(case, "penyelesaian", today=today), sla.running_clock(case, "penyelesaian"))
+    page = Case.objects.get(pk=case.pk)
+    sla.page_clocks(page)
+    with django_assert_num_queries(0):
+        answered = (sla.clock_ran_out(page, "penyelesaian", today=today), sla.running_clock(page, "penyelesaian"))
+    assert answered == expected
+    assert expected[0] is (state == "running")
