@@ -133,7 +133,10 @@ class Benturan(Case):
             models.Index(fields=["declarant"], name="benturan_declarant"),
             models.Index(fields=["pejabat", "keputusan"], name="benturan_pejabat"),
             models.Index(fields=["atasan"], name="benturan_atasan"),
-            models.Index(fields=["sumber"], name="benturan_sumber"),
+            # The staff list's filters, with the case key (casework.lists).
+            models.Index(fields=["sumber", "case_ptr"], name="benturan_sumber"),
+            models.Index(fields=["jenis", "case_ptr"], name="benturan_list_jenis"),
+            models.Index(fields=["asal", "case_ptr"], name="benturan_list_asal"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["declarant", "submission_key"], name="benturan_submitted_once"),

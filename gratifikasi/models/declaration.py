@@ -187,6 +187,18 @@ class Gratifikasi(IdentityDigests, Case):
             models.Index(fields=["email_digest"], name="gratifikasi_email_digest"),
             models.Index(fields=["telepon_digest"], name="gratifikasi_telepon_digest"),
             models.Index(fields=["nip"], name="gratifikasi_nip"),
+            # The staff list's filters on a declaration's own columns, with the case key:
+            # the list's count and page find the matching cases from these, instead of
+            # hashing every declaration's case (casework.lists).
+            models.Index(fields=["jenis_laporan", "case_ptr"], name="gratifikasi_list_jenis"),
+            models.Index(fields=["jenis_penerimaan", "case_ptr"], name="gratifikasi_list_penerimaan"),
+            models.Index(fields=["case_ptr"], condition=Q(terlambat_upg=True), name="gratifikasi_late_upg"),
+            models.Index(fields=["case_ptr"], condition=Q(terlambat_kpk=True), name="gratifikasi_late_kpk"),
+            models.Index(
+                fields=["case_ptr"],
+                condition=Q(terlambat_upg=True) | Q(terlambat_kpk=True),
+                name="gratifikasi_late_any",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["declarant", "submission_key"], name="gratifikasi_submitted_once"),

@@ -103,7 +103,11 @@ class LaporanWbs(Case):
     class Meta:
         verbose_name = _("laporan WBS")
         verbose_name_plural = _("laporan WBS")
-        indexes = [models.Index(fields=["penanganan"], name="wbs_penanganan")]
+        indexes = [
+            models.Index(fields=["penanganan"], name="wbs_penanganan"),
+            # The staff list's category filter, with the case key (casework.lists).
+            models.Index(fields=["kategori", "case_ptr"], name="wbs_list_kategori"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kategori__in=[str(v) for v in Kategori.values]), name="wbs_kategori_valid"
