@@ -28,6 +28,7 @@ _LIST_COLUMNS = (
     "reference",
     "state",
     "title",
+    "received_on",
     "opened_at",
     "closed_at",
     "due_date",

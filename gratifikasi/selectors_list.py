@@ -29,6 +29,7 @@ _LIST_COLUMNS = (
     "kind",
     "reference",
     "state",
+    "received_on",
     "opened_at",
     "closed_at",
     "due_date",
