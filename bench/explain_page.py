@@ -59,7 +59,7 @@ def main() -> None:
     for query in captured.captured_queries:
         sql, ms = query["sql"], float(query["time"]) * 1000
         print(f"\n-- {ms:.1f} ms: {sql[:240]}")
-        if ms >= args.slower_than and sql.lstrip().upper().startswith("SELECT"):
+        if ms >= args.slower_than and sql.lstrip().upper().startswith(("SELECT", "WITH", "(")):
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                 print("\n".join(row[0] for row in cursor.fetchall()))

@@ -24,6 +24,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from accounts import roles
+from casework import sla
 from casework.models import Deadline
 from casework.policy import CasePolicy
 
@@ -111,7 +112,7 @@ class BenturanPolicy(CasePolicy):
 
     @staticmethod
     def was_escalated(case) -> bool:
-        return Deadline.objects.filter(case_id=case.pk, clock=Clock.KEPUTUSAN, escalated_at__isnull=False).exists()
+        return sla.clock_escalated(case, Clock.KEPUTUSAN)
 
     def escalation_targets(self, case):
         """A late decision goes to the next superior in line who is not a party, else to

@@ -109,6 +109,15 @@ def _running_on_page(case: Case, clock: str) -> list[Deadline] | None:
     return sorted((d for d in shown if d.clock == clock and d.completed_at is None), key=lambda d: (d.due_date, d.pk))
 
 
+def clock_escalated(case: Case, clock: str) -> bool:
+    """Whether a deadline of `clock` on `case` was ever escalated (read from the clocks
+    its page read, when it did)."""
+    shown = getattr(case, _PAGE_CLOCKS, None)
+    if shown is not None:
+        return any(d.clock == clock and d.escalated_at is not None for d in shown)
+    return Deadline.objects.filter(case_id=case.pk, clock=clock, escalated_at__isnull=False).exists()
+
+
 def running_clock(case: Case, clock: str) -> Deadline | None:
     """The running (not yet stopped) deadline of `clock` on `case`, or None."""
     running = _running_on_page(case, clock)
