@@ -27,6 +27,14 @@ capture_output = False
 proc_name = "sigap"
 
 
+def post_worker_init(worker):
+    """The worker has loaded SIGAP: keep what it loaded out of the garbage collector's
+    walks (config.heap)."""
+    from config import heap
+
+    heap.settle()
+
+
 def pre_request(worker, req):
     """gunicorn's own hook writes "GET /path" of every request at debug level; this one
     leaves out the requests that show a WBS visit before they reach the log at all."""
