@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from casework import access, list_search, sla
 from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
@@ -103,8 +103,12 @@ def _matching(term: list_search.SearchTerm) -> tuple[list[QuerySet], Q]:
             Benturan.objects.filter(pihak_pegawai__in=accounts).values("pk"),
         ]
         found.extend(named)
-        # A few persons' cases: their keys, not a join that repeats a case per party.
-        per_row |= Q(pk__in=named[0]) | Q(pk__in=named[1])
+        # On the row itself, read case by case (the official on the kind's row, the other
+        # parties asked per case, so no case repeats per party): given as the sets of
+        # keys, the database tested every case of the table against them, even to check
+        # the newest 2,000 (140 ms at a million cases).
+        parties = Benturan.pihak_pegawai.through.objects.filter(benturan_id=OuterRef("pk"), user__in=accounts)
+        per_row |= Q(benturan__pejabat__in=accounts) | Q(Exists(parties))
     return found, per_row
 
 

@@ -33,6 +33,26 @@ def test_an_employee_named_among_the_parties_is_found(client, tim, declare, coll
     assert set(shown(client.get(LIST, {"cari": "Dedi Kurniawan"}))) == {case.reference}
 
 
+@pytest.mark.parametrize("read_by", [None, "BROAD_SHARE", "PROBE_LIMIT"])
+def test_the_official_and_a_party_are_found_however_the_search_is_read(
+    client, tim, declare, colleague, pegawai, read_by, monkeypatch
+):
+    """By the keys its lookups gather, row by row (a search many of the newest cases
+    match), or by every key (one that matches more than the probe's bound): the same
+    cases (casework.list_search.narrow)."""
+    from casework import list_search
+
+    rina_official = declare()
+    # Dedi the official, Rina named among the other parties.
+    rina_party = declare(declarant=colleague, pihak_pegawai=[pegawai])
+    dedi_official = declare(declarant=colleague)
+    if read_by:
+        monkeypatch.setattr(list_search, read_by, 0)
+    verified_login(client, tim)
+    assert set(shown(client.get(LIST, {"cari": pegawai.nip}))) == {rina_official.reference, rina_party.reference}
+    assert set(shown(client.get(LIST, {"cari": "Dedi Kurniawan"}))) == {rina_party.reference, dedi_official.reference}
+
+
 def test_a_search_finds_nothing_the_user_may_not_see(client, kasi, declare, outsider):
     """The seksi head decides their own seksi's cases: another seksi's official, searched
     by name, is not found."""
