@@ -18,7 +18,8 @@ step would lie after today stays where it is. Every step is a history row
 (casework.TimelineEntry); the clocks each step starts, stops or pauses are its
 deadlines (casework.Deadline, due dates in working days over the real holiday
 calendar), so some are met and some missed; Case.due_date is the earliest running
-staff clock of an open case, as the engine keeps it. Text fields hold real ciphertext,
+staff clock of an open case, and Case.waiting_until its nearest running waiting period,
+as the engine keeps them. Text fields hold real ciphertext,
 made once per distinct value and reused.
 
 Rows go in with COPY on PostgreSQL (parents, then the kinds' rows that extend them),
@@ -694,6 +695,8 @@ def generate(
                 unit_id = employee_unit
             open_clocks = [c for c in clocks if c.completed is None and not c.waiting and c.paused_on is None]
             due = min((c.due for c in open_clocks), default=None) if closed is None else None
+            waiting = [c for c in clocks if c.completed is None and c.waiting and c.paused_on is None]
+            waiting_until = min((c.due for c in waiting), default=None) if closed is None else None
             confidentiality = {
                 "pengaduan": "biasa" if rng.random() < 0.3 else "rahasia",
                 "wbs": "sangat_rahasia",
@@ -715,6 +718,7 @@ def generate(
                 opened_at=opened,
                 closed_at=closed,
                 due_date=due,
+                waiting_until=waiting_until,
                 tracking_digest=None,
                 updated_at=last_moment,
             )

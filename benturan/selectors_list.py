@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from casework import access, list_search, sla
-from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
+from casework.lists import CASE_ROW_COLUMNS, DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case
 from casework.reporting import Period
 
@@ -24,14 +24,8 @@ _ACCOUNT_FIELDS = {list_search.NIP: "nip", list_search.EMAIL: "email__iexact", l
 
 # What a row shows; only the title (the matter) is decrypted.
 _LIST_COLUMNS = (
-    "kind",
-    "reference",
-    "state",
+    *CASE_ROW_COLUMNS,
     "title",
-    "received_on",
-    "opened_at",
-    "closed_at",
-    "due_date",
     "unit__name",
     "benturan__asal",
     "benturan__jenis",

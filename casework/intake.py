@@ -154,7 +154,7 @@ def _store_in_one_statement(pending: PendingCase) -> bool:
 def _fields_of(case: Case) -> dict:
     """The kind's own values and the case's free ones (title, privacy flags, unit), by
     attname; what accept() and open_pending() set themselves is left out."""
-    skip = {"id", "case_ptr_id", "updated_at", "closed_at", "due_date", "assignee_id"}
+    skip = {"id", "case_ptr_id", "updated_at", "closed_at", "due_date", "waiting_until", "assignee_id"}
     skip.update(GENERATED_FIELDS)
     skip.update(("opened_at", "received_on"))
     return {
@@ -327,6 +327,7 @@ def _build(row: PendingCase, planner: _ClockPlanner):
         received_on=day,
         opened_at=row.submitted_at,
         due_date=sla.earliest_staff_due(planned),
+        waiting_until=sla.earliest_waiting_end(planned),
         tracking_digest=row.tracking_digest,
         **values,
     )

@@ -22,6 +22,21 @@ from . import keyset, sla
 from .keyset import SortKey
 from .reporting import Period
 
+# The case's own columns that every list row reads: its number, state, the columns its
+# orders sort by (the keyset cursors are made of them) and what the handler, received and
+# deadline cells show (casework.templatetags.case_cells). Each kind's list reads these
+# and its own columns with only(...); a column left out is fetched row by row.
+CASE_ROW_COLUMNS = (
+    "kind",
+    "reference",
+    "state",
+    "received_on",
+    "opened_at",
+    "closed_at",
+    "due_date",
+    "waiting_until",
+)
+
 # How a list may be sorted: a key for the address bar, and the columns of the order.
 # Every order ends in the primary key so pages never overlap or skip a row; the indexes
 # of migrations casework 0013 and 0017 read each in order, per kind. The newest are the

@@ -122,6 +122,7 @@ def case_open(
         received_on=received_on,
         opened_at=now,
         due_date=sla.earliest_staff_due(deadlines),
+        waiting_until=sla.earliest_waiting_end(deadlines),
         tracking_digest=tracking.digest(code) if code else None,
         **(fields or {}),
     )

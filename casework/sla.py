@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, Min, Q, QuerySet
 from django.utils import formats, timezone
 
 from .calendar import add_working_days, working_days_between
@@ -63,6 +63,12 @@ def earliest_staff_due(deadlines: Iterable[Deadline]) -> date | None:
     """What Case.due_date is for these running clocks (see refresh_due_date)."""
     dues = [d.due_date for d in deadlines if not d.is_waiting_period and d.paused_on is None]
     return min(dues, default=None)
+
+
+def earliest_waiting_end(deadlines: Iterable[Deadline]) -> date | None:
+    """What Case.waiting_until is for these running clocks (see refresh_due_date)."""
+    ends = [d.due_date for d in deadlines if d.is_waiting_period and d.paused_on is None]
+    return min(ends, default=None)
 
 
 def start_clock(*, case: Case, clock: str, on: date | None = None) -> Deadline:
@@ -144,10 +150,6 @@ def _past_due(today: date) -> QuerySet[Deadline]:
     return Deadline.objects.filter(completed_at__isnull=True, paused_on__isnull=True, due_date__lt=today)
 
 
-def _ended_waiting_periods(today: date) -> QuerySet[Deadline]:
-    return _past_due(today).filter(is_waiting_period=True)
-
-
 def first_day_after(deadline: Deadline) -> date:
     """The first day on which `deadline` counts as run out: the day after its due date,
     which still belongs to whoever the clock waits on (clock_ran_out). A waiting period
@@ -214,15 +216,24 @@ def resume_clocks(*, case: Case, on: date | None = None) -> int:
 
 
 def refresh_due_date(case: Case) -> None:
-    """Mirror the earliest running (not paused) staff clock into Case.due_date.
+    """Mirror the earliest running (not paused) staff clock into Case.due_date, and the
+    earliest running waiting period's end into Case.waiting_until.
 
     Call after any change of the case's clocks (services does, after each transition);
-    a case with no running staff clock (only a waiting period, or none) has no due date.
+    a case with no running staff clock (only a waiting period, or none) has no due date,
+    and one waiting for nobody has no waiting_until. One statement reads both.
     """
-    due = staff_deadlines().filter(case=case, paused_on__isnull=True).aggregate(due=Min("due_date"))["due"]
-    if case.due_date != due:
-        case.due_date = due
-        Case.objects.filter(pk=case.pk).update(due_date=due)
+    running = Deadline.objects.filter(case=case, completed_at__isnull=True, paused_on__isnull=True)
+    ends = running.aggregate(
+        staff=Min("due_date", filter=Q(is_waiting_period=False)),
+        waiting=Min("due_date", filter=Q(is_waiting_period=True)),
+    )
+    mirrored = {"due_date": ends["staff"], "waiting_until": ends["waiting"]}
+    changed = {field: value for field, value in mirrored.items() if getattr(case, field) != value}
+    if changed:
+        for field, value in changed.items():
+            setattr(case, field, value)
+        Case.objects.filter(pk=case.pk).update(**changed)
 
 
 # --- Due status -------------------------------------------------------------------------
@@ -241,8 +252,8 @@ def due_soon_until(today: date | None = None) -> date:
 def annotate_due_status(
     queryset: QuerySet[Case], today: date | None = None, *, until: date | None = None
 ) -> QuerySet[Case]:
-    """Add `is_overdue`, `is_due_soon`, `is_waiting_over` and `waiting_until` to each
-    case, computed in the database.
+    """Add `is_overdue`, `is_due_soon` and `is_waiting_over` to each case, computed in
+    the database (when the nearest waiting period ends is the column Case.waiting_until).
 
     Call it on any Case queryset that a list or report shows (inbox, dashboard). Only the
     threshold date is computed in Python (one holiday query); the comparison is SQL, so
@@ -259,22 +270,16 @@ def annotate_due_status(
     today = today or timezone.localdate()
     until = until or due_soon_until(today)
     has_open_due = Q(closed_at__isnull=True, due_date__isnull=False)
-    # Every clock of a closed case is stopped, so a running one means an open case.
-    ended = _ended_waiting_periods(today).filter(case=OuterRef("pk"))
     return queryset.annotate(
         is_overdue=ExpressionWrapper(has_open_due & Q(due_date__lt=today), output_field=BooleanField()),
         is_due_soon=ExpressionWrapper(
             has_open_due & Q(due_date__gte=today, due_date__lte=until), output_field=BooleanField()
         ),
-        is_waiting_over=Exists(ended),
-        # When the nearest running waiting period ends: a list shows it where a case
-        # waiting for another party has no due date of the staff's own.
-        waiting_until=Subquery(
-            Deadline.objects.filter(
-                case=OuterRef("pk"), completed_at__isnull=True, paused_on__isnull=True, is_waiting_period=True
-            )
-            .order_by("due_date")
-            .values("due_date")[:1]
+        # Case.waiting_until mirrors the nearest running waiting period's end (a closed
+        # case has none): past it, _past_due's rule says the period has run out.
+        # (The null test first: a case waiting for nobody is False, not unknown.)
+        is_waiting_over=ExpressionWrapper(
+            Q(waiting_until__isnull=False, waiting_until__lt=today), output_field=BooleanField()
         ),
     )
 

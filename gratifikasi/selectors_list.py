@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from casework import access, list_search, sla
-from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
+from casework.lists import CASE_ROW_COLUMNS, DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case
 from casework.reporting import Period
 
@@ -26,13 +26,7 @@ _LATE_FILTERS = {
 }
 # What a row shows; only the declarant's name (as declared) is decrypted.
 _LIST_COLUMNS = (
-    "kind",
-    "reference",
-    "state",
-    "received_on",
-    "opened_at",
-    "closed_at",
-    "due_date",
+    *CASE_ROW_COLUMNS,
     "assignee__full_name",
     "assignee__username",
     "gratifikasi__nama",

@@ -10,7 +10,7 @@ from accounts.models import UnitKerja
 from casework import access, list_search, sla
 from casework.choice_rows import ChoiceRows
 from casework.kinds import get_kind
-from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
+from casework.lists import CASE_ROW_COLUMNS, DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, Deadline
 from casework.reporting import Period
 
@@ -62,14 +62,8 @@ def auto_close_due(today: date) -> QuerySet[Pengaduan]:
 # What a row of the list shows. Everything else (the complaint text, the complainant's
 # identity, the answer) stays unread, so no page decrypts more than one title a row.
 _LIST_COLUMNS = (
-    "kind",
-    "reference",
+    *CASE_ROW_COLUMNS,
     "title",
-    "state",
-    "received_on",
-    "opened_at",
-    "closed_at",
-    "due_date",
     "unit__name",
     "assignee__full_name",
     "assignee__username",

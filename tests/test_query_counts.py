@@ -172,6 +172,11 @@ PAGES = (
     Page("daftar pengaduan, terakhir", _list("pengaduan_staff:list", akhir=1), (PENGADUAN,)),
     Page("daftar pengaduan, saluran", _list("pengaduan_staff:list", saluran="telepon", urut="batas"), (PENGADUAN,)),
     Page("daftar pengaduan, cari", _list("pengaduan_staff:list", cari="000012"), (PENGADUAN,)),
+    Page(
+        "daftar pengaduan, masa tunggu berakhir",
+        _list("pengaduan_staff:list", tenggat="masa_tunggu_berakhir"),
+        (PENGADUAN,),
+    ),
     Page("daftar wbs", _list("wbs_staff:list", tenggat="terlambat_atau_segera"), (WBS,)),
     Page("daftar wbs, cari", _list("wbs_staff:list", cari="WBS/"), (WBS,)),
     Page("daftar gratifikasi", _list("gratifikasi_staff:list", penyelesaian="proses"), (UPG,)),

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts import roles
 from casework import access, list_search, named_persons, sla
-from casework.lists import DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
+from casework.lists import CASE_ROW_COLUMNS, DEFAULT_LIST_ORDER, LIST_ORDERINGS, filter_due_and_opened
 from casework.models import Case, NamedPerson, Recusal
 from casework.reporting import Period
 
@@ -61,7 +61,7 @@ def requests_to_decide(user) -> QuerySet[IdentityAccessRequest]:
 #: Staff roles that open the WBS list (each sees the reports routed to it).
 LIST_ROLES = (roles.PENGELOLA_WBS, roles.INSPEKTORAT)
 # What a row shows; nothing else is read, and only the title is decrypted.
-_LIST_COLUMNS = ("kind", "reference", "title", "state", "received_on", "opened_at", "closed_at", "due_date")
+_LIST_COLUMNS = (*CASE_ROW_COLUMNS, "title")
 _LIST_RELATED = ("assignee__full_name", "assignee__username", "laporanwbs__kategori", "laporanwbs__penanganan")
 
 

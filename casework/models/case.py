@@ -71,6 +71,10 @@ class Case(FSMModelMixin, models.Model):
     opened_at = models.DateTimeField(_("dibuka"), default=timezone.now, db_index=True)
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     due_date = models.DateField(_("batas waktu"), null=True, blank=True)
+    # When the nearest running waiting period (another party's time) ends, mirrored from
+    # the clocks like due_date (casework.sla.refresh_due_date), so "waiting period over"
+    # is a range of a small index instead of a look into every case's clocks.
+    waiting_until = models.DateField(_("akhir masa tunggu"), null=True, blank=True, editable=False)
     # Keyed hash of the public tracking/receipt code; the code itself is never stored.
     tracking_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -88,6 +92,11 @@ class Case(FSMModelMixin, models.Model):
                 fields=["assignee", "due_date"], name="case_open_assignee_due", condition=Q(closed_at__isnull=True)
             ),
             models.Index(fields=["due_date"], name="case_open_due", condition=Q(closed_at__isnull=True)),
+            # Only cases waiting for another party carry waiting_until: the filter
+            # "masa_tunggu_berakhir" reads a few thousand entries at a million cases.
+            models.Index(
+                fields=["kind", "waiting_until"], name="case_kind_waiting", condition=Q(waiting_until__isnull=False)
+            ),
             # A unit's cases of a kind in the lists' default order (a unit member's list,
             # the unit filter), and anything else asked per unit and kind.
             models.Index(fields=["unit", "kind", "received_on", "opened_at", "id"], name="case_unit_kind_received"),

@@ -438,7 +438,7 @@ def test_a_later_seed_without_waiting_periods_keeps_the_clocks_flag(tanggapan):
 
 
 def _waiting(case, *, due, paused=False, done=False):
-    return Deadline.objects.create(
+    deadline = Deadline.objects.create(
         case=case,
         clock="penyelesaian",
         working_days=3,
@@ -448,6 +448,8 @@ def _waiting(case, *, due, paused=False, done=False):
         paused_on=date(2026, 7, 2) if paused else None,
         completed_at=timezone.now() if done else None,
     )
+    sla.refresh_due_date(case)  # as the engine does after every change of clocks
+    return deadline
 
 
 def _waiting_over(case, today):

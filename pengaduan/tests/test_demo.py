@@ -52,6 +52,21 @@ def test_one_demo_complaint_waits_past_its_complainants_time(seeded):
     assert not unanswered.is_overdue
 
 
+def test_every_demo_case_mirrors_its_running_clocks(seeded):
+    """Case.due_date and Case.waiting_until say what the clocks say, however the case
+    got there (opened in a request, by the worker, moved on by transitions)."""
+    from casework import sla
+    from casework.models import Case, Deadline
+
+    for case in Case.objects.all():
+        running = list(Deadline.objects.filter(case=case, completed_at__isnull=True))
+        assert (case.due_date, case.waiting_until) == (
+            sla.earliest_staff_due(running),
+            sla.earliest_waiting_end(running),
+        ), case.reference
+    assert Case.objects.filter(waiting_until__isnull=False).exists()
+
+
 def test_the_demo_unit_sees_what_was_dispositioned_to_it(seeded):
     unit_user = User.objects.get(username="tindaklanjut")
     assert set(access.visible_cases(unit_user, kind="pengaduan").values_list("state", flat=True)) == {

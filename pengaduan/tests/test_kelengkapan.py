@@ -56,7 +56,8 @@ def test_tunda_gives_the_complainant_ten_working_days_that_are_theirs_not_the_ha
     clock = the_clock(case)
     assert (clock.started_on, clock.due_date, clock.working_days) == (ASKED, LAST_DAY, 10)
     assert clock.is_waiting_period and clock.completed_at is None
-    assert Pengaduan.objects.get(pk=case.pk).due_date is None
+    # The handlers have no due date of theirs; the list knows when the wait ends.
+    assert Pengaduan.objects.values_list("due_date", "waiting_until").get(pk=case.pk) == (None, LAST_DAY)
     mailoutbox.clear()
     # Nobody on the staff is reminded of it, before or after it runs out.
     run_deadline_sweep(today=datetime.date(2026, 7, 20))
@@ -82,6 +83,7 @@ def test_after_the_last_day_a_handler_archives_it_and_the_complainant_reads_why(
     assert (case.state, case.archive_reason) == (State.DIARSIPKAN, ArchiveReason.TIDAK_DILENGKAPI)
     assert case.closed_at is not None
     assert not Deadline.objects.filter(case=case, completed_at__isnull=True).exists()
+    assert Pengaduan.objects.get(pk=case.pk).waiting_until is None
     entry = TimelineEntry.objects.filter(case=case).last()
     assert entry.transition == "arsipkan_tidak_lengkap" and entry.is_public and entry.actor == handler
     assert "tidak dilengkapi sampai batas waktu 21 Juli 2026" in entry.public_note
@@ -97,6 +99,7 @@ def test_a_late_answer_still_resumes_the_complaint_until_it_is_archived(waiting,
     assert case.state == State.DITERIMA
     assert the_clock(case).completed_at is not None
     assert Pengaduan.objects.get(pk=case.pk).due_date is not None  # the handlers' clocks run again
+    assert Pengaduan.objects.get(pk=case.pk).waiting_until is None  # and nobody else's
 
 
 def test_triage_archiving_cannot_borrow_the_reason(client, case_in, handler):
