@@ -22,7 +22,9 @@ HOURS = "Senin–Jumat 08.00–15.00"
 
 
 @pytest.fixture
-def agency(transactional_db):
+def agency(seeded_again):
+    # The complaint form below needs the seeded categories, which an earlier committing
+    # test on the same worker empties.
     dinas = UnitKerja.objects.create(name="Disdukcapil", code="disdukcapil", level=UnitKerja.Level.DINAS)
     return UnitProfile.objects.create(
         unit=dinas,
