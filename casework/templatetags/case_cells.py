@@ -15,10 +15,14 @@ A row's case carries the due status of casework.sla.annotate_due_status.
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
+
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -26,7 +30,14 @@ register = template.Library()
 _SHOWN = "j M Y"
 
 
-def _day(value) -> str:
+def _day(value: date) -> str:
+    return _day_in(value, get_language())
+
+
+@lru_cache(maxsize=2048)
+def _day_in(value: date, language: str) -> str:
+    # A page's rows share a handful of days, and formatting one reads the language's
+    # month names and formats each time: kept per day and language instead.
     return formats.date_format(value, _SHOWN)
 
 
@@ -53,7 +64,7 @@ def received_cell(case) -> SafeString:
     entered = ""
     if case.entered_late:
         entered = format_html(
-            "<br>{}", _muted(_("dicatat %(entered)s") % {"entered": _day(timezone.localtime(case.opened_at))})
+            "<br>{}", _muted(_("dicatat %(entered)s") % {"entered": _day(timezone.localdate(case.opened_at))})
         )
     return format_html('<td data-label="{}" class="nowrap">{}{}</td>', _("Diterima"), _time(case.received_on), entered)
 

@@ -90,3 +90,16 @@ def test_the_cells_speak_english_on_request():
     assert '<td data-label="Officer"><span class="muted">Not assigned</span></td>' in cells
     assert '<td data-label="Received" class="nowrap">' in cells
     assert 'waiting for another party until <time datetime="2026-03-09">' in cells
+
+
+def test_a_day_is_written_in_the_language_of_the_page_that_shows_it():
+    """The cells keep each day's written form per language: the same day on an Indonesian
+    page and then on an English one is written in each page's own words."""
+    august = datetime.date(2026, 8, 17)
+    with translation.override("id"):
+        first = received_cell(row(received_on=august, opened_at=timezone.make_aware(datetime.datetime(2026, 8, 17))))
+    with translation.override("en"):
+        second = received_cell(row(received_on=august, opened_at=timezone.make_aware(datetime.datetime(2026, 8, 17))))
+    with translation.override("id"):
+        third = received_cell(row(received_on=august, opened_at=timezone.make_aware(datetime.datetime(2026, 8, 17))))
+    assert ">17 Agu 2026</time>" in first and ">17 Aug 2026</time>" in second and third == first
