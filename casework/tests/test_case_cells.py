@@ -103,3 +103,32 @@ def test_a_day_is_written_in_the_language_of_the_page_that_shows_it():
     with translation.override("id"):
         third = received_cell(row(received_on=august, opened_at=timezone.make_aware(datetime.datetime(2026, 8, 17))))
     assert ">17 Agu 2026</time>" in first and ">17 Aug 2026</time>" in second and third == first
+
+
+def test_a_row_escapes_what_people_typed_and_keeps_its_own_markup():
+    from casework.templatetags.case_cells import case_row, cell, lines, number_cell
+
+    typed = '<script>alert("x")</script>'
+    html = case_row(
+        row(is_overdue=True),
+        [
+            number_cell("/staf/kasus/1/", "PGD/2026/000001", note=typed),
+            cell("Judul", typed),
+            cell("Pejabat", lines(typed, "Seksi <b>")),
+            cell("Nilai", "Rp1.500.000", nowrap=True),
+        ],
+    )
+    assert "<script>" not in html and "&lt;script&gt;" in html and "Seksi &lt;b&gt;" in html
+    assert html.startswith('<tr class="is-overdue"><th scope="row" data-label="Nomor"><a href="/staf/kasus/1/">')
+    assert '<td data-label="Nilai" class="nowrap">Rp1.500.000</td>' in html
+    assert case_row(row(is_due_soon=True), []) == '<tr class="is-due-soon"></tr>'
+    assert case_row(row(), []) == '<tr class=""></tr>'
+
+
+def test_a_moment_is_shown_on_its_local_day():
+    from casework.templatetags.case_cells import moment_cell
+
+    late_evening_utc = datetime.datetime(2026, 3, 9, 20, 0, tzinfo=datetime.UTC)  # 10 March in Jakarta
+    assert moment_cell("Diajukan", late_evening_utc) == (
+        '<td data-label="Diajukan" class="nowrap"><time datetime="2026-03-10T03:00:00+07:00">10 Mar 2026</time></td>'
+    )
