@@ -744,7 +744,10 @@ def main() -> None:
     # Settled as a gunicorn worker settles once it has loaded SIGAP (gunicorn.conf.py).
     heap.settle()
 
-    with override_settings(ROOT_URLCONF=pengaduan_list, DEBUG=False, SIGAP_CODE_LOOKUP_RATE="100000000/h"):
+    # The test settings read the agency's profile on every page so that a test sees its
+    # own edit; production keeps it a minute per process (config/settings.py), as here.
+    production = {"DEBUG": False, "SIGAP_PROFILE_CACHE_SECONDS": 60}
+    with override_settings(ROOT_URLCONF=pengaduan_list, SIGAP_CODE_LOOKUP_RATE="100000000/h", **production):
         version = ""
         if connection.vendor == "postgresql":
             version = f"{connection.pg_version // 10000}.{connection.pg_version % 10000}"
