@@ -9,14 +9,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import UnitKerja
-from accounts.unit_choices import UnitChoiceField
 from casework.forms_list import CaseListFilterForm
-from security.request_values import IdChoiceField
 
 from .choices import Channel, State
-from .models import KategoriLayanan
-from .selectors import PERSON_SEARCH
+from .forms_intake import ActiveChoiceField, ActiveUnitChoiceField
+from .selectors import KATEGORI_ROWS, PERSON_SEARCH, UNIT_ROWS, every_kategori, every_unit
 
 
 class ComplaintListFilterForm(CaseListFilterForm):
@@ -30,11 +27,13 @@ class ComplaintListFilterForm(CaseListFilterForm):
     )
     identity_kinds = PERSON_SEARCH
 
-    kategori = IdChoiceField(
+    # Read from this process's copy of the lists (casework.choice_rows), not on every page.
+    kategori = ActiveChoiceField(
         label=_("Kategori layanan"),
         required=False,
         # Retired categories too: old complaints keep theirs.
-        queryset=KategoriLayanan.objects.order_by("order", "name"),
+        queryset=every_kategori(),
+        rows=KATEGORI_ROWS,
         empty_label=_("Semua kategori"),
         error_messages={"invalid_choice": _("Kategori ini tidak ada; pilih dari daftar.")},
     )
@@ -44,10 +43,11 @@ class ComplaintListFilterForm(CaseListFilterForm):
         choices=[("", _("Semua saluran")), *Channel.choices],
         error_messages={"invalid_choice": _("Saluran ini tidak ada; pilih dari daftar.")},
     )
-    unit = UnitChoiceField(
+    unit = ActiveUnitChoiceField(
         label=_("Unit kerja"),
         required=False,
-        queryset=UnitKerja.objects.order_by("name"),
+        queryset=every_unit(),
+        rows=UNIT_ROWS,
         empty_label=_("Semua unit"),
         error_messages={"invalid_choice": _("Unit kerja ini tidak ada; pilih dari daftar.")},
     )

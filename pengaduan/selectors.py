@@ -38,9 +38,22 @@ def active_units() -> QuerySet[UnitKerja]:
     return UnitKerja.objects.filter(is_active=True).order_by("name")
 
 
-#: The same lists as this process last read them, for checking a post's choice.
+def every_kategori() -> QuerySet[KategoriLayanan]:
+    """Every category, retired ones too (old complaints keep theirs), in display order."""
+    return KategoriLayanan.objects.order_by("order", "name")
+
+
+def every_unit() -> QuerySet[UnitKerja]:
+    """Every unit, retired ones too, by name."""
+    return UnitKerja.objects.order_by("name")
+
+
+#: The same lists as this process last read them, for checking a post's choice and, for
+#: the staff list's filters, for offering them without a query on every page.
 ACTIVE_KATEGORI_ROWS = ChoiceRows(KategoriLayanan, active_kategori)
 ACTIVE_UNIT_ROWS = ChoiceRows(UnitKerja, active_units)
+KATEGORI_ROWS = ChoiceRows(KategoriLayanan, every_kategori)
+UNIT_ROWS = ChoiceRows(UnitKerja, every_unit)
 
 
 def auto_close_due(today: date) -> QuerySet[Pengaduan]:
