@@ -83,8 +83,9 @@ def rendered_field(field) -> str:
     """`field` (a bound field of a list's filter form) as its field group, in the page's
     language: rendered once per process for each value, choice list and language. A
     field with an error is rendered each time (it says what the person typed), and so
-    is the search box: what is typed there may name a person, and is kept nowhere."""
-    if field.errors or field.name in UNKEPT_FIELDS:
+    is the search box with anything in it: what is typed there may name a person, and
+    is kept nowhere (the empty box, on most pages, is kept like any other field)."""
+    if field.errors or (field.name in UNKEPT_FIELDS and field.value() not in (None, "")):
         return _field_group(field)
     choices = getattr(field.field, "choices", None)
     if choices is not None:

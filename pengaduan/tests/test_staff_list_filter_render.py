@@ -46,3 +46,12 @@ def test_what_is_typed_in_the_search_box_is_never_kept(staff):
     forms_list._RENDERED.clear()
     staff.get(LIST, {"cari": "3201 2345 0678 0001", "saluran": Channel.EMAIL})
     assert not any("3201" in html or "cari" in key for key, html in forms_list._RENDERED.items())
+
+
+def test_the_empty_search_box_is_kept_and_shows_nothing_typed_before(staff):
+    forms_list._RENDERED.clear()
+    empty = filters_html(staff.get(LIST))
+    assert any("cari" in key for key in forms_list._RENDERED)  # nothing typed: nothing to hide
+    staff.get(LIST, {"cari": "3201 2345 0678 0001"})
+    again = filters_html(staff.get(LIST))
+    assert again == empty and "3201" not in again
