@@ -104,7 +104,9 @@ class LaporanWbs(Case):
         verbose_name = _("laporan WBS")
         verbose_name_plural = _("laporan WBS")
         indexes = [
-            models.Index(fields=["penanganan"], name="wbs_penanganan"),
+            # Who sees a report (wbs.policy.visible_q asks its routing by key): with the
+            # key, a list's count reads this index alone instead of the whole table.
+            models.Index(fields=["penanganan", "case_ptr"], name="wbs_penanganan_case"),
             # The staff list's category filter, with the case key (casework.lists).
             models.Index(fields=["kategori", "case_ptr"], name="wbs_list_kategori"),
         ]
