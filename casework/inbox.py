@@ -113,7 +113,9 @@ def inbox_page(
     if not parts:
         return InboxPage(cases=[], count=0)
     try:
-        sql, params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
+        # order_by(): the union would otherwise carry the model's default order, and the
+        # database would sort every waiting case by it before choosing the page.
+        sql, params = parts[0].union(*parts[1:], all=True).order_by().query.sql_with_params()
     except EmptyResultSet:  # the only kind asked for can hold nothing of the user's
         return InboxPage(cases=[], count=0)
     # Django's own compiled UNION, its values still parameters.
