@@ -82,7 +82,7 @@ FINISHED = "selesai"
 DUE_FILTERS = {
     DUE_OVERDUE: Q(is_overdue=True),
     DUE_SOON: Q(is_due_soon=True),
-    DUE_AT_RISK: Q(is_overdue=True) | Q(is_due_soon=True),
+    DUE_AT_RISK: Q(is_at_risk=True),
     DUE_WAITING_OVER: Q(is_waiting_over=True),
 }
 

@@ -252,8 +252,9 @@ def due_soon_until(today: date | None = None) -> date:
 def annotate_due_status(
     queryset: QuerySet[Case], today: date | None = None, *, until: date | None = None
 ) -> QuerySet[Case]:
-    """Add `is_overdue`, `is_due_soon` and `is_waiting_over` to each case, computed in
-    the database (when the nearest waiting period ends is the column Case.waiting_until).
+    """Add `is_overdue`, `is_due_soon` (and `is_at_risk`, either of them) and
+    `is_waiting_over` to each case, computed in the database (when the nearest waiting
+    period ends is the column Case.waiting_until).
 
     Call it on any Case queryset that a list or report shows (inbox, dashboard). Only the
     threshold date is computed in Python (one holiday query); the comparison is SQL, so
@@ -275,6 +276,9 @@ def annotate_due_status(
         is_due_soon=ExpressionWrapper(
             has_open_due & Q(due_date__gte=today, due_date__lte=until), output_field=BooleanField()
         ),
+        # Overdue or due soon, said as one range of due dates (until is never before
+        # today), so a list of either reads one range of an index, not two.
+        is_at_risk=ExpressionWrapper(has_open_due & Q(due_date__lte=until), output_field=BooleanField()),
         # Case.waiting_until mirrors the nearest running waiting period's end (a closed
         # case has none): past it, _past_due's rule says the period has run out.
         # (The null test first: a case waiting for nobody is False, not unknown.)

@@ -517,3 +517,21 @@ def test_the_clocks_a_page_read_answer_as_the_database_does(case, state, django_
         answered = (sla.clock_ran_out(page, "penyelesaian", today=today), sla.running_clock(page, "penyelesaian"))
     assert answered == expected
     assert expected[0] is (state == "running")
+
+
+@pytest.mark.parametrize(
+    ("due", "closed", "expected"),
+    [
+        (date(2026, 7, 3), False, (True, False, True)),  # overdue
+        (MON_6_JULY, False, (False, True, True)),  # due today
+        (date(2026, 7, 8), False, (False, True, True)),  # the last day still "due soon"
+        (date(2026, 7, 9), False, (False, False, False)),  # later
+        (date(2026, 7, 3), True, (False, False, False)),  # closed
+        (None, False, (False, False, False)),  # no deadline of the staff's own
+    ],
+)
+def test_at_risk_is_overdue_or_due_soon_said_as_one_range(case, due, closed, expected):
+    Case.objects.filter(pk=case.pk).update(due_date=due, closed_at=timezone.now() if closed else None)
+    until = date(2026, 7, 8)
+    row = sla.annotate_due_status(Case.objects.filter(pk=case.pk), today=MON_6_JULY, until=until).get()
+    assert (row.is_overdue, row.is_due_soon, row.is_at_risk) == expected
