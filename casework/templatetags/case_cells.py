@@ -76,8 +76,8 @@ def case_row(case, cells) -> SafeString:
 def number_cell(url: str, reference: str, note: str = "") -> SafeString:
     """The row's header cell: the case number linking to the case, and a muted `note`
     under it (another channel's ticket) when there is one."""
-    under = markup('<br><span class="muted">{}</span>', note) if note else ""
-    return markup('<th scope="row" data-label="{}"><a href="{}">{}</a>{}</th>', _("Nomor"), url, reference, under)
+    link = markup('<a href="{}">{}</a>', url, reference)
+    return markup('<th scope="row" data-label="{}">{}</th>', _("Nomor"), lines(link, note))
 
 
 def cell(label: str, *content, nowrap: bool = False) -> SafeString:
